@@ -1,0 +1,145 @@
+"""The small interface every search backend implements, and the values that cross it.
+
+No backend import here: views and forms depend on these types only, so a PostgreSQL backend
+can sit beside Whoosh later. Documents come in as plain dicts built by ``search.indexing``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Sort = Literal["relevance", "newest", "oldest"]
+
+
+class SearchUnavailable(Exception):
+    """The index is missing, unreadable or locked for too long. Pages show a notice;
+    ``python manage.py rebuild_index`` repairs it."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Filters that narrow a search; they come from the query (``speaker:``) or the sidebar."""
+
+    speakers: tuple[str, ...] = ()  # speaker slugs (exact) from the facet sidebar
+    speaker_names: tuple[str, ...] = ()  # free-text names from ``speaker:`` in the query
+    sources: tuple[str, ...] = ()  # source names, case-insensitive
+    roles: tuple[str, ...] = ()  # words matched in the role
+    kinds: tuple[str, ...] = ()  # direct / indirect / mixed
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: object  # a parsed ``search.query.Query``
+    filters: Filters = Filters()
+    sort: Sort = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str  # what goes into the filter parameter (slug, source name, year, kind)
+    label: str  # what people read
+    count: int
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    quote_id: int
+    score: float
+    text: str
+    highlighted: str  # HTML, escaped first and then marked with <mark>
+    kind: str
+    speaker_id: int | None
+    speaker_name: str
+    speaker_slug: str
+    role: str
+    cue: str
+    mention: str
+    article_id: int
+    article_title: str
+    published: dt.date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class ArticleHit:
+    article_id: int
+    score: float
+    title: str
+    highlighted_title: str  # HTML
+    snippet: str  # HTML, escaped first and then marked
+    published: dt.date | None
+    dateline: str
+    source: str
+    speakers: tuple[tuple[str, str], ...]  # (name, slug)
+
+
+@dataclass
+class Page:
+    hits: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+@dataclass
+class Suggestion:
+    text: str  # the corrected query string
+    count: int  # how many results it would give (never 0)
+
+
+@dataclass
+class SearchResults:
+    quotes: Page
+    articles: Page
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # speaker/source/year/kind
+    suggestion: Suggestion | None = None
+    terms: tuple[str, ...] = ()  # the words that were searched, for highlighting elsewhere
+
+
+class SearchBackend:
+    """What a backend must do. Writes take plain document dicts (see ``search.indexing``)."""
+
+    def __init__(self, params: dict) -> None:
+        self.params = params
+
+    # writes
+    def update(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
+        raise NotImplementedError
+
+    def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
+        raise NotImplementedError
+
+    def rebuild(self, articles: Iterable[dict], quotes: Iterable[dict], *, total: int = 0,
+                progress=None) -> None:
+        raise NotImplementedError
+
+    # reads
+    def search(self, request: SearchRequest) -> SearchResults:
+        raise NotImplementedError
+
+    def stored_versions(self) -> dict[str, dict[int, str]]:
+        """``{"article": {id: version}, "quote": {id: version}}`` for drift checks."""
+        raise NotImplementedError
+
+    def status(self) -> dict:
+        raise NotImplementedError

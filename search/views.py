@@ -1,0 +1,1 @@
+"""Pages (filled in by the interface work)."""
