@@ -1,0 +1,12 @@
+"""Loaded by pytest before Django's settings (``-p tests.environment`` in pyproject.toml), so the
+suite never touches the developer's ./data and runs with production-like settings."""
+
+import os
+import tempfile
+
+_root = tempfile.mkdtemp(prefix="diplomacy-tests-")
+os.environ.setdefault("DIPLOMACY_SECRET_KEY", "test-only-secret-key-" + "x" * 40)
+os.environ["DIPLOMACY_DATA_DIR"] = _root
+os.environ["SEARCH_INDEX_DIR"] = os.path.join(_root, "index")
+os.environ.setdefault("DIPLOMACY_INSECURE_HTTP", "true")
+os.environ.setdefault("DIPLOMACY_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")

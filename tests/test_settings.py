@@ -1,0 +1,35 @@
+import subprocess
+import sys
+
+
+def run_check(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    result = run_check(
+        {
+            "DIPLOMACY_SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
+            "DIPLOMACY_DATA_DIR": str(tmp_path),
+            "DIPLOMACY_ALLOWED_HOSTS": "diplomacy.example.org",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_missing_secret_key_says_how_to_fix_it(tmp_path):
+    result = run_check({"DIPLOMACY_DATA_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert "DIPLOMACY_SECRET_KEY is not set" in result.stderr
+
+
+def test_a_bad_boolean_names_the_variable(tmp_path):
+    result = run_check({"DIPLOMACY_DEBUG": "maybe", "DIPLOMACY_DATA_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert "DIPLOMACY_DEBUG must be one of" in result.stderr
