@@ -129,8 +129,10 @@ class SearchBackend:
     def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
         raise NotImplementedError
 
-    def rebuild(self, articles: Iterable[dict], quotes: Iterable[dict], *, total: int = 0,
-                progress=None) -> None:
+    def rebuild(
+        self, articles: Iterable[dict], quotes: Iterable[dict], *, total: int = 0, progress=None
+    ) -> None:
+        """Replace the whole index; ``progress(done, total)`` is called now and then."""
         raise NotImplementedError
 
     # reads
@@ -143,3 +145,6 @@ class SearchBackend:
 
     def status(self) -> dict:
         raise NotImplementedError
+
+    def close(self) -> None:
+        """Release open files; ``reset_backends()`` calls it. Optional."""

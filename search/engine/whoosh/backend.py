@@ -1,0 +1,462 @@
+"""``WhooshBackend``: the search interface of ``search.engine.base`` over one Whoosh index.
+
+A search runs in three steps. (1) The words and the term filters (source, speaker, role,
+kind) select matching docnums, unscored. (2) Dates and years are checked on per-document
+values (see ``table``), and quote-only filters restrict articles to those with such a quote.
+(3) Only the requested page is ranked: Whoosh's top-N collector scores within the allowed
+docnums, or the page is picked by date. Facets are counted over the whole set from step 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+import logging
+import os
+import threading
+from collections import Counter
+from collections.abc import Iterable
+
+from whoosh import query as wq
+
+from ..base import (
+    ArticleHit,
+    FacetValue,
+    Page,
+    QuoteHit,
+    SearchBackend,
+    SearchRequest,
+    SearchResults,
+    SearchUnavailable,
+    Suggestion,
+)
+from .compile import (
+    Criteria,
+    compile_node,
+    criteria,
+    positive_terms,
+    quote_filter,
+    source_filter,
+)
+from .highlight import Highlighter
+from .schema import article_fields, quote_fields
+from .store import FIX, IndexStore
+from .table import DocTable
+
+log = logging.getLogger(__name__)
+
+FACET_LIMIT = 30
+SUGGEST_BELOW = 3
+MULTIPROCESS_FROM = 5000  # documents; below this a second process costs more than it saves
+
+
+@dataclasses.dataclass
+class Matches:
+    quotes: list[int]
+    articles: list[int]
+
+
+class WhooshBackend(SearchBackend):
+    def __init__(self, params: dict) -> None:
+        super().__init__(params)
+        if not params.get("PATH"):
+            raise SearchUnavailable("SEARCH_BACKENDS needs a PATH for the Whoosh index.")
+        self.store = IndexStore(params["PATH"], float(params.get("LOCK_TIMEOUT", 10.0)))
+        self.procs = int(params.get("PROCS", min(2, os.cpu_count() or 1)))
+        self._lock = threading.RLock()  # one searcher per process, used by one thread at a time
+        self._write_lock = threading.Lock()
+        self._ix = None
+        self._ix_name: str | None = None
+        self._searcher = None
+        self._table: DocTable | None = None
+        self._segments: dict = {}
+        self._opened = False  # once opened, a vanished index is an error, not a fresh start
+
+    def close(self) -> None:
+        with self._lock:
+            self._forget()
+
+    # reading
+
+    def _forget(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except Exception:  # closing a damaged index must not hide the first error
+                log.debug("closing the searcher failed", exc_info=True)
+        self._ix, self._searcher, self._table, self._ix_name = None, None, None, None
+        self._segments.clear()
+
+    def _current(self) -> tuple:
+        """The searcher (refreshed) and its document table; call with ``_lock`` held."""
+        if not self._opened:
+            self.store.create_if_absent()
+        name = self.store.live_name()
+        if name != self._ix_name or self._searcher is None:
+            self._forget()
+            self._ix = self.store.open(name)
+            self._searcher, self._ix_name = self._ix.searcher(), name
+        elif not self._searcher.up_to_date():
+            if self._searcher.doc_count_all() == 0:  # whoosh cannot refresh an empty reader
+                self._searcher.close()
+                self._searcher = self._ix.searcher()
+            else:
+                self._searcher = self._searcher.refresh()
+        self._opened = True
+        if self._table is None or self._table.searcher is not self._searcher:
+            self._table = DocTable(self._searcher, self._segments)
+        return self._searcher, self._table
+
+    def _reading(self, fn):
+        with self._lock:
+            try:
+                return fn(*self._current())
+            except SearchUnavailable:
+                self._forget()
+                raise
+            except Exception as exc:
+                log.exception("search index at %s failed", self.store.root)
+                self._forget()
+                raise SearchUnavailable(
+                    f"The search index at {self.store.root} could not be read "
+                    f"({type(exc).__name__}: {exc}). {FIX}"
+                ) from exc
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        return self._reading(lambda s, t: self._search(s, t, request))
+
+    def stored_versions(self) -> dict[str, dict[int, str]]:
+        def read(searcher, table):
+            out: dict[str, dict[int, str]] = {"article": {}, "quote": {}}
+            for d in table.live():
+                out["quote" if table.is_quote[d] else "article"][table.ids[d]] = table.versions[d]
+            return out
+
+        return self._reading(read)
+
+    def status(self) -> dict:
+        try:
+
+            def read(searcher, table):
+                live = table.live()
+                quotes = sum(1 for d in live if table.is_quote[d])
+                return {"article": len(live) - quotes, "quote": quotes}, len(
+                    list(searcher.reader().leaf_readers())
+                )
+
+            documents, segments = self._reading(read)
+        except SearchUnavailable as exc:
+            return {
+                "ok": False,
+                "message": str(exc),
+                "documents": {"article": 0, "quote": 0},
+                "path": str(self.store.root),
+            }
+        return {
+            "ok": True,
+            "message": f"{documents['article']} articles and {documents['quote']} quotes indexed.",
+            "documents": documents,
+            "path": str(self.store.root),
+            "generation": self._ix_name,
+            "segments": segments,
+        }
+
+    # the search itself
+
+    def _search(self, searcher, table: DocTable, request: SearchRequest) -> SearchResults:
+        query = request.query
+        root = getattr(query, "root", None)
+        crit = criteria(query, request.filters)
+        words = compile_node(root, searcher.reader()) if root is not None else None
+        found = self._matches(searcher, table, words, crit)
+        page = max(1, int(request.page or 1))
+        per_page = max(1, int(request.per_page or 10))
+        sort = (
+            request.sort
+            if words is not None
+            else ("oldest" if request.sort == "oldest" else "newest")
+        )
+        highlighter = Highlighter(positive_terms(root))
+
+        quote_page = self._page(searcher, table, words, found.quotes, sort, page, per_page)
+        article_page = self._page(searcher, table, words, found.articles, sort, page, per_page)
+        quotes = Page(
+            [self._quote_hit(searcher, d, score, highlighter) for d, score in quote_page],
+            len(found.quotes),
+            page,
+            per_page,
+        )
+        articles = Page(
+            [self._article_hit(searcher, d, score, highlighter) for d, score in article_page],
+            len(found.articles),
+            page,
+            per_page,
+        )
+        suggestion = None
+        if root is not None and quotes.total + articles.total < SUGGEST_BELOW:
+            suggestion = self._suggest(searcher, table, query, crit, quotes.total + articles.total)
+        terms_fn = getattr(query, "terms", None)
+        terms = (
+            tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in positive_terms(root))
+        )
+        return SearchResults(
+            quotes=quotes,
+            articles=articles,
+            facets=self._facets(table, found),
+            suggestion=suggestion,
+            terms=terms,
+        )
+
+    def _matches(self, searcher, table: DocTable, words, crit: Criteria) -> Matches:
+        base = _and(words, source_filter(crit))
+        docs = table.live() if base is None else list(searcher.docs_for_query(base))
+        bounds, years = crit.date_bounds, set(crit.years)
+        if bounds or years:
+            docs = [d for d in docs if _date_ok(table.dates[d], bounds, years)]
+        is_quote = table.is_quote
+        quotes = [d for d in docs if is_quote[d]]
+        articles = [d for d in docs if not is_quote[d]]
+        if crit.concerns_quotes:
+            allowed = {d for d in searcher.docs_for_query(quote_filter(crit)) if is_quote[d]}
+            quotes = [d for d in quotes if d in allowed]
+            article_ids = table.article_ids
+            with_quote = {article_ids[d] for d in allowed}
+            articles = [d for d in articles if article_ids[d] in with_quote]
+        return Matches(quotes, articles)
+
+    def _page(self, searcher, table, words, docs: list[int], sort: str, page: int, per_page: int):
+        """[(docnum, score)] for one page; only this page is ranked or date-sorted."""
+        start, end = (page - 1) * per_page, page * per_page
+        if start >= len(docs):
+            return []
+        if sort == "relevance":
+            results = searcher.search(words, filter=set(docs), limit=end)
+            return [(hit.docnum, hit.score) for hit in results[start:end]]
+        dates = table.dates
+        if sort == "newest":  # unknown dates (0) last, then newest first, then highest id
+            key = lambda d: (dates[d] == 0, -dates[d], -d)  # noqa: E731
+        else:
+            key = lambda d: (dates[d] == 0, dates[d], d)  # noqa: E731
+        return [(d, 0.0) for d in heapq.nsmallest(end, docs, key=key)[start:end]]
+
+    def _facets(self, table: DocTable, found: Matches) -> dict[str, list[FacetValue]]:
+        slugs, names = table.slugs, table.names
+        speakers = Counter(slugs[d] for d in found.quotes if slugs[d])
+        label = {}
+        for d in found.quotes:
+            label.setdefault(slugs[d], names[d])
+        kinds = Counter(table.kinds[d] for d in found.quotes if table.kinds[d])
+        sources = Counter(table.sources[d] for d in found.articles if table.sources[d])
+        years = Counter(_year(table.dates[d]) for d in found.articles if table.dates[d])
+        return {
+            "speaker": [
+                FacetValue(slug, label[slug] or slug, n) for slug, n in _top(speakers, FACET_LIMIT)
+            ],
+            "source": [FacetValue(s, s, n) for s, n in _top(sources, FACET_LIMIT)],
+            "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
+            "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
+        }
+
+    def _suggest(self, searcher, table, query, crit: Criteria, found: int) -> Suggestion | None:
+        """A spelling correction of the query's words, offered only if it finds more."""
+        mapping: dict[str, str] = {}
+        body, names = searcher.corrector("body"), searcher.corrector("names")
+        reader = searcher.reader()
+        for text, is_prefix in positive_terms(query.root):
+            word = text.lower()
+            if is_prefix or not word.isalpha() or len(word) < 3 or word in mapping:
+                continue
+            if reader.frequency("spell_body", word) or reader.frequency("names", word):
+                continue
+            options = body.suggest(word, limit=1, maxdist=2) or names.suggest(word, limit=1)
+            if options and options[0] != word:
+                mapping[text] = options[0]
+        if not mapping:
+            return None
+        corrected_root = _replace_words(query.root, mapping)
+        words = compile_node(corrected_root, reader)
+        matches = self._matches(searcher, table, words, crit)
+        count = len(matches.quotes) + len(matches.articles)
+        if count <= found:
+            return None
+        replace = getattr(query, "replace_words", None)
+        text = replace(mapping) if callable(replace) else _fallback_text(query, mapping)
+        return Suggestion(text=text, count=count)
+
+    # hits, from stored fields only
+
+    def _quote_hit(self, searcher, docnum: int, score: float, hl: Highlighter) -> QuoteHit:
+        doc = dict(searcher.stored_fields(docnum)["doc"])
+        quote_id = doc.pop("id")
+        return QuoteHit(
+            quote_id=quote_id, score=float(score), highlighted=hl.whole(doc["text"]), **doc
+        )
+
+    def _article_hit(self, searcher, docnum: int, score: float, hl: Highlighter) -> ArticleHit:
+        doc = searcher.stored_fields(docnum)["doc"]
+        title = doc.get("title") or ""
+        return ArticleHit(
+            article_id=doc["id"],
+            score=float(score),
+            title=title,
+            highlighted_title=hl.whole(title, limit=300),
+            snippet=hl.fragment(doc.get("body") or ""),
+            published=doc.get("published"),
+            dateline=doc.get("dateline") or "",
+            source=doc.get("source") or "",
+            speakers=tuple(tuple(pair) for pair in doc.get("speakers") or ()),
+        )
+
+    # writing
+
+    def update(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
+        articles, quotes = list(articles), list(quotes)
+        if articles or quotes:
+            self._write(("update", articles, quotes))
+
+    def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
+        article_ids, quote_ids = [int(i) for i in article_ids], [int(i) for i in quote_ids]
+        if article_ids or quote_ids:
+            self._write(("delete", article_ids, quote_ids))
+
+    def _write(self, record: tuple) -> None:
+        """One writer and one commit for the whole batch. The writer is opened on the live
+        generation and, if a rebuild swapped generations while we waited for the lock,
+        reopened on the new one."""
+        with self._write_lock:
+            if not self._opened:
+                self.store.create_if_absent()
+            for _attempt in range(3):
+                name = self.store.live_name()
+                ix = self.store.open(name)
+                writer = self.store.writer(ix)
+                if self.store.live_name() != name:
+                    writer.cancel()
+                    continue
+                try:
+                    _apply(writer, record)
+                    self.store.journal(record)
+                except BaseException:
+                    writer.cancel()
+                    raise
+                writer.commit()
+                self._opened = True
+                return
+            raise SearchUnavailable(f"The search index at {self.store.root} kept changing. {FIX}")
+
+    def rebuild(
+        self, articles: Iterable[dict], quotes: Iterable[dict], *, total: int = 0, progress=None
+    ) -> None:
+        """Build a new generation beside the live one and swap it in. ``progress(done, total)``
+        is called every 1,000 documents."""
+        with self.store.rebuilding() as name:
+            ix = self.store.open(name)
+            procs = self.procs if total >= MULTIPROCESS_FROM else 1
+            extra = {"procs": procs, "multisegment": True} if procs > 1 else {}
+            writer = ix.writer(compound=False, limitmb=128, **extra)
+            done = 0
+            try:
+                for fields in _all_fields(articles, quotes):
+                    writer.add_document(**fields)
+                    done += 1
+                    if progress and done % 1000 == 0:
+                        progress(done, total)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            self._swap_in(name)
+            if progress:
+                progress(done, total)
+            self._opened = True
+
+    def _swap_in(self, name: str) -> None:
+        """Replay writes that reached the old generation during the build, then swap, all
+        while holding the old generation's lock so no write falls between the two."""
+        try:
+            old = self.store.live_name()
+        except SearchUnavailable:
+            old = None
+        old_writer = self.store.writer(self.store.open(old)) if old else None
+        try:
+            records = self.store.read_journal()
+            if records:
+                writer = self.store.writer(self.store.open(name))
+                for record in records:
+                    _apply(writer, record)
+                writer.commit()
+            self.store.point_to(name)
+        finally:
+            if old_writer is not None:
+                try:
+                    old_writer.cancel()
+                except Exception:
+                    log.debug("releasing the old index lock failed", exc_info=True)
+        self.store.remove_old(name)
+
+
+def _apply(writer, record: tuple) -> None:
+    op, first, second = record
+    if op == "update":
+        for fields in _all_fields(first, second):
+            writer.update_document(**fields)
+    else:
+        for article_id in first:  # an article goes with its quotes
+            writer.delete_by_term("article", str(article_id))
+        for quote_id in second:
+            writer.delete_by_term("uid", f"q{quote_id}")
+
+
+def _all_fields(articles: Iterable[dict], quotes: Iterable[dict]):
+    for doc in articles:
+        yield article_fields(doc)
+    for doc in quotes:
+        yield quote_fields(doc)
+
+
+def _and(*parts):
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _date_ok(ordinal: int, bounds, years: set[int]) -> bool:
+    if not ordinal:
+        return False
+    if bounds and not bounds[0] <= ordinal <= bounds[1]:
+        return False
+    return not years or _year(ordinal) in years
+
+
+_YEAR_CACHE: dict[int, int] = {}
+
+
+def _year(ordinal: int) -> int:
+    year = _YEAR_CACHE.get(ordinal)
+    if year is None:
+        import datetime as dt
+
+        year = _YEAR_CACHE[ordinal] = dt.date.fromordinal(ordinal).year
+    return year
+
+
+def _top(counter: Counter, limit: int | None) -> list:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]).casefold()))[:limit]
+
+
+def _replace_words(node, mapping: dict[str, str]):
+    kind = type(node).__name__
+    if kind == "Word":
+        return dataclasses.replace(node, text=mapping.get(node.text, node.text))
+    if kind == "Phrase":
+        return dataclasses.replace(node, words=tuple(mapping.get(w, w) for w in node.words))
+    if kind == "Not":
+        return dataclasses.replace(node, child=_replace_words(node.child, mapping))
+    return dataclasses.replace(
+        node, children=tuple(_replace_words(c, mapping) for c in node.children)
+    )
+
+
+def _fallback_text(query, mapping: dict[str, str]) -> str:
+    return " ".join(mapping.get(w, w) for w in str(getattr(query, "raw", "")).split())

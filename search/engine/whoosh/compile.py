@@ -1,0 +1,204 @@
+"""Turning a parsed ``search.query.Query`` and sidebar filters into Whoosh queries.
+
+Nodes are recognised by class name, so this module does not import the parser. Each word is
+analysed once per field: stemmed in title/body, folded (not stemmed) in speaker names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from whoosh import query as wq
+
+from ..base import Filters
+from .schema import NAME_ANALYZER, TEXT_ANALYZER, analyze, source_key
+
+TEXT_FIELDS = ("title", "body")
+MAX_PREFIX_EXPANSION = 64
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Query-string filters and sidebar filters merged: values within one kind are
+    alternatives; different kinds (and query vs. sidebar) must all hold."""
+
+    speaker_slugs: tuple[str, ...] = ()
+    speaker_names: tuple[tuple[str, ...], ...] = ()  # groups of alternatives
+    roles: tuple[tuple[str, ...], ...] = ()
+    sources: tuple[tuple[str, ...], ...] = ()
+    kinds: tuple[tuple[str, ...], ...] = ()
+    years: tuple[int, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def concerns_quotes(self) -> bool:
+        return bool(self.speaker_slugs or self.speaker_names or self.roles or self.kinds)
+
+    @property
+    def date_bounds(self) -> tuple[int, int] | None:
+        if not (self.date_from or self.date_to):
+            return None
+        low = self.date_from.toordinal() if self.date_from else 1
+        high = self.date_to.toordinal() if self.date_to else dt.date.max.toordinal()
+        return low, high
+
+
+def criteria(query, filters: Filters) -> Criteria:
+    def groups(*candidates):
+        return tuple(tuple(c) for c in candidates if c)
+
+    froms = [d for d in (getattr(query, "date_from", None), filters.date_from) if d]
+    tos = [d for d in (getattr(query, "date_to", None), filters.date_to) if d]
+    return Criteria(
+        speaker_slugs=tuple(filters.speakers),
+        speaker_names=groups(getattr(query, "speakers", ()), filters.speaker_names),
+        roles=groups(getattr(query, "roles", ()), filters.roles),
+        sources=groups(getattr(query, "sources", ()), filters.sources),
+        kinds=groups(getattr(query, "kinds", ()), filters.kinds),
+        years=tuple(int(y) for y in filters.years),
+        date_from=max(froms) if froms else None,
+        date_to=min(tos) if tos else None,
+    )
+
+
+# words
+
+
+def compile_node(node, reader) -> wq.Query | None:
+    """The Whoosh query for an AST node, or None when it has no searchable words."""
+    kind = type(node).__name__
+    if kind == "Word":
+        return _word(node.text, node.prefix, reader)
+    if kind == "Phrase":
+        return _phrase(node.words)
+    if kind == "Not":
+        child = compile_node(node.child, reader)
+        return wq.Not(child) if child is not None else None
+    if kind in ("AnyOf", "AllOf"):
+        children = [c for c in (compile_node(n, reader) for n in node.children) if c is not None]
+        if not children:
+            return None
+        if len(children) == 1 and kind == "AnyOf":
+            return children[0]
+        if kind == "AllOf" and all(isinstance(c, wq.Not) for c in children):
+            children.insert(0, wq.Every())  # "-x -y" alone: everything except
+        return (wq.Or if kind == "AnyOf" else wq.And)(children)
+    raise TypeError(f"unknown query node {node!r}")
+
+
+def _per_field(tokens: list[str], field: str) -> wq.Query | None:
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return wq.Term(field, tokens[0])
+    return wq.Phrase(field, tokens)
+
+
+def _word(text: str, prefix: bool, reader) -> wq.Query | None:
+    if prefix:
+        return _prefix(text, reader)
+    stems = analyze(TEXT_ANALYZER, text)
+    names = analyze(NAME_ANALYZER, text)
+    parts = [_per_field(stems, f) for f in TEXT_FIELDS] + [_per_field(names, "names")]
+    parts = [p for p in parts if p is not None]
+    return wq.Or(parts) if parts else None
+
+
+def _phrase(words) -> wq.Query | None:
+    text = " ".join(words)
+    stems = analyze(TEXT_ANALYZER, text)
+    names = analyze(NAME_ANALYZER, text)
+    parts = [_per_field(stems, f) for f in TEXT_FIELDS] + [_per_field(names, "names")]
+    parts = [p for p in parts if p is not None]
+    return wq.Or(parts) if parts else None
+
+
+def _prefix(text: str, reader) -> wq.Query | None:
+    """Stems would hide prefixes ("negotiat*" vs. the stem "negoti"), so expand the prefix
+    over the unstemmed spelling words and search their stems."""
+    folded = analyze(NAME_ANALYZER, text)
+    if not folded:
+        return None
+    prefix = folded[-1]
+    stems: set[str] = set()
+    for field in ("spell_title", "spell_body"):
+        for word in reader.expand_prefix(field, prefix):
+            word = word.decode("utf-8") if isinstance(word, bytes) else word
+            stems.update(analyze(TEXT_ANALYZER, word))
+            if len(stems) >= MAX_PREFIX_EXPANSION:
+                break
+    parts: list[wq.Query] = [wq.Term(f, s) for s in sorted(stems) for f in TEXT_FIELDS]
+    parts.append(wq.Prefix("names", prefix))
+    return wq.Or(parts)
+
+
+def positive_terms(node) -> list[tuple[str, bool]]:
+    """(text, is_prefix) for every word not under a Not, for highlighting."""
+    if node is None:
+        return []
+    kind = type(node).__name__
+    if kind == "Word":
+        return [(node.text, node.prefix)]
+    if kind == "Phrase":
+        return [(w, False) for w in node.words]
+    if kind == "Not":
+        return []
+    return [t for child in node.children for t in positive_terms(child)]
+
+
+# filters
+
+
+def _any(parts: list[wq.Query]) -> wq.Query | None:
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+
+def _all_tokens(field: str, analyzer, text: str) -> wq.Query | None:
+    tokens = analyze(analyzer, text)
+    if not tokens:
+        return wq.NullQuery
+    return (
+        wq.Term(field, tokens[0])
+        if len(tokens) == 1
+        else wq.And([wq.Term(field, t) for t in tokens])
+    )
+
+
+def quote_filter(c: Criteria) -> wq.Query | None:
+    """Filters that only make sense for quotes (who, in what role, how quoted)."""
+    clauses: list[wq.Query] = []
+    if c.speaker_slugs:
+        clauses.append(_any([wq.Term("speaker", s) for s in c.speaker_slugs]))
+    for group in c.speaker_names:
+        clauses.append(_any([_all_tokens("names", NAME_ANALYZER, n) for n in group]))
+    for group in c.roles:
+        clauses.append(_any([_all_tokens("role", TEXT_ANALYZER, r) for r in group]))
+    for group in c.kinds:
+        clauses.append(_any([wq.Term("kind", k.strip().lower()) for k in group]))
+    return _and(clauses)
+
+
+def source_filter(c: Criteria) -> wq.Query | None:
+    """A source matches by its whole name or by all the words given ("source:vestnik")."""
+    clauses = []
+    for group in c.sources:
+        options = []
+        for name in group:
+            options.append(wq.Term("source", source_key(name)))
+            words = _all_tokens("source_words", NAME_ANALYZER, name)
+            if words is not wq.NullQuery:
+                options.append(words)
+        clauses.append(_any(options))
+    return _and(clauses)
+
+
+def _and(clauses: list[wq.Query | None]) -> wq.Query | None:
+    clauses = [c for c in clauses if c is not None]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else wq.And(clauses)

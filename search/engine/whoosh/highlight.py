@@ -1,0 +1,86 @@
+"""Highlights that are safe by construction: the text is cut into plain segments and matched
+segments, every segment is HTML-escaped, and only then are matches wrapped in ``<mark>``.
+Matching uses the index's own analyzer, so stemmed forms light up too ("cutting" for "cut").
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .schema import NAME_ANALYZER, TEXT_ANALYZER, analyze
+
+ELLIPSIS = "…"
+
+
+class Highlighter:
+    def __init__(self, terms: list[tuple[str, bool]]):
+        self.stems: set[str] = set()
+        self.prefixes: list[str] = []
+        for text, is_prefix in terms:
+            if is_prefix:
+                self.prefixes.extend(analyze(NAME_ANALYZER, text))
+            else:
+                self.stems.update(analyze(TEXT_ANALYZER, text))
+                self.stems.update(analyze(NAME_ANALYZER, text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not text or not (self.stems or self.prefixes):
+            return []
+        found = []
+        for token in TEXT_ANALYZER(text, chars=True, mode="index"):
+            start, end = token.startchar, token.endchar
+            if token.text in self.stems:
+                found.append((start, end))
+            elif self.prefixes:
+                raw = text[start:end].lower()
+                if any(raw.startswith(p) for p in self.prefixes):
+                    found.append((start, end))
+        return found
+
+    def whole(self, text: str, limit: int = 600) -> str:
+        """All of a short text, marked; cut at a word boundary past ``limit``."""
+        cut = _cut_end(text, limit)
+        html = mark(text[:cut], self.spans(text[:cut]))
+        return html + (ELLIPSIS if cut < len(text) else "")
+
+    def fragment(self, text: str, size: int = 300) -> str:
+        """The ~``size``-character window of ``text`` holding the most matches, marked."""
+        spans = self.spans(text)
+        start = 0
+        if spans:
+            best = 0
+            for i, (s, _e) in enumerate(spans):
+                count = sum(1 for s2, e2 in spans[i:] if e2 <= s + size - 40)
+                if count > best:
+                    best, start = count, s
+            start = _cut_start(text, max(0, start - 40))
+        end = _cut_end(text, start + size)
+        inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+        html = mark(text[start:end], inside)
+        return (ELLIPSIS if start > 0 else "") + html + (ELLIPSIS if end < len(text) else "")
+
+
+def mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append("<mark>" + escape(text[start:end]) + "</mark>")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _cut_end(text: str, limit: int) -> int:
+    if len(text) <= limit:
+        return len(text)
+    space = text.rfind(" ", 0, limit)
+    return space if space > limit * 0.7 else limit
+
+
+def _cut_start(text: str, start: int) -> int:
+    if start <= 0:
+        return 0
+    space = text.find(" ", start)
+    return space + 1 if 0 <= space < start + 30 else start

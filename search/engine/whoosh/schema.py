@@ -1,0 +1,192 @@
+"""What goes into the Whoosh index: analyzers, the schema, and document dicts turned into fields.
+
+Articles and quotes share one index (a ``doctype`` field tells them apart): one searcher, one
+writer lock and one atomic swap cover both, and a quote and its article are ranked on the same
+statistics. Everything a hit shows is stored, so results never touch the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from whoosh import fields
+from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.columns import VarBytesColumn
+from whoosh.lang import porter2
+from whoosh.support.charset import accent_map
+
+ARTICLE, QUOTE = "article", "quote"
+WORD_PATTERN = r"\w+(?:[.'’]\w+)*"
+SEP = "\x1f"
+
+
+class PossessiveFilter(Filter):
+    """Drops a trailing ``'s`` so "Aliyev's" is indexed and searched as "aliyev"."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            text = t.text.replace("’", "'")
+            if text.endswith("'s"):
+                text = text[:-2]
+            t.text = text
+            if text:
+                yield t
+
+
+def text_analyzer():
+    """English prose: folded, possessive dropped, porter2-stemmed ("cutting" -> "cut"). No stop
+    list, so phrases keep their small words and match exactly."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | PossessiveFilter()
+        | StemFilter(stemfn=porter2.stem, cachesize=200_000)
+    )
+
+
+def name_analyzer():
+    """Names: case and accents folded, possessive dropped, never stemmed."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | PossessiveFilter()
+    )
+
+
+TEXT_ANALYZER = text_analyzer()
+NAME_ANALYZER = name_analyzer()
+
+
+def make_schema() -> fields.Schema:
+    return fields.Schema(
+        uid=fields.ID(unique=True, stored=True),  # "a12" / "q345"
+        doctype=fields.ID,
+        article=fields.ID,  # the article id, on the article and on each of its quotes
+        title=fields.TEXT(analyzer=TEXT_ANALYZER, field_boost=1.5, spelling=True),
+        body=fields.TEXT(analyzer=TEXT_ANALYZER, spelling=True),  # article body or quote text
+        names=fields.TEXT(analyzer=NAME_ANALYZER),  # speaker names and aliases
+        speaker=fields.KEYWORD(lowercase=False),  # speaker slugs
+        role=fields.TEXT(analyzer=TEXT_ANALYZER),
+        kind=fields.ID,
+        source=fields.ID,  # casefolded source name, for exact filters
+        source_words=fields.TEXT(analyzer=NAME_ANALYZER),
+        meta=fields.COLUMN(VarBytesColumn()),  # see Meta: read per segment for filters/facets
+        doc=fields.STORED,  # everything a hit shows
+    )
+
+
+def date_key(value: dt.date | None) -> int:
+    return value.toordinal() if value else 0
+
+
+def source_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _meta(
+    doctype: str, doc_id: int, article_id: int, doc: dict, slug: str, kind: str, name: str
+) -> bytes:
+    parts = (
+        "q" if doctype == QUOTE else "a",
+        str(doc_id),
+        str(article_id),
+        str(date_key(doc.get("published"))),
+        slug,
+        kind,
+        doc.get("source") or "",
+        str(doc.get("version", "")),
+        name,
+    )
+    return SEP.join(p.replace(SEP, " ") for p in parts).encode("utf-8")
+
+
+def article_fields(doc: dict) -> dict:
+    speakers = list(doc.get("speakers") or ())
+    slugs = list(doc.get("speaker_slugs") or ())
+    source = doc.get("source") or ""
+    stored = {
+        "id": int(doc["id"]),
+        "title": doc.get("title") or "",
+        "body": doc.get("body") or "",
+        "published": doc.get("published"),
+        "dateline": doc.get("dateline") or "",
+        "source": source,
+        "speakers": list(zip(speakers, slugs + [""] * (len(speakers) - len(slugs)), strict=False)),
+    }
+    return _without_empty(
+        uid=f"a{doc['id']}",
+        doctype=ARTICLE,
+        article=str(doc["id"]),
+        title=stored["title"],
+        body=stored["body"],
+        names="\n".join(speakers),
+        speaker=" ".join(slugs),
+        source=source_key(source),
+        source_words=source,
+        meta=_meta(ARTICLE, doc["id"], doc["id"], doc, "", "", ""),
+        doc=stored,
+    )
+
+
+QUOTE_TEXT_KEYS = (
+    "text", "speaker_name", "speaker_slug", "role", "cue", "mention", "article_title", "source"
+)  # fmt: skip
+
+
+def quote_fields(doc: dict) -> dict:
+    names = [doc.get("speaker_name") or "", *(doc.get("speaker_aliases") or ())]
+    source = doc.get("source") or ""
+    kind = (doc.get("kind") or "").lower()
+    slug = doc.get("speaker_slug") or ""
+    stored = {key: doc.get(key) or "" for key in QUOTE_TEXT_KEYS}
+    stored.update(
+        id=int(doc["id"]),
+        kind=kind,
+        speaker_id=doc.get("speaker_id"),
+        article_id=int(doc["article_id"]),
+        published=doc.get("published"),
+    )
+    return _without_empty(
+        uid=f"q{doc['id']}",
+        doctype=QUOTE,
+        article=str(doc["article_id"]),
+        body=doc.get("text") or "",
+        names="\n".join(n for n in names if n),
+        speaker=slug,
+        role=doc.get("role") or "",
+        kind=kind,
+        source=source_key(source),
+        source_words=source,
+        meta=_meta(QUOTE, doc["id"], doc["article_id"], doc, slug, kind, names[0]),
+        doc=stored,
+    )
+
+
+def _without_empty(**values) -> dict:
+    return {k: v for k, v in values.items() if v not in ("", None)}
+
+
+def parse_meta(raw: bytes) -> tuple:
+    """(is_quote, id, article_id, date ordinal or 0, slug, kind, source, version, name)."""
+    p = raw.decode("utf-8").split(SEP) if raw else ["", "0", "0", "0", "", "", "", "", ""]
+    return (
+        p[0] == "q",
+        int(p[1] or 0),
+        int(p[2] or 0),
+        int(p[3] or 0),
+        p[4],
+        p[5],
+        p[6],
+        p[7],
+        p[8],
+    )
+
+
+def analyze(analyzer, text: str) -> list[str]:
+    return [t.text for t in analyzer(text, mode="query")]
+
+
+NON_WORD = re.compile(r"\W+")

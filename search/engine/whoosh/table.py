@@ -1,0 +1,69 @@
+"""Per-document values (type, ids, date, speaker, kind, source, version) held in plain lists.
+
+They are read from the ``meta`` column once per segment and reused until the segment goes
+away, so filters on dates, facet counts and date sorts are list look-ups, not Whoosh queries
+(a ``DateRange`` query was 40-60x slower here than filtering ranked docnums on a column).
+"""
+
+from __future__ import annotations
+
+from .schema import parse_meta
+
+FIELDS = (
+    "is_quote",
+    "ids",
+    "article_ids",
+    "dates",
+    "slugs",
+    "kinds",
+    "sources",
+    "versions",
+    "names",
+)
+
+
+class SegmentValues:
+    __slots__ = FIELDS
+
+    def __init__(self, reader):
+        rows = [parse_meta(raw) for raw in reader.column_reader("meta")]
+        columns = list(zip(*rows, strict=True)) if rows else [()] * len(FIELDS)
+        for name, values in zip(FIELDS, columns, strict=True):
+            setattr(self, name, list(values))
+
+
+class DocTable:
+    """Values for every docnum of one searcher (deleted documents included: queries never
+    return them, and ``live`` skips them)."""
+
+    def __init__(self, searcher, cache: dict):
+        self.searcher = searcher
+        reader = searcher.reader()
+        leaves = reader.leaf_readers()
+        for name in FIELDS:
+            setattr(self, name, [])
+        seen = set()
+        for leaf, offset in leaves:
+            segment = getattr(leaf, "segment", lambda: None)()
+            if segment is None:  # an empty index has a reader with no segment
+                continue
+            key = segment.segment_id()
+            seen.add(key)
+            values = cache.get(key)
+            if values is None:
+                values = cache[key] = SegmentValues(leaf)
+            assert offset == len(self.ids)
+            for name in FIELDS:
+                getattr(self, name).extend(getattr(values, name))
+        for key in set(cache) - seen:
+            del cache[key]
+        self._live = None
+
+    def live(self) -> list[int]:
+        """Docnums of documents not deleted."""
+        if self._live is None:
+            live = []
+            for leaf, offset in self.searcher.reader().leaf_readers():
+                live.extend(offset + d for d in leaf.all_doc_ids())
+            self._live = live
+        return self._live
