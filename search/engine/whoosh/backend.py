@@ -97,11 +97,12 @@ class WhooshBackend(SearchBackend):
             self._ix = self.store.open(name)
             self._searcher, self._ix_name = self._ix.searcher(), name
         elif not self._searcher.up_to_date():
-            if self._searcher.doc_count_all() == 0:  # whoosh cannot refresh an empty reader
-                self._searcher.close()
-                self._searcher = self._ix.searcher()
-            else:
-                self._searcher = self._searcher.refresh()
+            # Not ``Searcher.refresh()``: in Whoosh-Reloaded 2.7.5 it reuses segment readers
+            # with stale deletions, keeps merged-away segments, and fails on an empty index.
+            # With compound=False a new searcher costs about a millisecond; the per-segment
+            # values in ``DocTable`` are still reused.
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
         self._opened = True
         if self._table is None or self._table.searcher is not self._searcher:
             self._table = DocTable(self._searcher, self._segments)

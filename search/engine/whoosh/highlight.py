@@ -45,7 +45,7 @@ class Highlighter:
 
     def fragment(self, text: str, size: int = 300) -> str:
         """The ~``size``-character window of ``text`` holding the most matches, marked."""
-        spans = self.spans(text)
+        spans = self.spans(text)[:200]
         start = 0
         if spans:
             best = 0
@@ -53,7 +53,8 @@ class Highlighter:
                 count = sum(1 for s2, e2 in spans[i:] if e2 <= s + size - 40)
                 if count > best:
                     best, start = count, s
-            start = _cut_start(text, max(0, start - 40))
+            start = max(0, min(start - 40, len(text) - size))  # a full window near the end
+            start = _cut_start(text, start)
         end = _cut_end(text, start + size)
         inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
         html = mark(text[start:end], inside)

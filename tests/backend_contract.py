@@ -1,0 +1,537 @@
+"""What every search backend must do, written once: a backend's own test file subclasses
+``BackendContract`` and says how to make one (``make_backend(path)``).
+
+Documents are plain dicts in the shape ``search.indexing`` builds, so no database is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from search.engine import Filters, SearchBackend, SearchRequest, SearchUnavailable
+
+try:
+    from search.query import parse
+except ImportError:  # TODO(search-engine): drop once search/query.py is committed
+    parse = None
+
+
+def article(id, title, body, *, published, source, speakers=(), version="1", dateline=""):
+    speakers = list(speakers)
+    return {
+        "id": id,
+        "version": version,
+        "title": title,
+        "body": body,
+        "published": published,
+        "dateline": dateline,
+        "source": source,
+        "speakers": [name for name, _slug in speakers],
+        "speaker_slugs": [slug for _name, slug in speakers],
+    }
+
+
+def quote(id, art, text, *, speaker, slug, role, kind="direct", aliases=(), version="1"):
+    return {
+        "id": id,
+        "version": version,
+        "article_id": art["id"],
+        "text": text,
+        "kind": kind,
+        "speaker_id": abs(hash(slug)) % 1000,
+        "speaker_name": speaker,
+        "speaker_slug": slug,
+        "speaker_aliases": list(aliases),
+        "role": role,
+        "cue": "said",
+        "mention": speaker.split()[-1],
+        "article_title": art["title"],
+        "published": art["published"],
+        "source": art["source"],
+    }
+
+
+ALIYEV = ("Ilham Aliyev", "ilham-aliyev")
+PUTIN = ("Vladimir Putin", "vladimir-putin")
+BOCHARNIKOV = ("Mikhail Bocharnikov", "mikhail-bocharnikov")
+KLAAR = ("Toivo Klaar", "toivo-klaar")
+LAVROV = ("Sergei Lavrov", "sergei-lavrov")
+
+MOSCOW = article(
+    1,
+    "Aliyev and Putin discuss bilateral relations in Moscow",
+    "President Ilham Aliyev's visit to Moscow opened with talks on trade and transit. "
+    '"Our relations with Russia are based on mutual respect," Aliyev said. Putin said Russia '
+    "would keep cutting red tape for Azerbaijani exporters and praised the North-South corridor.",
+    published=dt.date(2021, 4, 7),
+    source="Trend",
+    speakers=[ALIYEV, PUTIN],
+    dateline="Moscow",
+)
+BORDER = article(
+    2,
+    "Bocharnikov: Russia ready to help with border delimitation",
+    "Russia's ambassador Mikhail Bocharnikov told journalists in Baku that Moscow is ready to "
+    "assist the delimitation of the border between Azerbaijan and Armenia. He recalled that "
+    "the relation between the two peoples is centuries old.",
+    published=dt.date(2019, 11, 20),
+    source="Vestnik Kavkaza",
+    speakers=[BOCHARNIKOV],
+    dateline="Baku",
+)
+RESTRAINT = article(
+    3,
+    "EU envoy calls for restraint on the border",
+    "The European Union's special representative Toivo Klaar urged all sides to exercise "
+    "restraint and avoid provocations along the border. The date of the statement was not given.",
+    published=None,
+    source="Reuters",
+    speakers=[KLAAR],
+)
+SANCTIONS = article(
+    4,
+    "Sanctions debate in Brussels",
+    'Diplomats argued over <script>alert("x")</script> & "secondary" sanctions, '
+    "<b onmouseover='steal()'>bold</b> claims included. Trade ministers postponed the vote.",
+    published=dt.date(2020, 2, 3),
+    source="Trend",
+)
+MINSK = article(
+    5,
+    "Lavrov comments on the Minsk Group",
+    "Foreign Minister Sergei Lavrov said the Minsk Group format remains relevant and that "
+    "Moscow will continue its mediation between Baku and Yerevan.",
+    published=dt.date(2018, 6, 15),
+    source="Reuters",
+    speakers=[LAVROV],
+)
+ARTICLES = [MOSCOW, BORDER, RESTRAINT, SANCTIONS, MINSK]
+
+QUOTES = [
+    quote(
+        101,
+        MOSCOW,
+        "Our relations with Russia are based on mutual respect",
+        speaker="Ilham Aliyev",
+        slug="ilham-aliyev",
+        role="President of Azerbaijan",
+        aliases=["Aliyev"],
+    ),
+    quote(
+        102,
+        MOSCOW,
+        "Russia will keep cutting red tape for Azerbaijani exporters",
+        speaker="Vladimir Putin",
+        slug="vladimir-putin",
+        role="President of Russia",
+        kind="indirect",
+    ),
+    quote(
+        201,
+        BORDER,
+        "Moscow is ready to assist the delimitation of the border between Azerbaijan and Armenia",
+        speaker="Mikhail Bocharnikov",
+        slug="mikhail-bocharnikov",
+        role="Ambassador of Russia to Azerbaijan",
+        kind="indirect",
+    ),
+    quote(
+        202,
+        BORDER,
+        "The relation between our peoples is centuries old",
+        speaker="Mikhail Bocharnikov",
+        slug="mikhail-bocharnikov",
+        role="Ambassador of Russia to Azerbaijan",
+    ),
+    quote(
+        301,
+        RESTRAINT,
+        "All sides must exercise restraint & avoid <provocations> on the border",
+        speaker="Toivo Klaar",
+        slug="toivo-klaar",
+        role="EU Special Representative for the South Caucasus",
+    ),
+    quote(
+        501,
+        MINSK,
+        "The Minsk Group format remains relevant",
+        speaker="Sergei Lavrov",
+        slug="sergei-lavrov",
+        role="Foreign Minister of Russia",
+        kind="mixed",
+    ),
+]
+
+
+class BackendContract:
+    """Subclass and define ``make_backend(self, path) -> SearchBackend``."""
+
+    def make_backend(self, path) -> SearchBackend:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def backend(self, tmp_path):
+        backend = self.make_backend(tmp_path / "contract-index")
+        yield backend
+        backend.close()
+
+    @pytest.fixture
+    def loaded(self, backend):
+        backend.update(ARTICLES, QUOTES)
+        return backend
+
+    # helpers
+
+    def search(self, backend, text="", **kwargs):
+        filters = kwargs.pop("filters", Filters())
+        return backend.search(SearchRequest(query=parse_query(text), filters=filters, **kwargs))
+
+    def quote_ids(self, backend, text="", **kwargs):
+        return {hit.quote_id for hit in self.search(backend, text, **kwargs).quotes.hits}
+
+    def article_ids(self, backend, text="", **kwargs):
+        return {hit.article_id for hit in self.search(backend, text, **kwargs).articles.hits}
+
+    # an empty index
+
+    def test_an_empty_index_finds_nothing_without_error(self, backend):
+        results = self.search(backend, "relations")
+        assert results.quotes.total == results.articles.total == 0
+        assert results.suggestion is None
+
+    def test_status_counts_the_documents_of_each_type(self, loaded):
+        status = loaded.status()
+        assert status["ok"] is True
+        assert status["documents"] == {"article": 5, "quote": 6}
+
+    # writes
+
+    def test_update_adds_documents_that_search_then_finds(self, loaded):
+        assert self.quote_ids(loaded, "delimitation") == {201}
+        assert self.article_ids(loaded, "delimitation") == {2}
+
+    def test_update_replaces_a_document_with_the_same_id(self, loaded):
+        changed = dict(QUOTES[0], text="Our partnership with Russia is strategic", version="2")
+        loaded.update([], [changed])
+        assert self.quote_ids(loaded, "partnership") == {101}
+        assert 101 not in self.quote_ids(loaded, "respect")
+        assert loaded.stored_versions()["quote"][101] == "2"
+        assert loaded.status()["documents"]["quote"] == 6
+
+    def test_delete_removes_quotes_and_articles(self, loaded):
+        loaded.delete(quote_ids=[202])
+        assert self.quote_ids(loaded, "centuries") == set()
+        assert self.article_ids(loaded, "centuries") == {2}
+        loaded.delete(article_ids=[2])
+        assert self.article_ids(loaded, "centuries") == set()
+
+    def test_deleting_an_article_removes_its_quotes_too(self, loaded):
+        loaded.delete(article_ids=[1])
+        assert self.quote_ids(loaded, "respect") == set()
+        assert loaded.stored_versions()["quote"].keys() == {201, 202, 301, 501}
+
+    def test_stored_versions_lists_every_document_by_type(self, loaded):
+        versions = loaded.stored_versions()
+        assert versions["article"] == {1: "1", 2: "1", 3: "1", 4: "1", 5: "1"}
+        assert versions["quote"].keys() == {101, 102, 201, 202, 301, 501}
+
+    # query forms
+
+    def test_all_words_must_match(self, loaded):
+        assert self.quote_ids(loaded, "border delimitation") == {201}
+        assert self.quote_ids(loaded, "border minsk") == set()
+
+    def test_a_phrase_matches_only_words_in_that_order(self, loaded):
+        assert self.quote_ids(loaded, '"red tape"') == {102}
+        assert self.quote_ids(loaded, '"tape red"') == set()
+
+    def test_or_matches_either_word(self, loaded):
+        assert self.quote_ids(loaded, "minsk OR delimitation") == {201, 501}
+
+    def test_a_minus_excludes_documents_with_the_word(self, loaded):
+        assert self.quote_ids(loaded, "border -delimitation") == {301}
+
+    def test_a_star_matches_the_beginning_of_words(self, loaded):
+        assert self.quote_ids(loaded, "delimit*") == {201}
+        assert self.quote_ids(loaded, "provoc*") == {301}
+
+    def test_words_match_the_speakers_name(self, loaded):
+        assert self.quote_ids(loaded, "lavrov") == {501}
+
+    def test_speaker_field_matches_names_in_any_case(self, loaded):
+        assert self.quote_ids(loaded, "speaker:bocharnikov") == {201, 202}
+        assert self.quote_ids(loaded, 'speaker:"Mikhail BOCHARNIKOV" centuries') == {202}
+
+    def test_role_field_matches_words_of_the_role(self, loaded):
+        assert self.quote_ids(loaded, "role:ambassador") == {201, 202}
+        assert self.quote_ids(loaded, 'role:"president of russia"') == {102}
+
+    def test_source_field_is_case_insensitive(self, loaded):
+        assert self.article_ids(loaded, "source:trend") == {1, 4}
+        assert self.article_ids(loaded, 'source:"vestnik kavkaza"') == {2}
+
+    def test_kind_field_keeps_quotes_of_that_kind(self, loaded):
+        assert self.quote_ids(loaded, "kind:indirect") == {102, 201}
+
+    def test_from_and_to_keep_dates_in_range_and_drop_unknown_dates(self, loaded):
+        results = self.search(loaded, "from:2019-01-01 to:2020-12-31")
+        assert {h.article_id for h in results.articles.hits} == {2, 4}
+        assert {h.quote_id for h in results.quotes.hits} == {201, 202}
+
+    def test_a_year_alone_bounds_the_whole_year(self, loaded):
+        assert self.article_ids(loaded, "from:2021") == {1}
+
+    # sidebar filters
+
+    def test_sidebar_speaker_slugs_filter_exactly(self, loaded):
+        filters = Filters(speakers=("vladimir-putin",))
+        assert self.quote_ids(loaded, "russia", filters=filters) == {102}
+
+    def test_sidebar_filters_combine_with_query_words(self, loaded):
+        filters = Filters(sources=("REUTERS",), years=(2018,))
+        assert self.article_ids(loaded, "moscow", filters=filters) == {5}
+        assert self.article_ids(loaded, "moscow", filters=Filters(kinds=("mixed",))) == {5}
+        filters = Filters(date_from=dt.date(2019, 1, 1), roles=("ambassador",))
+        assert self.quote_ids(loaded, "", filters=filters) == {201, 202}
+
+    def test_quote_filters_keep_only_articles_with_such_a_quote(self, loaded):
+        results = self.search(loaded, "moscow kind:indirect")
+        assert {h.article_id for h in results.articles.hits} == {1, 2}
+        results = self.search(loaded, "", filters=Filters(speaker_names=("lavrov",)))
+        assert {h.article_id for h in results.articles.hits} == {5}
+
+    def test_filters_that_match_nothing_give_an_empty_result(self, loaded):
+        results = self.search(loaded, "speaker:nobody")
+        assert results.quotes.total == results.articles.total == 0
+
+    # results
+
+    def test_an_empty_query_lists_everything_newest_first(self, loaded):
+        results = self.search(loaded, "", per_page=20)
+        assert [h.article_id for h in results.articles.hits] == [1, 4, 2, 5, 3]
+        assert results.quotes.total == 6
+
+    def test_hits_carry_what_the_page_shows(self, loaded):
+        hit = self.search(loaded, "delimitation").quotes.hits[0]
+        assert (hit.speaker_name, hit.speaker_slug, hit.kind) == (
+            "Mikhail Bocharnikov",
+            "mikhail-bocharnikov",
+            "indirect",
+        )
+        assert hit.role == "Ambassador of Russia to Azerbaijan"
+        assert (hit.article_id, hit.source, hit.published) == (
+            2,
+            "Vestnik Kavkaza",
+            BORDER["published"],
+        )
+        assert hit.article_title == BORDER["title"]
+        assert hit.score > 0
+        article_hit = self.search(loaded, "delimitation").articles.hits[0]
+        assert article_hit.speakers == (BOCHARNIKOV,)
+        assert article_hit.dateline == "Baku"
+
+    def test_relevance_puts_the_better_match_first(self, loaded):
+        results = self.search(loaded, "relations russia")
+        scores = [h.score for h in results.quotes.hits]
+        assert scores == sorted(scores, reverse=True)
+        assert results.quotes.hits[0].quote_id == 101
+
+    def test_sort_by_date_puts_unknown_dates_last_both_ways(self, loaded):
+        newest = self.search(loaded, "border", sort="newest")
+        oldest = self.search(loaded, "border", sort="oldest")
+        assert [h.article_id for h in newest.articles.hits] == [2, 3]
+        assert [
+            h.article_id for h in self.search(loaded, "moscow", sort="oldest").articles.hits
+        ] == [
+            5,
+            2,
+            1,
+        ]
+        assert [h.article_id for h in oldest.articles.hits][-1] == 3
+
+    def test_pages_split_the_results_and_keep_the_total(self, loaded):
+        first = self.search(loaded, "", per_page=2, page=1)
+        second = self.search(loaded, "", per_page=2, page=2)
+        assert first.articles.total == second.articles.total == 5
+        assert first.articles.pages == 3
+        ids = [h.article_id for h in first.articles.hits + second.articles.hits]
+        assert len(set(ids)) == 4
+
+    def test_a_page_beyond_the_end_is_empty_with_the_right_total(self, loaded):
+        results = self.search(loaded, "moscow", page=99)
+        assert results.articles.hits == [] and results.quotes.hits == []
+        assert results.articles.total == 3
+
+    def test_facets_count_the_whole_result_set_not_just_the_page(self, loaded):
+        results = self.search(loaded, "", per_page=1)
+        facets = {
+            name: {v.value: v.count for v in values} for name, values in results.facets.items()
+        }
+        assert facets["speaker"]["mikhail-bocharnikov"] == 2
+        assert facets["kind"] == {"direct": 3, "indirect": 2, "mixed": 1}
+        assert facets["source"] == {"Trend": 2, "Vestnik Kavkaza": 1, "Reuters": 2}
+        assert facets["year"] == {"2021": 1, "2020": 1, "2019": 1, "2018": 1}
+        labels = {v.value: v.label for v in results.facets["speaker"]}
+        assert labels["mikhail-bocharnikov"] == "Mikhail Bocharnikov"
+
+    def test_facets_follow_the_filters(self, loaded):
+        results = self.search(loaded, "kind:indirect")
+        speakers = {v.value: v.count for v in results.facets["speaker"]}
+        assert speakers == {"vladimir-putin": 1, "mikhail-bocharnikov": 1}
+
+    # highlights
+
+    def test_highlights_mark_stemmed_forms_of_the_words(self, loaded):
+        hit = self.search(loaded, "cut").quotes.hits[0]
+        assert "<mark>cutting</mark>" in hit.highlighted
+
+    def test_highlights_escape_the_text_before_marking(self, loaded):
+        article_hit = self.search(loaded, "sanctions").articles.hits[0]
+        snippet = article_hit.snippet
+        assert "<mark>sanctions</mark>" in snippet
+        assert "&lt;script&gt;" in snippet and "<script" not in snippet
+        assert "&amp;" in snippet and "&quot;secondary&quot;" in snippet
+        assert "<b" not in snippet and "&#x27;steal()&#x27;" in snippet
+        assert _tags(snippet) <= {"<mark>", "</mark>"}
+        assert article_hit.highlighted_title == "<mark>Sanctions</mark> debate in Brussels"
+        quote_hit = self.search(loaded, "restraint").quotes.hits[0]
+        assert quote_hit.highlighted == (
+            "All sides must exercise <mark>restraint</mark> &amp; avoid &lt;provocations&gt; "
+            "on the border"
+        )
+
+    def test_excluded_words_are_not_highlighted(self, loaded):
+        hit = self.search(loaded, "border -delimitation").quotes.hits[0]
+        assert "<mark>border</mark>" in hit.highlighted
+
+    def test_an_article_snippet_is_a_fragment_around_the_match(self, backend):
+        body = (
+            "Opening remarks about weather. " * 30
+            + "The ceasefire held overnight. "
+            + ("Closing remarks about nothing. " * 30)
+        )
+        backend.update(
+            [article(9, "Long", body, published=dt.date(2022, 1, 1), source="Trend")], []
+        )
+        snippet = self.search(backend, "ceasefire").articles.hits[0].snippet
+        assert "<mark>ceasefire</mark>" in snippet
+        assert len(snippet) < 400
+        assert snippet.startswith("…") and snippet.endswith("…")
+
+    # suggestions
+
+    def test_a_misspelt_word_gets_a_suggestion_with_its_count(self, loaded):
+        results = self.search(loaded, "delimitaton")
+        assert results.quotes.total == 0
+        assert results.suggestion is not None
+        assert "delimitation" in results.suggestion.text
+        assert results.suggestion.count == 2  # one quote, one article
+
+    def test_no_suggestion_when_the_correction_finds_nothing(self, loaded):
+        assert self.search(loaded, "delimitaton source:reuters").suggestion is None
+        assert self.search(loaded, "zzyzzyxq").suggestion is None
+
+    def test_no_suggestion_when_the_query_finds_enough(self, loaded):
+        assert self.search(loaded, "border").suggestion is None
+
+
+def _tags(html: str) -> set[str]:
+    return set(re.findall(r"</?[a-zA-Z][^>]*>", html))
+
+
+def parse_query(text: str):
+    if parse is not None:
+        return parse(text)
+    return _fallback_parse(text)
+
+
+def _fallback_parse(text: str):
+    """A stand-in with the agreed AST shape until ``search.query`` is committed."""
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True)
+    class Word:
+        text: str
+        prefix: bool = False
+
+    @dataclass(frozen=True)
+    class Phrase:
+        words: tuple
+
+    @dataclass(frozen=True)
+    class Not:
+        child: object
+
+    @dataclass(frozen=True)
+    class AnyOf:
+        children: tuple
+
+    @dataclass(frozen=True)
+    class AllOf:
+        children: tuple
+
+    @dataclass(frozen=True)
+    class Query:
+        raw: str
+        root: object
+        speakers: tuple = ()
+        roles: tuple = ()
+        sources: tuple = ()
+        kinds: tuple = ()
+        date_from: object = None
+        date_to: object = None
+        warnings: tuple = field(default=())
+
+        def terms(self):
+            return ()
+
+        def replace_words(self, mapping):
+            return " ".join(mapping.get(w, w) for w in self.raw.split())
+
+    fields = {"speaker": [], "role": [], "source": [], "kind": []}
+    dates = {}
+    nodes, pending_or = [], False
+    for token in re.findall(r'-?\w+:"[^"]*"|-?"[^"]*"|\S+', text):
+        if m := re.fullmatch(r'(\w+):"?([^"]*)"?', token):
+            name, value = m.groups()
+            if name in fields:
+                fields[name].append(value)
+            elif name in ("from", "to"):
+                parts = [int(p) for p in value.split("-")]
+                if name == "from":
+                    dates[name] = dt.date(parts[0], *(parts[1:] or [1, 1]))
+                else:
+                    dates[name] = dt.date(parts[0], *(parts[1:] or [12, 31]))
+            continue
+        if token == "OR":
+            pending_or = True
+            continue
+        negate = token.startswith("-")
+        token = token.lstrip("-")
+        if token.startswith('"'):
+            node = Phrase(tuple(token.strip('"').split()))
+        else:
+            node = Word(token.rstrip("*"), token.endswith("*"))
+        if negate:
+            node = Not(node)
+        if pending_or and nodes:
+            node = AnyOf((nodes.pop(), node))
+            pending_or = False
+        nodes.append(node)
+    root = None if not nodes else nodes[0] if len(nodes) == 1 else AllOf(tuple(nodes))
+    return Query(
+        raw=text,
+        root=root,
+        speakers=tuple(fields["speaker"]),
+        roles=tuple(fields["role"]),
+        sources=tuple(fields["source"]),
+        kinds=tuple(fields["kind"]),
+        date_from=dates.get("from"),
+        date_to=dates.get("to"),
+    )
+
+
+__all__ = ["BackendContract", "SearchUnavailable", "ARTICLES", "QUOTES", "article", "quote"]

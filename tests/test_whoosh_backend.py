@@ -1,0 +1,306 @@
+"""The Whoosh backend: the shared contract, plus what only an on-disk Whoosh index can get
+wrong (generations and swaps, damaged files, the writer lock, analyzers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from search.engine import SearchRequest, SearchUnavailable, get_backend, reset_backends
+from search.engine.whoosh_backend import WhooshBackend
+
+from .backend_contract import ARTICLES, QUOTES, BackendContract, article, parse_query, quote
+
+
+def make(path, **params) -> WhooshBackend:
+    return WhooshBackend({"PATH": str(path), "LOCK_TIMEOUT": 0.2, **params})
+
+
+class TestWhooshContract(BackendContract):
+    def make_backend(self, path):
+        return make(path)
+
+
+@pytest.fixture
+def backend(tmp_path):
+    backend = make(tmp_path / "index")
+    yield backend
+    backend.close()
+
+
+def found(backend, text: str) -> tuple[set[int], set[int]]:
+    results = backend.search(SearchRequest(query=parse_query(text), per_page=50))
+    return {h.quote_id for h in results.quotes.hits}, {h.article_id for h in results.articles.hits}
+
+
+def generation_dir(backend) -> Path:
+    return backend.store.root / backend.store.live_name()
+
+
+# choosing the backend
+
+
+def test_get_backend_returns_one_cached_instance_per_alias(search_index):
+    backend = get_backend()
+    assert isinstance(backend, WhooshBackend)
+    assert get_backend("default") is backend
+    assert backend.store.root == search_index
+
+
+def test_reset_backends_forgets_the_cached_instance(search_index):
+    first = get_backend()
+    first.update(ARTICLES[:1], [])
+    reset_backends()
+    second = get_backend()
+    assert second is not first
+    assert found(second, "moscow")[1] == {1}
+
+
+def test_an_unknown_alias_names_the_setting_to_fix(search_index):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="SEARCH_BACKENDS"):
+        get_backend("nope")
+
+
+# analyzers
+
+
+def test_cut_finds_cutting_and_cutting_finds_cut(backend):
+    cuts = article(1, "Cuts", "Ministers agreed to cut tariffs.", published=None, source="Trend")
+    cutting = article(
+        2, "Cutting", "Cutting ties is not an option.", published=None, source="Trend"
+    )
+    backend.update([cuts, cutting], [])
+    assert found(backend, "cut")[1] == {1, 2}
+    assert found(backend, "cutting")[1] == {1, 2}
+
+
+def test_relations_finds_relation_and_back(backend):
+    backend.update(ARTICLES, QUOTES)
+    assert {101, 202} <= found(backend, "relations")[0]
+    assert {101, 202} <= found(backend, "relation")[0]
+
+
+def test_aliyev_finds_aliyevs_and_names_fold_accents(backend):
+    art = article(
+        7,
+        "Erdoğan meets Aliyev",
+        "Recep Tayyip Erdoğan welcomed Aliyev's proposal.",
+        published=dt.date(2022, 3, 1),
+        source="Trend",
+        speakers=[("Recep Tayyip Erdoğan", "recep-tayyip-erdogan")],
+    )
+    q = quote(
+        70,
+        art,
+        "Turkey supports Azerbaijan",
+        speaker="Recep Tayyip Erdoğan",
+        slug="recep-tayyip-erdogan",
+        role="President of Turkey",
+    )
+    backend.update([art], [q])
+    assert found(backend, "aliyev")[1] == {7}
+    assert found(backend, "speaker:erdogan") == ({70}, {7})
+    assert found(backend, "ERDOGAN")[0] == {70}
+
+
+def test_segments_are_written_without_compound_files(backend):
+    backend.update(ARTICLES, QUOTES)
+    backend.update(ARTICLES[:1], [])
+    files = os.listdir(generation_dir(backend))
+    assert not [f for f in files if f.endswith(".seg")]
+
+
+# rebuilding
+
+
+def test_rebuild_swaps_in_a_new_generation_and_removes_the_old(backend):
+    backend.update(ARTICLES, QUOTES)
+    old = generation_dir(backend)
+    calls = []
+    backend.rebuild(ARTICLES[:2], QUOTES[:2], total=4, progress=lambda d, t: calls.append((d, t)))
+    assert generation_dir(backend) != old and not old.exists()
+    assert backend.stored_versions()["article"].keys() == {1, 2}
+    assert calls[-1] == (4, 4)
+
+
+def test_a_rebuild_that_fails_midway_leaves_the_old_index_serving(backend):
+    backend.update(ARTICLES, QUOTES)
+    old = generation_dir(backend)
+
+    def documents():
+        yield ARTICLES[0]
+        assert found(backend, "lavrov")[0] == {501}  # searches keep working meanwhile
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        backend.rebuild(documents(), [], total=5)
+    assert generation_dir(backend) == old
+    assert found(backend, "lavrov")[0] == {501}
+    assert [p.name for p in backend.store.root.glob("index-*")] == [old.name]
+
+
+def test_writes_during_a_rebuild_reach_the_new_index(backend):
+    backend.update(ARTICLES, [])
+    late = article(8, "Late news", "A late ceasefire announcement.", published=None, source="Trend")
+
+    def documents():
+        yield from ARTICLES
+        backend.update([late], [])  # an on-commit update while the rebuild reads the DB
+        backend.delete(article_ids=[5])
+
+    backend.rebuild(documents(), [], total=5)
+    assert found(backend, "ceasefire")[1] == {8}
+    assert 5 not in backend.stored_versions()["article"]
+
+
+def test_a_second_process_sees_the_swapped_generation(tmp_path):
+    writer, reader = make(tmp_path / "index"), make(tmp_path / "index")
+    writer.update(ARTICLES, [])
+    assert found(reader, "minsk")[1] == {5}
+    writer.rebuild(ARTICLES[:1], [], total=1)
+    assert found(reader, "minsk")[1] == set()
+    writer.update(ARTICLES[4:], [])
+    assert found(reader, "minsk")[1] == {5}
+
+
+# damaged indexes
+
+
+def test_a_missing_path_is_created_on_first_use(tmp_path):
+    backend = make(tmp_path / "fresh")
+    assert found(backend, "anything") == (set(), set())
+    assert backend.status()["ok"] is True
+
+
+def test_a_deleted_index_makes_search_unavailable_with_the_fix(backend):
+    backend.update(ARTICLES, QUOTES)
+    shutil.rmtree(backend.store.root)
+    with pytest.raises(SearchUnavailable, match="rebuild_index"):
+        found(backend, "moscow")
+    status = backend.status()
+    assert status["ok"] is False and "rebuild_index" in status["message"]
+
+
+def test_an_emptied_index_directory_makes_search_unavailable(tmp_path):
+    backend = make(tmp_path / "index")
+    backend.update(ARTICLES, QUOTES)
+    for child in backend.store.root.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    with pytest.raises(SearchUnavailable):
+        found(backend, "moscow")
+    with pytest.raises(SearchUnavailable):
+        found(make(tmp_path / "index"), "moscow")  # a new process does not paper over it
+
+
+def test_truncated_index_files_make_search_unavailable(tmp_path):
+    make(tmp_path / "index").update(ARTICLES, QUOTES)
+    backend = make(tmp_path / "index")
+    for path in generation_dir(backend).iterdir():
+        if path.is_file() and not path.name.endswith(".lock"):
+            with open(path, "r+b") as f:
+                f.truncate(path.stat().st_size // 3)
+    with pytest.raises(SearchUnavailable):
+        found(backend, "moscow")
+    assert backend.status()["ok"] is False
+
+
+def test_a_damaged_index_under_an_open_searcher_raises_only_search_unavailable(backend):
+    backend.update(ARTICLES, QUOTES)
+    found(backend, "moscow")
+    for path in generation_dir(backend).iterdir():
+        if path.is_file():
+            path.write_bytes(b"")
+    with pytest.raises(SearchUnavailable):
+        found(backend, "moscow")
+
+
+def test_a_path_that_is_a_file_makes_search_unavailable(tmp_path):
+    (tmp_path / "index").write_text("not a directory")
+    with pytest.raises(SearchUnavailable):
+        found(make(tmp_path / "index"), "moscow")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_an_unreadable_index_makes_search_unavailable(tmp_path):
+    make(tmp_path / "index").update(ARTICLES, QUOTES)
+    backend = make(tmp_path / "index")
+    generation = generation_dir(backend)
+    generation.chmod(0)
+    try:
+        with pytest.raises(SearchUnavailable):
+            found(backend, "moscow")
+    finally:
+        generation.chmod(0o755)
+
+
+def test_a_rebuild_repairs_a_damaged_index(backend):
+    backend.update(ARTICLES, QUOTES)
+    (backend.store.root / "CURRENT").unlink()
+    with pytest.raises(SearchUnavailable):
+        found(backend, "moscow")
+    backend.rebuild(ARTICLES, QUOTES, total=11)
+    assert found(backend, "moscow")[1] == {1, 2, 5}
+
+
+# the writer lock
+
+
+def hold_lock(backend, seconds: float) -> threading.Thread:
+    ix = backend.store.open(backend.store.live_name())
+    writer = backend.store.writer(ix)
+    thread = threading.Thread(target=lambda: (time.sleep(seconds), writer.cancel()))
+    thread.start()
+    return thread
+
+
+def test_a_write_waits_for_the_lock_and_then_succeeds(tmp_path):
+    backend = make(tmp_path / "index", LOCK_TIMEOUT=0.3)
+    backend.update(ARTICLES[:1], [])
+    thread = hold_lock(backend, 0.4)
+    backend.update(ARTICLES[1:], [])
+    thread.join()
+    assert backend.status()["documents"]["article"] == 5
+
+
+def test_a_write_that_never_gets_the_lock_raises_search_unavailable(tmp_path):
+    backend = make(tmp_path / "index", LOCK_TIMEOUT=0.1)
+    backend.update(ARTICLES[:1], [])
+    thread = hold_lock(backend, 2.0)
+    try:
+        with pytest.raises(SearchUnavailable, match="locked"):
+            backend.update(ARTICLES[1:], [])
+    finally:
+        thread.join()
+    assert found(backend, "moscow")[1] == {1}  # reading never waits for the lock
+
+
+# threads
+
+
+def test_searches_from_many_threads_while_writing_never_fail(backend):
+    backend.update(ARTICLES, QUOTES)
+    errors = []
+
+    def search_a_lot():
+        try:
+            for _ in range(30):
+                assert found(backend, "moscow")[1] >= {1, 2, 5}
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=search_a_lot) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for i in range(10):
+        backend.update([dict(ARTICLES[0], version=str(i))], [])
+    for t in threads:
+        t.join()
+    assert errors == []
