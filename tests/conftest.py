@@ -17,7 +17,6 @@ def search_index(tmp_path, settings):
     default = dict(settings.SEARCH_BACKENDS["default"])
     default["PATH"] = str(tmp_path / "index")
     settings.SEARCH_BACKENDS = {**settings.SEARCH_BACKENDS, "default": default}
-    reset = getattr(engine, "reset_backends", lambda: None)  # TODO(lead): drop once engine lands
-    reset()
+    engine.reset_backends()
     yield Path(default["PATH"])
-    reset()
+    engine.reset_backends()
