@@ -500,11 +500,14 @@ def _fallback_parse(text: str):
             if name in fields:
                 fields[name].append(value)
             elif name in ("from", "to"):
-                parts = [int(p) for p in value.split("-")]
+                year, month, day = ([int(p) for p in value.split("-")] + [0, 0])[:3]
                 if name == "from":
-                    dates[name] = dt.date(parts[0], *(parts[1:] or [1, 1]))
+                    dates[name] = dt.date(year, month or 1, day or 1)
                 else:
-                    dates[name] = dt.date(parts[0], *(parts[1:] or [12, 31]))
+                    last = dt.date(year + (month == 12), month % 12 + 1, 1) if month else None
+                    dates[name] = dt.date(
+                        year, month or 12, day or (last - dt.timedelta(1)).day if last else 31
+                    )
             continue
         if token == "OR":
             pending_or = True

@@ -38,6 +38,7 @@ from .compile import (
     quote_filter,
     source_filter,
 )
+from .evaluate import Evaluator
 from .highlight import Highlighter
 from .schema import article_fields, quote_fields
 from .store import FIX, IndexStore
@@ -162,6 +163,24 @@ class WhooshBackend(SearchBackend):
             "segments": segments,
         }
 
+    def bare_search(self, request: SearchRequest, limit: int = 10) -> int:
+        """For ``bench/bench_search.py``: the same words and term filters through a plain
+        ``searcher.search`` with stored fields and a total, and nothing of ours (no date
+        filter, per-type split, facets, highlights or suggestions). Returns the total."""
+
+        def run(searcher, table):
+            crit = criteria(request.query, request.filters)
+            root = getattr(request.query, "root", None)
+            words = compile_node(root, searcher.reader()) if root is not None else wq.Every()
+            results = searcher.search(
+                _and(words, source_filter(crit), quote_filter(crit)), limit=limit
+            )
+            for hit in results:
+                hit.fields()
+            return len(results)
+
+        return self._reading(run)
+
     # the search itself
 
     def _search(self, searcher, table: DocTable, request: SearchRequest) -> SearchResults:
@@ -169,7 +188,8 @@ class WhooshBackend(SearchBackend):
         root = getattr(query, "root", None)
         crit = criteria(query, request.filters)
         words = compile_node(root, searcher.reader()) if root is not None else None
-        found = self._matches(searcher, table, words, crit)
+        ev = Evaluator(searcher, table)
+        found = self._matches(ev, words, crit)
         page = max(1, int(request.page or 1))
         per_page = max(1, int(request.per_page or 10))
         sort = (
@@ -179,8 +199,10 @@ class WhooshBackend(SearchBackend):
         )
         highlighter = Highlighter(positive_terms(root))
 
-        quote_page = self._page(searcher, table, words, found.quotes, sort, page, per_page)
-        article_page = self._page(searcher, table, words, found.articles, sort, page, per_page)
+        if sort == "relevance":
+            ev.will_rank(set(found.quotes).union(found.articles))
+        quote_page = self._page(ev, words, found.quotes, sort, page, per_page)
+        article_page = self._page(ev, words, found.articles, sort, page, per_page)
         quotes = Page(
             [self._quote_hit(searcher, d, score, highlighter) for d, score in quote_page],
             len(found.quotes),
@@ -195,7 +217,7 @@ class WhooshBackend(SearchBackend):
         )
         suggestion = None
         if root is not None and quotes.total + articles.total < SUGGEST_BELOW:
-            suggestion = self._suggest(searcher, table, query, crit, quotes.total + articles.total)
+            suggestion = self._suggest(ev, query, crit, quotes.total + articles.total)
         terms_fn = getattr(query, "terms", None)
         terms = (
             tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in positive_terms(root))
@@ -208,9 +230,10 @@ class WhooshBackend(SearchBackend):
             terms=terms,
         )
 
-    def _matches(self, searcher, table: DocTable, words, crit: Criteria) -> Matches:
+    def _matches(self, ev: Evaluator, words, crit: Criteria) -> Matches:
+        table = ev.table
         base = _and(words, source_filter(crit))
-        docs = table.live() if base is None else list(searcher.docs_for_query(base))
+        docs = table.live() if base is None else ev.docs(base)
         bounds, years = crit.date_bounds, set(crit.years)
         if bounds or years:
             docs = [d for d in docs if _date_ok(table.dates[d], bounds, years)]
@@ -218,22 +241,21 @@ class WhooshBackend(SearchBackend):
         quotes = [d for d in docs if is_quote[d]]
         articles = [d for d in docs if not is_quote[d]]
         if crit.concerns_quotes:
-            allowed = {d for d in searcher.docs_for_query(quote_filter(crit)) if is_quote[d]}
+            allowed = {d for d in ev.docs(quote_filter(crit)) if is_quote[d]}
             quotes = [d for d in quotes if d in allowed]
             article_ids = table.article_ids
             with_quote = {article_ids[d] for d in allowed}
             articles = [d for d in articles if article_ids[d] in with_quote]
         return Matches(quotes, articles)
 
-    def _page(self, searcher, table, words, docs: list[int], sort: str, page: int, per_page: int):
+    def _page(self, ev: Evaluator, words, docs: list[int], sort: str, page: int, per_page: int):
         """[(docnum, score)] for one page; only this page is ranked or date-sorted."""
         start, end = (page - 1) * per_page, page * per_page
         if start >= len(docs):
             return []
         if sort == "relevance":
-            results = searcher.search(words, filter=set(docs), limit=end)
-            return [(hit.docnum, hit.score) for hit in results[start:end]]
-        dates = table.dates
+            return ev.top(words, docs, end)[start:end]
+        dates = ev.table.dates
         if sort == "newest":  # unknown dates (0) last, then newest first, then highest id
             key = lambda d: (dates[d] == 0, -dates[d], -d)  # noqa: E731
         else:
@@ -241,28 +263,28 @@ class WhooshBackend(SearchBackend):
         return [(d, 0.0) for d in heapq.nsmallest(end, docs, key=key)[start:end]]
 
     def _facets(self, table: DocTable, found: Matches) -> dict[str, list[FacetValue]]:
-        slugs, names = table.slugs, table.names
-        speakers = Counter(slugs[d] for d in found.quotes if slugs[d])
-        label = {}
-        for d in found.quotes:
-            label.setdefault(slugs[d], names[d])
-        kinds = Counter(table.kinds[d] for d in found.quotes if table.kinds[d])
-        sources = Counter(table.sources[d] for d in found.articles if table.sources[d])
-        years = Counter(_year(table.dates[d]) for d in found.articles if table.dates[d])
+        speakers = _count(table.slugs, found.quotes)
+        kinds = _count(table.kinds, found.quotes)
+        sources = _count(table.sources, found.articles)
+        years: Counter = Counter()
+        for ordinal, n in _count(table.dates, found.articles).items():
+            years[_year(ordinal)] += n
+        names = table.speaker_names()
         return {
             "speaker": [
-                FacetValue(slug, label[slug] or slug, n) for slug, n in _top(speakers, FACET_LIMIT)
+                FacetValue(slug, names.get(slug) or slug, n)
+                for slug, n in _top(speakers, FACET_LIMIT)
             ],
             "source": [FacetValue(s, s, n) for s, n in _top(sources, FACET_LIMIT)],
             "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
             "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
         }
 
-    def _suggest(self, searcher, table, query, crit: Criteria, found: int) -> Suggestion | None:
+    def _suggest(self, ev: Evaluator, query, crit: Criteria, found: int) -> Suggestion | None:
         """A spelling correction of the query's words, offered only if it finds more."""
         mapping: dict[str, str] = {}
-        body, names = searcher.corrector("body"), searcher.corrector("names")
-        reader = searcher.reader()
+        body, names = ev.searcher.corrector("body"), ev.searcher.corrector("names")
+        reader = ev.reader
         for text, is_prefix in positive_terms(query.root):
             word = text.lower()
             if is_prefix or not word.isalpha() or len(word) < 3 or word in mapping:
@@ -276,7 +298,7 @@ class WhooshBackend(SearchBackend):
             return None
         corrected_root = _replace_words(query.root, mapping)
         words = compile_node(corrected_root, reader)
-        matches = self._matches(searcher, table, words, crit)
+        matches = self._matches(ev, words, crit)
         count = len(matches.quotes) + len(matches.articles)
         if count <= found:
             return None
@@ -440,6 +462,14 @@ def _year(ordinal: int) -> int:
 
         year = _YEAR_CACHE[ordinal] = dt.date.fromordinal(ordinal).year
     return year
+
+
+def _count(values: list, docs: list[int]) -> Counter:
+    """How often each value occurs among ``docs``; empty values (unknown) are left out."""
+    counts = Counter(map(values.__getitem__, docs))
+    counts.pop("", None)
+    counts.pop(0, None)
+    return counts
 
 
 def _top(counter: Counter, limit: int | None) -> list:

@@ -88,22 +88,21 @@ def compile_node(node, reader) -> wq.Query | None:
     raise TypeError(f"unknown query node {node!r}")
 
 
+PHRASE_FIELD = {"title": "title", "body": "body_phrase", "names": "names"}
+
+
 def _per_field(tokens: list[str], field: str) -> wq.Query | None:
     if not tokens:
         return None
     if len(tokens) == 1:
         return wq.Term(field, tokens[0])
-    return wq.Phrase(field, tokens)
+    return wq.Phrase(PHRASE_FIELD[field], tokens)
 
 
 def _word(text: str, prefix: bool, reader) -> wq.Query | None:
     if prefix:
         return _prefix(text, reader)
-    stems = analyze(TEXT_ANALYZER, text)
-    names = analyze(NAME_ANALYZER, text)
-    parts = [_per_field(stems, f) for f in TEXT_FIELDS] + [_per_field(names, "names")]
-    parts = [p for p in parts if p is not None]
-    return wq.Or(parts) if parts else None
+    return _phrase((text,))
 
 
 def _phrase(words) -> wq.Query | None:

@@ -5,17 +5,20 @@ Matching uses the index's own analyzer, so stemmed forms light up too ("cutting"
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from .schema import NAME_ANALYZER, TEXT_ANALYZER, analyze
+from .schema import NAME_ANALYZER, TEXT_ANALYZER, WORD_PATTERN, analyze
 
 ELLIPSIS = "…"
+WORD = re.compile(WORD_PATTERN)
 
 
 class Highlighter:
     def __init__(self, terms: list[tuple[str, bool]]):
         self.stems: set[str] = set()
         self.prefixes: list[str] = []
+        self._seen: dict[str, bool] = {}
         for text, is_prefix in terms:
             if is_prefix:
                 self.prefixes.extend(analyze(NAME_ANALYZER, text))
@@ -24,18 +27,26 @@ class Highlighter:
                 self.stems.update(analyze(NAME_ANALYZER, text))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the words that match, tokenized exactly as the index does;
+        each distinct word goes through the analyzer once."""
         if not text or not (self.stems or self.prefixes):
             return []
-        found = []
-        for token in TEXT_ANALYZER(text, chars=True, mode="index"):
-            start, end = token.startchar, token.endchar
-            if token.text in self.stems:
-                found.append((start, end))
-            elif self.prefixes:
-                raw = text[start:end].lower()
-                if any(raw.startswith(p) for p in self.prefixes):
-                    found.append((start, end))
+        cache, found = self._seen, []
+        for m in WORD.finditer(text):
+            word = m.group()
+            hit = cache.get(word)
+            if hit is None:
+                hit = cache[word] = self._matches(word)
+            if hit:
+                found.append(m.span())
         return found
+
+    def _matches(self, word: str) -> bool:
+        if any(stem in self.stems for stem in analyze(TEXT_ANALYZER, word)):
+            return True
+        return bool(self.prefixes) and any(
+            folded.startswith(p) for folded in analyze(NAME_ANALYZER, word) for p in self.prefixes
+        )
 
     def whole(self, text: str, limit: int = 600) -> str:
         """All of a short text, marked; cut at a word boundary past ``limit``."""

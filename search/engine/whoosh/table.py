@@ -19,6 +19,8 @@ FIELDS = (
     "sources",
     "versions",
     "names",
+    "title_lengths",
+    "body_lengths",
 )
 
 
@@ -58,6 +60,8 @@ class DocTable:
         for key in set(cache) - seen:
             del cache[key]
         self._live = None
+        self._live_set = None
+        self._speaker_names = None
 
     def live(self) -> list[int]:
         """Docnums of documents not deleted."""
@@ -67,3 +71,18 @@ class DocTable:
                 live.extend(offset + d for d in leaf.all_doc_ids())
             self._live = live
         return self._live
+
+    def live_set(self) -> frozenset[int]:
+        if self._live_set is None:
+            self._live_set = frozenset(self.live())
+        return self._live_set
+
+    def lengths(self, field: str) -> list[int] | None:
+        """Words per document in ``field``, for BM25F; None where lengths are not kept."""
+        return {"title": self.title_lengths, "body": self.body_lengths}.get(field)
+
+    def speaker_names(self) -> dict[str, str]:
+        """Slug -> name, for facet labels."""
+        if self._speaker_names is None:
+            self._speaker_names = {s: n for s, n in zip(self.slugs, self.names, strict=True) if s}
+        return self._speaker_names

@@ -1,0 +1,269 @@
+"""Benchmark of the search layer on the Reuters-21578 corpus (research use only; see
+../shared/corpus/README.md), at its own size and replicated to about 100k articles.
+
+    .venv/bin/python bench/bench_search.py [--corpus PATH] [--scales 1,5] [--repeat 5]
+
+Reports build time, documents/s and index size per scale, then p50/p95 latency of
+``WhooshBackend.search`` (highlights, facets and per-type pages on) for single words, two
+words, phrases, ``speaker:`` filters and date ranges, and of the same words and filters run
+through a bare ``searcher.search`` (``WhooshBackend.bare_search``), with the ratio.
+Quotes come from a cheap regex over the bodies, not from the real extractor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from search.engine import SearchRequest  # noqa: E402
+from search.engine.whoosh_backend import WhooshBackend  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
+REPLICA_STRIDE = 1_000_000  # replica k of article n gets id n + k * stride
+
+QUOTED = re.compile(r'"([^"\n]{20,400}?)[,.]?"(?P<after>[^"\n]{0,80})')
+SAID_NAME = re.compile(r"^\W*(?:said\s+)?(?P<name>(?:[A-Z][a-z]+\.?\s){0,2}[A-Z][a-z]+)\b")
+NAME_SAID = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+)\s+said")
+
+
+def parse_query(text: str):
+    try:
+        from search.query import parse
+    except ImportError:  # until search/query.py lands
+        from tests.backend_contract import parse_query as parse
+    return parse(text)
+
+
+def load_corpus(path: Path) -> list[dict]:
+    articles = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            published = dt.date.fromisoformat(row["date"][:10]) if row.get("date") else None
+            articles.append(
+                {
+                    "id": int(row["id"].rsplit("-", 1)[1]),
+                    "title": row.get("title") or "",
+                    "body": row.get("body") or "",
+                    "published": published,
+                    "source": row.get("source") or "Reuters",
+                }
+            )
+    return articles
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def extract_quotes(art: dict) -> list[tuple[str, str]]:
+    """(text, speaker name) for each double-quoted span; cheap, approximate."""
+    found = []
+    for m in QUOTED.finditer(art["body"]):
+        after = m.group("after")
+        said = SAID_NAME.match(after) if "said" in after[:30] else None
+        named = said or NAME_SAID.search(after[:60])
+        name = named.group("name") if named else "Unnamed Source"
+        found.append((m.group(1), name))
+    return found
+
+
+def documents(corpus: list[dict], copies: int):
+    """Article and quote dicts in the shape of ``search.indexing``, ``copies`` times over."""
+    articles, quotes = [], []
+    for k in range(copies):
+        for art in corpus:
+            article_id = art["id"] + k * REPLICA_STRIDE
+            extracted = extract_quotes(art)
+            names = sorted({name for _text, name in extracted})
+            articles.append(
+                {
+                    "id": article_id,
+                    "version": "1",
+                    "title": art["title"],
+                    "body": art["body"],
+                    "published": art["published"],
+                    "dateline": "",
+                    "source": art["source"],
+                    "speakers": names,
+                    "speaker_slugs": [slugify(n) for n in names],
+                }
+            )
+            for i, (text, name) in enumerate(extracted):
+                quotes.append(
+                    {
+                        "id": article_id * 100 + i,
+                        "version": "1",
+                        "article_id": article_id,
+                        "text": text,
+                        "kind": "direct",
+                        "speaker_id": None,
+                        "speaker_name": name,
+                        "speaker_slug": slugify(name),
+                        "speaker_aliases": [],
+                        "role": "",
+                        "cue": "said",
+                        "mention": name,
+                        "article_title": art["title"],
+                        "published": art["published"],
+                        "source": art["source"],
+                    }
+                )
+    return articles, quotes
+
+
+def top_speakers(quotes: list[dict], n: int) -> list[str]:
+    counts = collections.Counter(q["speaker_name"] for q in quotes)
+    counts.pop("Unnamed Source", None)
+    return [name for name, _ in counts.most_common(n)]
+
+
+def query_sets(quotes: list[dict]) -> dict[str, list[str]]:
+    speakers = top_speakers(quotes, 4)
+    return {
+        "single word": ["said", "oil", "bank", "tariffs", "wheat", "cocoa", "opec", "yen"],
+        "two words": [
+            "oil prices",
+            "trade deficit",
+            "interest rates",
+            "central bank",
+            "stock exchange",
+            "crude production",
+        ],
+        "phrase": [
+            '"interest rates"',
+            '"trade deficit"',
+            '"federal reserve"',
+            '"stock split"',
+            '"told reporters"',
+        ],
+        "speaker:": [f'speaker:"{name}"' for name in speakers[:2]]
+        + [f'speaker:"{name}" oil' for name in speakers[2:4]]
+        + ["speaker:baker", "speaker:volcker dollar"],
+        "date range": [
+            "oil from:1987-03-01 to:1987-03-31",
+            "trade from:1987-04",
+            "bank from:1987-06-01 to:1987-06-30",
+            "from:1987-10-01 to:1987-10-31",
+            "said from:1987-03-01 to:1987-04-30",
+        ],
+    }
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def time_queries(backend: WhooshBackend, queries: dict[str, list[str]], repeat: int) -> dict:
+    """{category: {"ours": [ms...], "bare": [ms...]}}; the first run of each query is a
+    warm-up and is not counted."""
+    timings = {}
+    for category, texts in queries.items():
+        ours, bare = [], []
+        for text in texts:
+            request = SearchRequest(query=parse_query(text), per_page=10)
+            backend.search(request)
+            backend.bare_search(request)
+            for _ in range(repeat):
+                start = time.perf_counter()
+                backend.search(request)
+                ours.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                backend.bare_search(request)
+                bare.append((time.perf_counter() - start) * 1000)
+        timings[category] = {"ours": ours, "bare": bare}
+    return timings
+
+
+def directory_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def run_scale(corpus, copies: int, workdir: Path, repeat: int, procs: int) -> None:
+    articles, quotes = documents(corpus, copies)
+    total = len(articles) + len(quotes)
+    path = workdir / f"index-x{copies}"
+    backend = WhooshBackend({"PATH": str(path), "LOCK_TIMEOUT": 10.0, "PROCS": procs})
+    start = time.perf_counter()
+    backend.rebuild(iter(articles), iter(quotes), total=total)
+    took = time.perf_counter() - start
+    size = directory_size(path)
+    print(f"\n## {len(articles):,} articles + {len(quotes):,} quotes", end=" ")
+    print(f"(corpus x{copies}, procs={procs})")
+    print(
+        f"build {took:.1f} s, {len(articles) / took:,.0f} articles/s, {total / took:,.0f} docs/s, "
+        f"index {size / 2**20:.0f} MiB, {backend.status()['segments']} segments"
+    )
+    start = time.perf_counter()
+    backend.search(SearchRequest(query=parse_query("oil")))
+    print(
+        f"first search (opens the searcher, loads per-segment values): "
+        f"{(time.perf_counter() - start) * 1000:.0f} ms"
+    )
+    timings = time_queries(backend, query_sets(quotes), repeat)
+    print(
+        f"\n{'queries':<12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'bare p50':>9} "
+        f"{'bare p95':>9} {'p95 ratio':>9}"
+    )
+    everything_ours, everything_bare = [], []
+    for category, t in timings.items():
+        everything_ours += t["ours"]
+        everything_bare += t["bare"]
+        print_row(category, t["ours"], t["bare"])
+    print_row("all", everything_ours, everything_bare)
+    backend.close()
+
+
+def print_row(label: str, ours: list[float], bare: list[float]) -> None:
+    p95, bare95 = percentile(ours, 95), percentile(bare, 95)
+    print(
+        f"{label:<12} {len(ours):>4} {statistics.median(ours):>8.1f} {p95:>8.1f} "
+        f"{statistics.median(bare):>9.1f} {bare95:>9.1f} {p95 / bare95:>9.2f}"
+    )
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--scales", default="1,5", help="copies of the corpus, e.g. 1,5")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
+    parser.add_argument("--procs", type=int, default=2, help="writer processes for rebuilds")
+    parser.add_argument("--keep", type=Path, help="build here and keep the indexes")
+    args = parser.parse_args(argv)
+
+    if not args.corpus.exists():
+        print(f"No corpus at {args.corpus}; nothing to benchmark (pass --corpus PATH).")
+        return 0
+    corpus = load_corpus(args.corpus)
+    print(
+        f"# search benchmark: {len(corpus):,} articles from {args.corpus.name}, "
+        f"{os.cpu_count()} CPUs (shared with other work), Python {sys.version.split()[0]}"
+    )
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
+    try:
+        for copies in (int(s) for s in args.scales.split(",")):
+            run_scale(corpus, copies, workdir, args.repeat, args.procs)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
