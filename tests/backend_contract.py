@@ -314,6 +314,11 @@ class BackendContract:
         assert [h.article_id for h in results.articles.hits] == [1, 4, 2, 5, 3]
         assert results.quotes.total == 6
 
+    def test_only_exclusions_list_everything_else_newest_first(self, loaded):
+        results = self.search(loaded, "-moscow", per_page=20)
+        assert [h.article_id for h in results.articles.hits] == [4, 3]
+        assert {h.quote_id for h in results.quotes.hits} == {101, 102, 202, 301, 501}
+
     def test_hits_carry_what_the_page_shows(self, loaded):
         hit = self.search(loaded, "delimitation").quotes.hits[0]
         assert (hit.speaker_name, hit.speaker_slug, hit.kind) == (

@@ -304,3 +304,19 @@ def test_searches_from_many_threads_while_writing_never_fail(backend):
     for t in threads:
         t.join()
     assert errors == []
+
+
+# suggestions
+
+
+def test_a_suggestion_prefers_the_nearest_spelling_over_a_more_common_one(backend):
+    common = [
+        article(i, "One more", "One said one thing.", published=None, source="Trend")
+        for i in range(1, 6)
+    ]
+    opec = article(9, "OPEC meets", "OPEC ministers met in Vienna.", published=None, source="Trend")
+    backend.update([*common, opec], [])
+    results = backend.search(SearchRequest(query=parse_query("opek")))
+    assert results.suggestion is not None
+    assert results.suggestion.text == "opec"
+    assert results.suggestion.count == 1

@@ -169,31 +169,27 @@ def _all_tokens(field: str, analyzer, text: str) -> wq.Query | None:
 
 
 def quote_filter(c: Criteria) -> wq.Query | None:
-    """Filters that only make sense for quotes (who, in what role, how quoted)."""
+    """The quote filters that need the index: words of speakers' names (aliases included)
+    and of roles. Slugs and kinds are checked on per-document values instead."""
     clauses: list[wq.Query] = []
-    if c.speaker_slugs:
-        clauses.append(_any([wq.Term("speaker", s) for s in c.speaker_slugs]))
     for group in c.speaker_names:
         clauses.append(_any([_all_tokens("names", NAME_ANALYZER, n) for n in group]))
     for group in c.roles:
         clauses.append(_any([_all_tokens("role", TEXT_ANALYZER, r) for r in group]))
-    for group in c.kinds:
-        clauses.append(_any([wq.Term("kind", k.strip().lower()) for k in group]))
     return _and(clauses)
 
 
-def source_filter(c: Criteria) -> wq.Query | None:
-    """A source matches by its whole name or by all the words given ("source:vestnik")."""
-    clauses = []
-    for group in c.sources:
-        options = []
-        for name in group:
-            options.append(wq.Term("source", source_key(name)))
-            words = _all_tokens("source_words", NAME_ANALYZER, name)
-            if words is not wq.NullQuery:
-                options.append(words)
-        clauses.append(_any(options))
-    return _and(clauses)
+def allowed_sources(c: Criteria, names) -> set[str]:
+    """Which of the indexed source ``names`` pass the source filters: a value matches a source
+    by its whole name in any case, or by all its words ("source:vestnik")."""
+
+    def matches(name: str, value: str) -> bool:
+        if source_key(name) == source_key(value):
+            return True
+        wanted, words = analyze(NAME_ANALYZER, value), set(analyze(NAME_ANALYZER, name))
+        return bool(wanted) and all(w in words for w in wanted)
+
+    return {n for n in names if all(any(matches(n, v) for v in group) for group in c.sources)}
 
 
 def _and(clauses: list[wq.Query | None]) -> wq.Query | None:

@@ -71,11 +71,7 @@ def make_schema() -> fields.Schema:
         body=fields.TEXT(analyzer=TEXT_ANALYZER, phrase=False, spelling=True),
         body_phrase=fields.TEXT(analyzer=TEXT_ANALYZER),
         names=fields.TEXT(analyzer=NAME_ANALYZER),  # speaker names and aliases
-        speaker=fields.KEYWORD(lowercase=False),  # speaker slugs
         role=fields.TEXT(analyzer=TEXT_ANALYZER),
-        kind=fields.ID,
-        source=fields.ID,  # casefolded source name, for exact filters
-        source_words=fields.TEXT(analyzer=NAME_ANALYZER),
         meta=fields.COLUMN(VarBytesColumn()),  # see Meta: read per segment for filters/facets
         doc=fields.STORED,  # everything a hit shows
     )
@@ -129,9 +125,6 @@ def article_fields(doc: dict) -> dict:
         body=stored["body"],
         body_phrase=stored["body"],
         names="\n".join(speakers),
-        speaker=" ".join(slugs),
-        source=source_key(source),
-        source_words=source,
         meta=_meta(ARTICLE, doc["id"], doc["id"], doc, "", "", ""),
         doc=stored,
     )
@@ -144,7 +137,6 @@ QUOTE_TEXT_KEYS = (
 
 def quote_fields(doc: dict) -> dict:
     names = [doc.get("speaker_name") or "", *(doc.get("speaker_aliases") or ())]
-    source = doc.get("source") or ""
     kind = (doc.get("kind") or "").lower()
     slug = doc.get("speaker_slug") or ""
     stored = {key: doc.get(key) or "" for key in QUOTE_TEXT_KEYS}
@@ -162,11 +154,7 @@ def quote_fields(doc: dict) -> dict:
         body=doc.get("text") or "",
         body_phrase=doc.get("text") or "",
         names="\n".join(n for n in names if n),
-        speaker=slug,
         role=doc.get("role") or "",
-        kind=kind,
-        source=source_key(source),
-        source_words=source,
         meta=_meta(QUOTE, doc["id"], doc["article_id"], doc, slug, kind, names[0]),
         doc=stored,
     )

@@ -62,6 +62,8 @@ class DocTable:
         self._live = None
         self._live_set = None
         self._speaker_names = None
+        self._quote_docs = None
+        self._sources = None
 
     def live(self) -> list[int]:
         """Docnums of documents not deleted."""
@@ -86,3 +88,14 @@ class DocTable:
         if self._speaker_names is None:
             self._speaker_names = {s: n for s, n in zip(self.slugs, self.names, strict=True) if s}
         return self._speaker_names
+
+    def quote_docs(self) -> list[int]:
+        if self._quote_docs is None:
+            is_quote = self.is_quote
+            self._quote_docs = [d for d in self.live() if is_quote[d]]
+        return self._quote_docs
+
+    def distinct_sources(self) -> set[str]:
+        if self._sources is None:
+            self._sources = set(self.sources)
+        return self._sources
