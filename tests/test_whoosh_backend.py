@@ -306,7 +306,7 @@ def test_searches_from_many_threads_while_writing_never_fail(backend):
     assert errors == []
 
 
-# suggestions
+# suggestions and journals
 
 
 def test_a_suggestion_prefers_the_nearest_spelling_over_a_more_common_one(backend):
@@ -320,3 +320,12 @@ def test_a_suggestion_prefers_the_nearest_spelling_over_a_more_common_one(backen
     assert results.suggestion is not None
     assert results.suggestion.text == "opec"
     assert results.suggestion.count == 1
+
+
+def test_a_journal_left_by_a_killed_rebuild_is_dropped_not_grown(backend):
+    backend.update(ARTICLES[:1], [])
+    journal = backend.store.root / "rebuild.journal"
+    journal.write_bytes(b"")
+    backend.update(ARTICLES[1:2], [])
+    assert not journal.exists()
+    assert found(backend, "delimitation")[1] == {2}

@@ -123,6 +123,9 @@ class IndexStore:
         path = self.root / JOURNAL
         if not path.exists():
             return
+        if not self._rebuild_running():  # left behind by a rebuild that was killed
+            path.unlink(missing_ok=True)
+            return
         data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
         with open(path, "ab") as f:
             f.write(struct.pack(">I", len(data)) + data)
@@ -178,6 +181,13 @@ class IndexStore:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, self.root / CURRENT)
+
+    def _rebuild_running(self) -> bool:
+        try:
+            with self._rebuild_lock(blocking=False):
+                return False
+        except SearchUnavailable:
+            return True
 
     @contextlib.contextmanager
     def _rebuild_lock(self, blocking: bool = True):
