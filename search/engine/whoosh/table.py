@@ -23,6 +23,8 @@ FIELDS = (
     "body_lengths",
 )
 
+SHARED = {"slugs", "kinds", "sources", "names"}
+
 
 class SegmentValues:
     __slots__ = FIELDS
@@ -30,7 +32,10 @@ class SegmentValues:
     def __init__(self, reader):
         rows = [parse_meta(raw) for raw in reader.column_reader("meta")]
         columns = list(zip(*rows, strict=True)) if rows else [()] * len(FIELDS)
+        shared: dict = {}  # one object per distinct slug, kind, source and name
         for name, values in zip(FIELDS, columns, strict=True):
+            if name in SHARED:
+                values = [shared.setdefault(v, v) for v in values]
             setattr(self, name, list(values))
 
 
