@@ -188,47 +188,36 @@ class WhooshBackend(SearchBackend):
         words = compile_node(root, searcher.reader()) if root is not None else None
         ev = Evaluator(searcher, table)
         found = self._matches(ev, words, crit)
-        page = max(1, int(request.page or 1))
-        per_page = max(1, int(request.per_page or 10))
         terms = positive_terms(root)
         sort = request.sort if request.sort in ("newest", "oldest") else "relevance"
         if sort == "relevance" and (words is None or not terms):
             sort = "newest"  # nothing to rank by (filters only, or only exclusions)
-        highlighter = Highlighter(terms)
-
         if sort == "relevance":
             ev.will_rank(set(found.quotes).union(found.articles))
-        quote_page = self._page(ev, words, found.quotes, sort, page, per_page)
-        article_page = self._page(ev, words, found.articles, sort, page, per_page)
-        quotes = Page(
-            [self._quote_hit(searcher, d, score, highlighter) for d, score in quote_page],
-            len(found.quotes),
-            page,
-            per_page,
-        )
-        articles = Page(
-            [self._article_hit(searcher, d, score, highlighter) for d, score in article_page],
-            len(found.articles),
-            page,
-            per_page,
-        )
+        page, per_page = max(1, int(request.page or 1)), max(1, int(request.per_page or 10))
+        highlighter = Highlighter(terms)
+
+        def hits(docs: list[int], make_hit) -> Page:
+            ranked = self._page(ev, words, docs, sort, page, per_page)
+            made = [make_hit(searcher, d, score, highlighter) for d, score in ranked]
+            return Page(made, len(docs), page, per_page)
+
+        quotes, articles = hits(found.quotes, _quote_hit), hits(found.articles, _article_hit)
+        total = quotes.total + articles.total
         suggestion = None
-        if root is not None and quotes.total + articles.total < SUGGEST_BELOW:
-            suggestion = self._suggest(ev, query, crit, quotes.total + articles.total)
+        if root is not None and total < SUGGEST_BELOW:
+            suggestion = self._suggest(ev, query, crit, total)
         terms_fn = getattr(query, "terms", None)
-        terms = (
-            tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in positive_terms(root))
-        )
         return SearchResults(
             quotes=quotes,
             articles=articles,
             facets=self._facets(table, found),
             suggestion=suggestion,
-            terms=terms,
+            terms=tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in terms),
         )
 
     def _matches(self, ev: Evaluator, words, crit: Criteria) -> Matches:
-        """Matching quotes and articles, filters applied, in docnum order."""
+        """Matching quotes and articles, filters applied."""
         table = ev.table
         docs = table.live() if words is None else ev.docs(words)
         if crit.sources:
@@ -247,7 +236,7 @@ class WhooshBackend(SearchBackend):
             article_ids = table.article_ids
             with_quote = {article_ids[d] for d in passing}
             articles = [d for d in articles if article_ids[d] in with_quote]
-        return Matches(sorted(quotes), sorted(articles))
+        return Matches(quotes, articles)
 
     def _quotes_passing(self, ev: Evaluator, crit: Criteria) -> set[int]:
         """All quotes, whatever their words, that pass the quote filters (speaker, role,
@@ -322,30 +311,6 @@ class WhooshBackend(SearchBackend):
         replace = getattr(query, "replace_words", None)
         text = replace(mapping) if callable(replace) else _fallback_text(query, mapping)
         return Suggestion(text=text, count=count)
-
-    # hits, from stored fields only
-
-    def _quote_hit(self, searcher, docnum: int, score: float, hl: Highlighter) -> QuoteHit:
-        doc = dict(searcher.stored_fields(docnum)["doc"])
-        quote_id = doc.pop("id")
-        return QuoteHit(
-            quote_id=quote_id, score=float(score), highlighted=hl.whole(doc["text"]), **doc
-        )
-
-    def _article_hit(self, searcher, docnum: int, score: float, hl: Highlighter) -> ArticleHit:
-        doc = searcher.stored_fields(docnum)["doc"]
-        title = doc.get("title") or ""
-        return ArticleHit(
-            article_id=doc["id"],
-            score=float(score),
-            title=title,
-            highlighted_title=hl.whole(title, limit=300),
-            snippet=hl.fragment(doc.get("body") or ""),
-            published=doc.get("published"),
-            dateline=doc.get("dateline") or "",
-            source=doc.get("source") or "",
-            speakers=tuple(tuple(pair) for pair in doc.get("speakers") or ()),
-        )
 
     # writing
 
@@ -433,6 +398,31 @@ class WhooshBackend(SearchBackend):
                 except Exception:
                     log.debug("releasing the old index lock failed", exc_info=True)
         self.store.remove_old(name)
+
+
+# hits, from stored fields only
+
+
+def _quote_hit(searcher, docnum: int, score: float, hl: Highlighter) -> QuoteHit:
+    doc = dict(searcher.stored_fields(docnum)["doc"])
+    quote_id = doc.pop("id")
+    return QuoteHit(quote_id=quote_id, score=float(score), highlighted=hl.whole(doc["text"]), **doc)
+
+
+def _article_hit(searcher, docnum: int, score: float, hl: Highlighter) -> ArticleHit:
+    doc = searcher.stored_fields(docnum)["doc"]
+    title = doc.get("title") or ""
+    return ArticleHit(
+        article_id=doc["id"],
+        score=float(score),
+        title=title,
+        highlighted_title=hl.whole(title, limit=300),
+        snippet=hl.fragment(doc.get("body") or ""),
+        published=doc.get("published"),
+        dateline=doc.get("dateline") or "",
+        source=doc.get("source") or "",
+        speakers=tuple(tuple(pair) for pair in doc.get("speakers") or ()),
+    )
 
 
 def _apply(writer, record: tuple) -> None:
