@@ -222,6 +222,23 @@ def test_a_damaged_index_under_an_open_searcher_raises_only_search_unavailable(b
         found(backend, "moscow")
 
 
+def test_a_search_that_loses_a_file_to_a_merge_is_retried_on_a_fresh_searcher(backend, monkeypatch):
+    from search.engine.whoosh.evaluate import Evaluator
+
+    backend.update(ARTICLES, QUOTES)
+    real_docs, failures = Evaluator.docs, []
+
+    def docs_once_missing(self, q):
+        if not failures:
+            failures.append(q)
+            raise FileNotFoundError("MAIN_x1.trm merged away")
+        return real_docs(self, q)
+
+    monkeypatch.setattr(Evaluator, "docs", docs_once_missing)
+    assert found(backend, "lavrov")[0] == {501}
+    assert len(failures) == 1
+
+
 def test_a_path_that_is_a_file_makes_search_unavailable(tmp_path):
     (tmp_path / "index").write_text("not a directory")
     with pytest.raises(SearchUnavailable):

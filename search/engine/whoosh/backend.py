@@ -110,19 +110,25 @@ class WhooshBackend(SearchBackend):
         return self._searcher, self._table
 
     def _reading(self, fn):
+        """Run ``fn(searcher, table)``. A failure is retried once on a freshly opened index
+        (a writer in another process may have merged away files this searcher had not opened
+        yet); a second failure is SearchUnavailable, never another exception."""
         with self._lock:
-            try:
-                return fn(*self._current())
-            except SearchUnavailable:
-                self._forget()
-                raise
-            except Exception as exc:
-                log.exception("search index at %s failed", self.store.root)
-                self._forget()
-                raise SearchUnavailable(
-                    f"The search index at {self.store.root} could not be read "
-                    f"({type(exc).__name__}: {exc}). {FIX}"
-                ) from exc
+            for attempt in (1, 2):
+                try:
+                    return fn(*self._current())
+                except SearchUnavailable:
+                    self._forget()
+                    if attempt == 2:
+                        raise
+                except Exception as exc:
+                    self._forget()
+                    if attempt == 2:
+                        log.exception("search index at %s failed", self.store.root)
+                        raise SearchUnavailable(
+                            f"The search index at {self.store.root} could not be read "
+                            f"({type(exc).__name__}: {exc}). {FIX}"
+                        ) from exc
 
     def search(self, request: SearchRequest) -> SearchResults:
         return self._reading(lambda s, t: self._search(s, t, request))
