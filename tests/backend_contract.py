@@ -307,6 +307,13 @@ class BackendContract:
         results = self.search(loaded, "speaker:nobody")
         assert results.quotes.total == results.articles.total == 0
 
+    @pytest.mark.parametrize(
+        "text", ['"', "*", "-", "OR", '""', "a*", "x" * 10_000, "\x00\x01 oil", "'s", '-""']
+    )
+    def test_odd_queries_give_results_not_errors(self, loaded, text):
+        results = self.search(loaded, text)
+        assert results.quotes.total >= 0 and results.articles.total >= 0
+
     # results
 
     def test_an_empty_query_lists_everything_newest_first(self, loaded):
