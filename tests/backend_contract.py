@@ -281,7 +281,8 @@ class BackendContract:
         assert {h.article_id for h in results.articles.hits} == {2, 4}
         assert {h.quote_id for h in results.quotes.hits} == {201, 202}
 
-    def test_a_year_alone_bounds_the_whole_year(self, loaded):
+    def test_years_in_from_and_to_cover_whole_years(self, loaded):
+        assert self.article_ids(loaded, "from:2020 to:2020") == {4}
         assert self.article_ids(loaded, "from:2021") == {1}
 
     # sidebar filters
