@@ -268,11 +268,11 @@ class WhooshBackend(SearchBackend):
             return []
         if sort == "relevance":
             return ev.top(words, docs, end)[start:end]
-        dates = ev.table.dates
+        dates, ids = ev.table.dates, ev.table.ids
         if sort == "newest":  # unknown dates (0) last, then newest first, then highest id
-            key = lambda d: (dates[d] == 0, -dates[d], -d)  # noqa: E731
+            key = lambda d: (dates[d] == 0, -dates[d], -ids[d])  # noqa: E731
         else:
-            key = lambda d: (dates[d] == 0, dates[d], d)  # noqa: E731
+            key = lambda d: (dates[d] == 0, dates[d], ids[d])  # noqa: E731
         return [(d, 0.0) for d in heapq.nsmallest(end, docs, key=key)[start:end]]
 
     def _facets(self, table: DocTable, found: Matches) -> dict[str, list[FacetValue]]:
