@@ -164,15 +164,12 @@ def _without_empty(**values) -> dict:
     return {k: v for k, v in values.items() if v not in ("", None)}
 
 
-def parse_meta(raw: bytes) -> tuple:
-    """(is_quote, id, article_id, date ordinal or 0, slug, kind, source, version, name,
-    title length, body length)."""
-    p = raw.decode("utf-8").split(SEP) if raw else []
-    p += [""] * (11 - len(p))
-    return (
-        p[0] == "q", int(p[1] or 0), int(p[2] or 0), int(p[3] or 0), p[4], p[5], p[6], p[7], p[8],
-        int(p[9] or 0), int(p[10] or 0),
-    )  # fmt: skip
+# The order of the values in ``meta`` (see ``_meta``) and how each is read back.
+META_FIELDS = (
+    ("is_quote", "flag"), ("ids", "int"), ("article_ids", "int"), ("dates", "int"),
+    ("slugs", "str"), ("kinds", "str"), ("sources", "str"), ("versions", "str"),
+    ("names", "str"), ("title_lengths", "int"), ("body_lengths", "int"),
+)  # fmt: skip
 
 
 def analyze(analyzer, text: str) -> list[str]:

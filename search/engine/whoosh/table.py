@@ -7,36 +7,59 @@ away, so filters on dates, facet counts and date sorts are list look-ups, not Wh
 
 from __future__ import annotations
 
-from .schema import parse_meta
+import gc
 
-FIELDS = (
-    "is_quote",
-    "ids",
-    "article_ids",
-    "dates",
-    "slugs",
-    "kinds",
-    "sources",
-    "versions",
-    "names",
-    "title_lengths",
-    "body_lengths",
-)
+from .schema import META_FIELDS, SEP
 
-SHARED = {"slugs", "kinds", "sources", "names"}
+FIELDS = tuple(name for name, _kind in META_FIELDS)
+EMPTY = [b"", b"0", b"0", b"0", b"", b"", b"", b"", b"", b"0", b"0"]
 
 
 class SegmentValues:
+    """The ``meta`` values of one segment, a list per field, parsed a column at a time (a
+    150k-document segment loads in about a tenth of a second)."""
+
     __slots__ = FIELDS
 
     def __init__(self, reader):
-        rows = [parse_meta(raw) for raw in reader.column_reader("meta")]
+        enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of short-lived lists would trigger many GC passes
+        try:
+            self._load(reader)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _load(self, reader) -> None:
+        sep = SEP.encode()
+        rows = [raw.split(sep) if raw else EMPTY for raw in _column_values(reader, "meta")]
+        rows = [r if len(r) == len(EMPTY) else (r + EMPTY[len(r) :])[: len(EMPTY)] for r in rows]
         columns = list(zip(*rows, strict=True)) if rows else [()] * len(FIELDS)
-        shared: dict = {}  # one object per distinct slug, kind, source and name
-        for name, values in zip(FIELDS, columns, strict=True):
-            if name in SHARED:
-                values = [shared.setdefault(v, v) for v in values]
-            setattr(self, name, list(values))
+        for (name, kind), raw in zip(META_FIELDS, columns, strict=True):
+            if kind == "flag":
+                values = [v == b"q" for v in raw]
+            elif kind == "int":
+                values = list(map(int, raw))
+            else:  # one str object per distinct value
+                decoded = {v: v.decode("utf-8") for v in set(raw)}
+                values = list(map(decoded.__getitem__, raw))
+            setattr(self, name, values)
+
+
+def _column_values(reader, field: str) -> list[bytes]:
+    """Every value of a VarBytes column. Whoosh reads them one seek and read at a time (0.2 s
+    for 150k documents); when the reader exposes its lengths, read the block in one go."""
+    column = reader.column_reader(field, translate=False)
+    lengths = getattr(column, "_lengths", None)
+    if lengths is None or not hasattr(column, "_dbfile") or not hasattr(column, "_basepos"):
+        return list(column)
+    total = sum(lengths)
+    data = column._dbfile.get(column._basepos, total) if total else b""
+    values, pos = [], 0
+    for n in lengths:
+        values.append(data[pos : pos + n])
+        pos += n
+    return values
 
 
 class DocTable:
