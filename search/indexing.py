@@ -1,5 +1,425 @@
-"""Keeps the search index in step with the database (filled in by the search-layer work)."""
+"""Keeps the search index in step with the database.
+
+Every save and delete of an article, quote, speaker or source (``loaddata``'s raw saves
+included) records which documents it touches in a per-transaction set; one
+``transaction.on_commit`` callback per transaction then writes them, reading the committed
+rows again, so a rolled-back change writes nothing wrong. ``bulk()`` defers the writes of a
+whole import to its end and sends them in batches of ``CHUNK`` documents.
+
+A failed index write never undoes or fails the database change: it is logged with the ids,
+``check_index()`` reports the drift and ``repair()`` (``check_index --repair``) or
+``rebuild_index()`` fixes it.
+
+Changes made without signals (``QuerySet.update()``, ``bulk_create()``) must call
+``schedule(...)`` with the ids they touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.db import connections, transaction
+from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save, pre_delete
+
+from search.engine import get_backend
+from search.models import Article, Quote, Source, Speaker
+
+log = logging.getLogger(__name__)
+
+CHUNK = 500  # documents per index commit, and ids per database query
+INDEXED_SPEAKER_FIELDS = {"name", "slug", "aliases"}
+INDEXED_SOURCE_FIELDS = {"name"}
+
+
+# documents
+
+
+def article_document(article: Article) -> dict:
+    """What the index holds for an article. Prefetch ``quotes__speaker`` for many articles."""
+    counts = Counter(q.speaker for q in article.quotes.all() if q.speaker is not None)
+    speakers = sorted(counts, key=lambda s: (-counts[s], s.name))  # as Article.speakers()
+    return _versioned(
+        {
+            "id": article.pk,
+            "title": article.title,
+            "body": article.body,
+            "published": article.published,
+            "dateline": article.dateline,
+            "source": article.source.name if article.source else "",
+            "speakers": [s.name for s in speakers],
+            "speaker_slugs": [s.slug for s in speakers],
+        }
+    )
+
+
+def quote_document(quote: Quote) -> dict:
+    """What the index holds for a quote, with its speaker's and article's fields copied in."""
+    speaker, article = quote.speaker, quote.article
+    return _versioned(
+        {
+            "id": quote.pk,
+            "article_id": quote.article_id,
+            "text": quote.text,
+            "kind": quote.kind,
+            "speaker_id": quote.speaker_id,
+            "speaker_name": speaker.name if speaker else "",
+            "speaker_slug": speaker.slug if speaker else "",
+            "speaker_aliases": list(speaker.aliases) if speaker else [],
+            "role": quote.role,
+            "cue": quote.cue,
+            "mention": quote.mention,
+            "article_title": article.title,
+            "published": article.published,
+            "source": article.source.name if article.source else "",
+        }
+    )
+
+
+def _versioned(doc: dict) -> dict:
+    """Add ``version``: a hash of every indexed value, so any change to them changes it."""
+    canonical = json.dumps(doc, sort_keys=True, default=str, ensure_ascii=False)
+    version = hashlib.blake2b(canonical.encode("utf-8"), digest_size=8).hexdigest()
+    return {"id": doc["id"], "version": version, **doc}
+
+
+def _articles(ids: Iterable[int] | None = None) -> Iterator[Article]:
+    """Articles with what their documents need, ``CHUNK`` at a time (all when ``ids`` is None)."""
+    quotes = Prefetch("quotes", queryset=Quote.objects.select_related("speaker").order_by())
+    articles = Article.objects.select_related("source").prefetch_related(quotes).order_by("pk")
+    if ids is None:
+        yield from articles.iterator(chunk_size=CHUNK)
+    else:
+        for chunk in _chunks(ids):
+            yield from articles.filter(pk__in=chunk)
+
+
+def _quotes(ids: Iterable[int] | None = None) -> Iterator[Quote]:
+    quotes = (
+        Quote.objects.select_related("speaker", "article__source")
+        .defer("article__body")
+        .order_by("pk")
+    )
+    if ids is None:
+        yield from quotes.iterator(chunk_size=CHUNK * 4)
+    else:
+        for chunk in _chunks(ids):
+            yield from quotes.filter(pk__in=chunk)
+
+
+def _chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+# what a change touches
+
+
+@dataclass
+class Pending:
+    """Ids touched by changes in one transaction (or one ``bulk()`` block)."""
+
+    articles: set[int] = field(default_factory=set)  # the article and all its quotes
+    article_docs: set[int] = field(default_factory=set)  # only the article's own document
+    quotes: set[int] = field(default_factory=set)  # the quote and its article
+    speakers: set[int] = field(default_factory=set)  # all their quotes and those articles
+    sources: set[int] = field(default_factory=set)  # all their articles and those quotes
+    callback: Callable | None = None
+    flushed: bool = False
+
+    def add(self, other: Pending) -> None:
+        for name in ("articles", "article_docs", "quotes", "speakers", "sources"):
+            getattr(self, name).update(getattr(other, name))
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.articles or self.article_docs or self.quotes or self.speakers or self.sources
+        )
+
+    def documents(self) -> tuple[set[int], set[int]]:
+        """The article and quote ids whose documents may have changed, read from the
+        database as it is now."""
+        articles = self.articles | _ids(Article, "source_id", self.sources)
+        direct_quotes = self.quotes | _ids(Quote, "speaker_id", self.speakers)
+        quotes = direct_quotes | _ids(Quote, "article_id", articles)
+        articles |= self.article_docs | _ids(Quote, "pk", direct_quotes, "article_id")
+        return articles, quotes
+
+
+def _ids(model, column: str, values: set[int], select: str = "pk") -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(values):
+        rows = model.objects.filter(**{f"{column}__in": chunk}).values_list(select, flat=True)
+        found.update(i for i in rows if i is not None)
+    return found
+
+
+class _State(threading.local):
+    def __init__(self) -> None:
+        self.pending: dict[str, Pending] = {}  # by database alias
+        self.bulk_depth = 0
+        self.bulk: Pending | None = None
+
+
+_state = _State()
+
+
+def schedule(
+    *,
+    articles: Iterable[int] = (),
+    article_docs: Iterable[int] = (),
+    quotes: Iterable[int] = (),
+    speakers: Iterable[int] = (),
+    sources: Iterable[int] = (),
+    using: str = "default",
+) -> None:
+    """Index these after the current transaction commits (now, outside one). Signals call
+    this; so must code that changes rows without them (``update()``, ``bulk_create()``)."""
+    change = Pending(set(articles), set(article_docs), set(quotes), set(speakers), set(sources))
+    if not change:
+        return
+    if _state.bulk_depth:
+        _state.bulk.add(change)
+        return
+    pending = _state.pending.get(using)
+    if pending is not None and not pending.flushed and _registered(using, pending.callback):
+        pending.add(change)
+        return
+    _state.pending[using] = change
+    change.callback = partial(_flush, change)
+    transaction.on_commit(change.callback, using=using)
+
+
+def _registered(using: str, callback: Callable | None) -> bool:
+    """Whether ``callback`` still waits for the commit; a rollback discards it."""
+    return any(entry[1] is callback for entry in connections[using].run_on_commit)
+
+
+def _flush(pending: Pending) -> None:
+    pending.flushed = True
+    write(pending)
+
+
+@contextlib.contextmanager
+def bulk(using: str = "default"):
+    """Defer index writes until the block ends, then send them ``CHUNK`` documents per
+    commit, for imports: one writer per article would be slow and fill the index with
+    segments."""
+    if _state.bulk_depth == 0:
+        _state.bulk = Pending()
+    _state.bulk_depth += 1
+    try:
+        yield
+    finally:
+        _state.bulk_depth -= 1
+        if _state.bulk_depth == 0:
+            pending, _state.bulk = _state.bulk, None
+            if pending:
+                transaction.on_commit(partial(write, pending), using=using)
+
+
+# writing
+
+
+def write(pending: Pending) -> bool:
+    """Bring the documents ``pending`` touches in line with the database. Never raises: a
+    failure is logged with the ids and left for ``check_index`` to find."""
+    articles: set[int] = set()
+    quotes: set[int] = set()
+    try:
+        articles, quotes = pending.documents()
+        reindex(articles, quotes)
+        return True
+    except Exception:
+        log.exception(
+            "Search index update failed; the database change stands. Out of step until "
+            "`python manage.py check_index --repair`: articles %s; quotes %s; speakers %s; "
+            "sources %s",
+            _some(articles or pending.articles | pending.article_docs),
+            _some(quotes or pending.quotes),
+            _some(pending.speakers),
+            _some(pending.sources),
+        )
+        return False
+
+
+def reindex(article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> tuple[int, int]:
+    """Write the current documents of these ids, and delete those no longer in the database,
+    in commits of ``CHUNK`` documents. Raises what the backend raises. Returns
+    (documents written, ids deleted)."""
+    article_ids, quote_ids = set(article_ids), set(quote_ids)
+    backend = get_backend()
+    written, batch_articles, batch_quotes = 0, [], []
+    seen_articles: set[int] = set()
+    seen_quotes: set[int] = set()
+
+    def send() -> None:
+        nonlocal written, batch_articles, batch_quotes
+        if batch_articles or batch_quotes:
+            backend.update(batch_articles, batch_quotes)
+            written += len(batch_articles) + len(batch_quotes)
+            batch_articles, batch_quotes = [], []
+
+    for article in _articles(article_ids):
+        seen_articles.add(article.pk)
+        batch_articles.append(article_document(article))
+        if len(batch_articles) + len(batch_quotes) >= CHUNK:
+            send()
+    for quote in _quotes(quote_ids):
+        seen_quotes.add(quote.pk)
+        batch_quotes.append(quote_document(quote))
+        if len(batch_articles) + len(batch_quotes) >= CHUNK:
+            send()
+    send()
+    gone_articles, gone_quotes = article_ids - seen_articles, quote_ids - seen_quotes
+    if gone_articles or gone_quotes:
+        backend.delete(article_ids=sorted(gone_articles), quote_ids=sorted(gone_quotes))
+    return written, len(gone_articles) + len(gone_quotes)
+
+
+def _some(ids: Iterable[int], limit: int = 50) -> str:
+    ids = sorted(ids)
+    shown = ", ".join(str(i) for i in ids[:limit])
+    return f"{shown} and {len(ids) - limit} more" if len(ids) > limit else shown or "none"
+
+
+# signals
+
+
+def _article_saved(sender, instance: Article, **kwargs) -> None:
+    schedule(articles=[instance.pk], using=kwargs.get("using") or "default")
+
+
+def _article_deleting(sender, instance: Article, **kwargs) -> None:
+    quotes = list(instance.quotes.values_list("pk", flat=True)) if instance.pk else []
+    schedule(articles=[instance.pk], quotes=quotes, using=kwargs.get("using") or "default")
+
+
+def _quote_changed(sender, instance: Quote, **kwargs) -> None:
+    schedule(
+        quotes=[instance.pk],
+        article_docs=[instance.article_id] if instance.article_id else [],
+        using=kwargs.get("using") or "default",
+    )
+
+
+def _speaker_saved(sender, instance: Speaker, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and not INDEXED_SPEAKER_FIELDS & set(update_fields):
+        return  # e.g. only the role, which quotes carry themselves
+    schedule(speakers=[instance.pk], using=kwargs.get("using") or "default")
+
+
+def _speaker_deleting(sender, instance: Speaker, **kwargs) -> None:
+    # After the delete its quotes have no speaker left to find them by.
+    quotes = list(instance.quotes.values_list("pk", flat=True)) if instance.pk else []
+    schedule(quotes=quotes, using=kwargs.get("using") or "default")
+
+
+def _source_saved(sender, instance: Source, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and not INDEXED_SOURCE_FIELDS & set(update_fields):
+        return
+    schedule(sources=[instance.pk], using=kwargs.get("using") or "default")
+
+
+def _source_deleting(sender, instance: Source, **kwargs) -> None:
+    articles = list(instance.articles.values_list("pk", flat=True)) if instance.pk else []
+    schedule(articles=articles, using=kwargs.get("using") or "default")
 
 
 def connect_signals() -> None:
-    return None
+    for signal, handler, model in (
+        (post_save, _article_saved, Article),
+        (pre_delete, _article_deleting, Article),
+        (post_save, _quote_changed, Quote),
+        (post_delete, _quote_changed, Quote),
+        (post_save, _speaker_saved, Speaker),
+        (pre_delete, _speaker_deleting, Speaker),
+        (post_save, _source_saved, Source),
+        (pre_delete, _source_deleting, Source),
+    ):
+        signal.connect(handler, sender=model, dispatch_uid=f"search.indexing.{handler.__name__}")
+
+
+# checking and rebuilding
+
+
+@dataclass
+class Drift:
+    """How the index differs from the database, by document type ("article", "quote")."""
+
+    missing: dict[str, list[int]]  # in the database, not in the index
+    stale: dict[str, list[int]]  # indexed with an older version
+    orphans: dict[str, list[int]]  # in the index, no longer in the database
+    counts: dict[str, int]  # documents the database holds
+
+    @property
+    def clean(self) -> bool:
+        return not any(
+            ids for kind in (self.missing, self.stale, self.orphans) for ids in kind.values()
+        )
+
+
+def expected_versions() -> dict[str, dict[int, str]]:
+    """The version every document should have, from the database."""
+    return {
+        "article": {a.pk: article_document(a)["version"] for a in _articles()},
+        "quote": {q.pk: quote_document(q)["version"] for q in _quotes()},
+    }
+
+
+def check_index() -> Drift:
+    """Compare the index with the database. Raises ``SearchUnavailable`` if it can't be read."""
+    stored = get_backend().stored_versions()
+    expected = expected_versions()
+    drift = Drift({}, {}, {}, {})
+    for kind, versions in expected.items():
+        indexed = stored.get(kind, {})
+        drift.missing[kind] = sorted(set(versions) - set(indexed))
+        drift.stale[kind] = sorted(
+            i for i, v in versions.items() if i in indexed and indexed[i] != v
+        )
+        drift.orphans[kind] = sorted(set(indexed) - set(versions))
+        drift.counts[kind] = len(versions)
+    return drift
+
+
+def repair(drift: Drift) -> int:
+    """Re-index the missing and stale documents and delete the orphans; returns how many
+    documents were touched. Raises what the backend raises."""
+    ids = {
+        kind: set(drift.missing.get(kind, ()))
+        | set(drift.stale.get(kind, ()))
+        | set(drift.orphans.get(kind, ()))
+        for kind in ("article", "quote")
+    }
+    written, deleted = reindex(ids["article"], ids["quote"])
+    return written + deleted
+
+
+def rebuild_index(progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Build the whole index again from the database and swap it in; searches keep using the
+    old one meanwhile. Returns the documents indexed by type."""
+    counts = {"article": Article.objects.count(), "quote": Quote.objects.count()}
+    written = Counter()
+
+    def documents(rows, build, kind):
+        for row in rows:
+            written[kind] += 1
+            yield build(row)
+
+    get_backend().rebuild(
+        documents(_articles(), article_document, "article"),
+        documents(_quotes(), quote_document, "quote"),
+        total=sum(counts.values()),
+        progress=progress,
+    )
+    return {"article": written["article"], "quote": written["quote"]}
