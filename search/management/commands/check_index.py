@@ -1,0 +1,82 @@
+"""python manage.py check_index [--repair]: compare the search index with the database."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search import indexing
+from search.engine import SearchUnavailable
+
+EXAMPLES = 5
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare the search index with the database and report missing, stale and orphan "
+        "documents; exits with status 1 on drift. --repair re-indexes just those documents."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--repair",
+            action="store_true",
+            help="Re-index missing and stale documents and delete orphans.",
+        )
+
+    def handle(self, *args, repair: bool = False, **options) -> None:
+        drift = self._check()
+        if drift.clean:
+            self.stdout.write(f"The search index matches the database: {_counts(drift)}.")
+            return
+        for line in report(drift):
+            self.stdout.write(line)
+        if not repair:
+            raise CommandError(
+                "The search index is out of step with the database. Run `python manage.py "
+                "check_index --repair` to fix these documents, or `rebuild_index` to start "
+                "afresh.",
+                returncode=1,
+            )
+        try:
+            touched = indexing.repair(drift)
+        except Exception as exc:  # the backend's own errors vary; the message names the fix
+            raise CommandError(f"Repairing the search index failed: {exc}", returncode=2) from exc
+        after = self._check()
+        if not after.clean:
+            raise CommandError(
+                "Repaired what was found, but the index still differs (the database changed "
+                "meanwhile?). Run check_index again.",
+                returncode=1,
+            )
+        self.stdout.write(f"Repaired {touched:,} documents; the index matches the database.")
+
+    def _check(self) -> indexing.Drift:
+        try:
+            return indexing.check_index()
+        except SearchUnavailable as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+
+
+def report(drift: indexing.Drift) -> list[str]:
+    """One line per kind of drift, with counts by type and a few example ids."""
+    lines = []
+    for label, found in (
+        ("Missing from the index", drift.missing),
+        ("Stale in the index", drift.stale),
+        ("Orphans in the index (gone from the database)", drift.orphans),
+    ):
+        parts = [
+            f"{_plural(len(ids), kind)} (e.g. {', '.join(str(i) for i in ids[:EXAMPLES])})"
+            for kind, ids in found.items()
+            if ids
+        ]
+        lines.append(f"{label}: {'; '.join(parts) or 'none'}")
+    return lines
+
+
+def _counts(drift: indexing.Drift) -> str:
+    return ", ".join(_plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
