@@ -7,6 +7,7 @@ can sit beside Whoosh later. Documents come in as plain dicts built by ``search.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -148,3 +149,20 @@ class SearchBackend:
 
     def close(self) -> None:
         """Release open files; ``reset_backends()`` calls it. Optional."""
+
+    def match_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+        """Character spans of ``text`` that match the searched ``terms`` the way this backend
+        matches them, for highlighting a whole article. This default folds case and accepts
+        simple inflections; backends with analyzers should use them."""
+        wanted = [t.casefold() for t in terms if t and t.strip()]
+        if not wanted:
+            return []
+        spans = []
+        for m in _WORD.finditer(text):
+            word = m.group().casefold()
+            if any(word == t or (word.startswith(t) and len(word) - len(t) <= 3) for t in wanted):
+                spans.append(m.span())
+        return spans
+
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
