@@ -209,12 +209,15 @@ def run_scale(corpus, copies: int, workdir: Path, repeat: int, procs: int) -> No
     backend.rebuild(iter(articles), iter(quotes), total=total)
     took = time.perf_counter() - start
     size = directory_size(path)
+    segments = backend.status()["segments"]
     print(f"\n## {len(articles):,} articles + {len(quotes):,} quotes", end=" ")
     print(f"(corpus x{copies}, procs={procs})")
     print(
         f"build {took:.1f} s, {len(articles) / took:,.0f} articles/s, {total / took:,.0f} docs/s, "
-        f"index {size / 2**20:.0f} MiB, {backend.status()['segments']} segments"
+        f"index {size / 2**20:.0f} MiB, {segments} segments"
     )
+    backend.close()
+    backend = WhooshBackend({"PATH": str(path)})  # as a freshly started worker would
     start = time.perf_counter()
     backend.search(SearchRequest(query=parse_query("oil")))
     print(
