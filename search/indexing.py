@@ -36,6 +36,7 @@ from search.models import Article, Quote, Source, Speaker
 log = logging.getLogger(__name__)
 
 CHUNK = 500  # documents per index commit, and ids per database query
+RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
 INDEXED_SPEAKER_FIELDS = {"name", "slug", "aliases"}
 INDEXED_SOURCE_FIELDS = {"name"}
 
@@ -255,35 +256,60 @@ def write(pending: Pending) -> bool:
 def reindex(article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> tuple[int, int]:
     """Write the current documents of these ids, and delete those no longer in the database,
     in commits of ``CHUNK`` documents. Raises what the backend raises. Returns
-    (documents written, ids deleted)."""
-    article_ids, quote_ids = set(article_ids), set(quote_ids)
+    (documents written, documents deleted).
+
+    Another process may commit a newer row and index it between our read and our write, and
+    our older copy would then win; so the rows are read again afterwards and whatever changed
+    meanwhile is sent again."""
+    ids = {"article": set(article_ids), "quote": set(quote_ids)}
     backend = get_backend()
-    written, batch_articles, batch_quotes = 0, [], []
-    seen_articles: set[int] = set()
-    seen_quotes: set[int] = set()
+    sent = _send_current(backend, ids, {})
+    known = dict(sent)
+    for _ in range(RECHECKS):
+        changed = _send_current(backend, ids, known)
+        if not changed:
+            break
+        known.update(changed)
+    deleted = sum(1 for version in sent.values() if version is None)
+    return len(sent) - deleted, deleted
 
-    def send() -> None:
-        nonlocal written, batch_articles, batch_quotes
-        if batch_articles or batch_quotes:
-            backend.update(batch_articles, batch_quotes)
-            written += len(batch_articles) + len(batch_quotes)
-            batch_articles, batch_quotes = [], []
 
-    for article in _articles(article_ids):
-        seen_articles.add(article.pk)
-        batch_articles.append(article_document(article))
-        if len(batch_articles) + len(batch_quotes) >= CHUNK:
-            send()
-    for quote in _quotes(quote_ids):
-        seen_quotes.add(quote.pk)
-        batch_quotes.append(quote_document(quote))
-        if len(batch_articles) + len(batch_quotes) >= CHUNK:
-            send()
-    send()
-    gone_articles, gone_quotes = article_ids - seen_articles, quote_ids - seen_quotes
-    if gone_articles or gone_quotes:
-        backend.delete(article_ids=sorted(gone_articles), quote_ids=sorted(gone_quotes))
-    return written, len(gone_articles) + len(gone_quotes)
+def _send_current(backend, ids: dict[str, set[int]], known: dict) -> dict:
+    """Send the documents of ``ids`` whose version differs from ``known`` (keyed by
+    (type, id); None for deleted) and delete the vanished ones; returns what was sent."""
+    sent: dict[tuple[str, int], str | None] = {}
+    seen: set[tuple[str, int]] = set()
+    batch: dict[str, list[dict]] = {"article": [], "quote": []}
+
+    def flush() -> None:
+        if batch["article"] or batch["quote"]:
+            backend.update(batch["article"], batch["quote"])
+            batch["article"], batch["quote"] = [], []
+
+    for kind, rows, build in (
+        ("article", _articles(ids["article"]), article_document),
+        ("quote", _quotes(ids["quote"]), quote_document),
+    ):
+        for row in rows:
+            doc = build(row)
+            seen.add((kind, doc["id"]))
+            if known.get((kind, doc["id"]), "") == doc["version"]:
+                continue
+            sent[(kind, doc["id"])] = doc["version"]
+            batch[kind].append(doc)
+            if len(batch["article"]) + len(batch["quote"]) >= CHUNK:
+                flush()
+    flush()
+    gone = {
+        kind: sorted(
+            i for i in ids[kind] if (kind, i) not in seen and known.get((kind, i), "") is not None
+        )
+        for kind in ids
+    }
+    if gone["article"] or gone["quote"]:
+        backend.delete(article_ids=gone["article"], quote_ids=gone["quote"])
+        sent.update({(kind, i): None for kind in gone for i in gone[kind]})
+    return sent
 
 
 def _some(ids: Iterable[int], limit: int = 50) -> str:

@@ -314,6 +314,26 @@ def test_outside_a_transaction_each_save_is_indexed_at_once():
     assert found("pipeline") == ({article.pk}, set())
 
 
+def test_a_change_committed_while_a_write_is_in_flight_still_reaches_the_index(
+    committed, monkeypatch
+):
+    with committed():
+        article = story("Pipeline talks in Baku")
+    backend, real_update = get_backend(), get_backend().update
+
+    def update_then_another_process_commits(articles, quotes):
+        real_update(articles, quotes)
+        monkeypatch.setattr(backend, "update", real_update)
+        Article.objects.filter(pk=article.pk).update(title="Railway talks in Baku")
+
+    monkeypatch.setattr(backend, "update", update_then_another_process_commits)
+    with committed():
+        article.title = "Road talks in Baku"
+        article.save()
+    assert found("railway") == ({article.pk}, set())
+    assert indexing.check_index().clean
+
+
 # failures
 
 
