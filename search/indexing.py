@@ -3,8 +3,8 @@
 Every save and delete of an article, quote, speaker or source (``loaddata``'s raw saves
 included) records which documents it touches in a per-transaction set; one
 ``transaction.on_commit`` callback per transaction then writes them, reading the committed
-rows again, so a rolled-back change writes nothing wrong. ``bulk()`` defers the writes of a
-whole import to its end and sends them in batches of ``CHUNK`` documents.
+rows again, so a rolled-back change writes nothing wrong. ``bulk()`` gathers the writes of
+a whole import and sends them in batches of ``CHUNK`` documents.
 
 A failed index write never undoes or fails the database change: it is logged with the ids,
 ``check_index()`` reports the drift and ``repair()`` (``check_index --repair``) or
@@ -146,6 +146,9 @@ class Pending:
             self.articles or self.article_docs or self.quotes or self.speakers or self.sources
         )
 
+    def size(self) -> int:
+        return len(self.articles) + len(self.quotes)
+
     def documents(self) -> tuple[set[int], set[int]]:
         """The article and quote ids whose documents may have changed, read from the
         database as it is now."""
@@ -169,6 +172,7 @@ class _State(threading.local):
         self.pending: dict[str, Pending] = {}  # by database alias
         self.bulk_depth = 0
         self.bulk: Pending | None = None
+        self.bulk_checkpoint: Callable | None = None
 
 
 _state = _State()
@@ -190,6 +194,9 @@ def schedule(
         return
     if _state.bulk_depth:
         _state.bulk.add(change)
+        if _state.bulk.size() >= CHUNK and not _registered(using, _state.bulk_checkpoint):
+            _state.bulk_checkpoint = partial(_checkpoint, _state.bulk)
+            transaction.on_commit(_state.bulk_checkpoint, using=using)
         return
     pending = _state.pending.get(using)
     if pending is not None and not pending.flushed and _registered(using, pending.callback):
@@ -210,11 +217,20 @@ def _flush(pending: Pending) -> None:
     write(pending)
 
 
+def _checkpoint(pending: Pending) -> None:
+    """Write a ``bulk()`` block's changes so far, once a transaction has committed them, so
+    a killed import loses at most a chunk. Runs after the commit and takes the whole set
+    then; a rollback discards this callback and leaves the ids for the next one."""
+    if _state.bulk is pending:
+        _state.bulk = Pending()
+        write(pending)
+
+
 @contextlib.contextmanager
 def bulk(using: str = "default"):
-    """Defer index writes until the block ends, then send them ``CHUNK`` documents per
-    commit, for imports: one writer per article would be slow and fill the index with
-    segments."""
+    """Gather index writes for imports and send them ``CHUNK`` documents per commit, as each
+    chunk's transactions commit and at the end of the block: one writer per article would be
+    slow and fill the index with segments."""
     if _state.bulk_depth == 0:
         _state.bulk = Pending()
     _state.bulk_depth += 1

@@ -298,6 +298,32 @@ def test_bulk_defers_writes_and_sends_them_in_chunks(committed, update_calls, mo
 
 
 @pytest.mark.django_db(transaction=True)
+def test_bulk_writes_each_chunk_once_its_transactions_commit(update_calls, monkeypatch):
+    monkeypatch.setattr(indexing, "CHUNK", 4)
+    with indexing.bulk():
+        for n in range(5):
+            with transaction.atomic():
+                story(f"Imported {n}", speaker="Mikhail Bocharnikov", quotes=[f"Point {n}."])
+            if n == 1:
+                assert len(found("imported")[0]) == 2  # a killed import loses at most a chunk
+    assert [call[1] + call[2] for call in update_calls] == [4, 4, 2]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_article_in_bulk_does_not_lose_the_others(monkeypatch):
+    monkeypatch.setattr(indexing, "CHUNK", 4)
+    with indexing.bulk():
+        first = story("Imported first", speaker="Mikhail Bocharnikov", quotes=["Point one."])
+        with pytest.raises(RuntimeError), transaction.atomic():
+            story("Imported second", speaker="Mikhail Bocharnikov", quotes=["Point two."])
+            raise RuntimeError("a bad file")
+        with transaction.atomic():
+            third = story("Imported third", speaker="Mikhail Bocharnikov", quotes=["Point 3."])
+        assert found("imported")[0] == {first.pk, third.pk}
+    assert indexing.check_index().clean
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_transaction_writes_nothing_and_the_next_one_does():
     with pytest.raises(RuntimeError):
         with transaction.atomic():
