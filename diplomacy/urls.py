@@ -5,3 +5,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("search.urls")),
 ]
+
+handler404 = "search.views.not_found"

@@ -1,0 +1,149 @@
+"""An article's text as HTML paragraphs with every quote and cue marked, coloured by speaker,
+and search terms highlighted. Pure Python: escape first, mark second, by construction.
+
+Spans may cross paragraphs (a quote running over several) and may overlap (a cue inside a
+mixed quote); the text is cut at every boundary and each piece is escaped on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+PALETTE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    quote_id: int
+    start: int
+    end: int
+    cue_start: int | None
+    cue_end: int | None
+    speaker_name: str  # "" when unattributed
+    speaker_url: str
+    colour: int  # index into the palette, or -1 for unattributed
+    attribution: str  # "the ambassador → Mikhail Bocharnikov, Russian ambassador to Azerbaijan"
+    kind: str
+
+
+def speaker_colour(speaker_id: int | None) -> int:
+    """One colour per person across the whole site, so a reader learns them."""
+    return -1 if speaker_id is None else speaker_id % PALETTE_SIZE
+
+
+def attribution(mention: str, name: str, role: str) -> str:
+    who = name or "unattributed"
+    if role and name:
+        who = f"{name}, {role}"
+    if mention and name and mention.casefold() != name.casefold():
+        return f"{mention} → {who}"
+    if mention and not name:
+        return f"{mention} (unnamed source)"
+    return who
+
+
+def paragraphs(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph of ``body``."""
+    spans, pos = [], 0
+    for m in PARAGRAPH_BREAK.finditer(body):
+        if body[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if body[pos:].strip():
+        spans.append((pos, len(body)))
+    return spans
+
+
+def render(body: str, quotes: list[QuoteSpan], term_spans: list[tuple[int, int]]) -> list[str]:
+    """HTML for each paragraph of ``body``."""
+    n = len(body)
+    quotes = sorted(
+        (q for q in quotes if 0 <= q.start < q.end <= n), key=lambda q: (q.start, -q.end)
+    )
+    # Which quote owns each boundary-to-boundary piece: the first one that covers it.
+    cuts = {0, n}
+    for q in quotes:
+        cuts.update((q.start, q.end))
+        if q.cue_start is not None and q.cue_end is not None and 0 <= q.cue_start < q.cue_end <= n:
+            cuts.update((q.cue_start, q.cue_end))
+    for s, e in term_spans:
+        if 0 <= s < e <= n:
+            cuts.update((s, e))
+    paras = paragraphs(body)
+    for s, e in paras:
+        cuts.update((s, e))
+    points = sorted(cuts)
+    terms = sorted((s, e) for s, e in term_spans if 0 <= s < e <= n)
+
+    html_paragraphs = []
+    opened: set[int] = set()
+    last_piece = {q.quote_id: _last_piece_end(q, paras) for q in quotes}
+    for p_start, p_end in paras:
+        out = []
+        for a, b in zip(points, points[1:], strict=False):
+            if a < p_start or b > p_end or a >= b:
+                continue
+            out.append(_piece(body, a, b, quotes, terms, opened, last_piece))
+        html_paragraphs.append("".join(out))
+    return html_paragraphs
+
+
+def _last_piece_end(q: QuoteSpan, paras: list[tuple[int, int]]) -> int:
+    ends = [min(q.end, e) for s, e in paras if s < q.end and e > q.start]
+    return max(ends) if ends else q.end
+
+
+def _piece(body, a, b, quotes, terms, opened, last_piece) -> str:
+    text = escape(body[a:b])
+    if any(s <= a and b <= e for s, e in terms):
+        text = f"<mark>{text}</mark>"
+    owner = next((q for q in quotes if q.start <= a and b <= q.end), None)
+    cue_of = next(
+        (
+            q
+            for q in quotes
+            if q.cue_start is not None and q.cue_start <= a and b <= (q.cue_end or -1)
+        ),
+        None,
+    )
+    if cue_of is not None:
+        text = (
+            f'<span class="cue {_colour_class(cue_of)}" data-cue-for="{cue_of.quote_id}">'
+            f"{text}</span>"
+        )
+    if owner is None:
+        return text
+    first = owner.quote_id not in opened
+    opened.add(owner.quote_id)
+    attrs = [
+        f'class="quote {_colour_class(owner)} kind-{escape(owner.kind)}"',
+        f'data-quote="{owner.quote_id}"',
+        f'data-speaker="{escape(owner.speaker_name)}"',
+        f'data-attribution="{escape(owner.attribution)}"',
+    ]
+    if first:
+        attrs.insert(0, f'id="quote-{owner.quote_id}"')
+        attrs.append('tabindex="0"')
+        attrs.append(f'aria-label="Quote by {escape(owner.attribution)}"')
+    html = f"<span {' '.join(attrs)}>{text}</span>"
+    if b == last_piece[owner.quote_id]:
+        html += _badge(owner)
+    return html
+
+
+def _badge(q: QuoteSpan) -> str:
+    """The speaker's name after each quote: colour is never the only signal."""
+    label = escape(q.speaker_name or "unattributed")
+    if q.speaker_url:
+        return (
+            f'<a class="who {_colour_class(q)}" href="{escape(q.speaker_url)}" '
+            f'title="{escape(q.attribution)}">{label}</a>'
+        )
+    return f'<span class="who {_colour_class(q)}" title="{escape(q.attribution)}">{label}</span>'
+
+
+def _colour_class(q: QuoteSpan) -> str:
+    return "speaker-none" if q.colour < 0 else f"speaker-{q.colour}"

@@ -1,0 +1,114 @@
+"""Facet links, filter chips and page links for the search page: each is a URL that adds or
+removes one parameter, so every state of the page has its own shareable address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import QueryDict
+from django.utils.text import slugify
+
+from search.engine import FacetValue
+
+# facet name in the results -> GET parameter
+PARAMS = {"speaker": "speaker", "source": "source", "year": "year", "kind": "kind"}
+TITLES = {"speaker": "Speakers", "source": "Outlets", "year": "Years", "kind": "Kind of quote"}
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    dom_id: str
+    label: str
+    count: int
+    url: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    title: str
+    links: list[FacetLink]
+
+
+@dataclass(frozen=True)
+class Chip:
+    label: str
+    remove_url: str
+
+
+def _url(params: QueryDict) -> str:
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _without_page(params: QueryDict) -> QueryDict:
+    params = params.copy()
+    params.pop("page", None)
+    return params
+
+
+def toggle(params: QueryDict, key: str, value: str) -> str:
+    """The URL with ``key=value`` added, or removed when it is already there."""
+    params = _without_page(params)
+    values = params.getlist(key)
+    if value in values:
+        values.remove(value)
+    else:
+        values.append(value)
+    params.setlist(key, values)
+    return _url(params)
+
+
+def replace(params: QueryDict, **changes) -> str:
+    params = params.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return _url(params)
+
+
+def facets(results_facets: dict[str, list[FacetValue]], params: QueryDict) -> list[Facet]:
+    out = []
+    for name, param in PARAMS.items():
+        values = results_facets.get(name) or []
+        active = set(params.getlist(param))
+        links = [
+            FacetLink(
+                dom_id=f"facet-{name}-{slugify(v.value) or 'x'}",
+                label=v.label,
+                count=v.count,
+                url=toggle(params, param, v.value),
+                active=v.value in active,
+            )
+            for v in values
+        ]
+        if links:
+            out.append(Facet(name=name, title=TITLES[name], links=links))
+    return out
+
+
+def chips(cleaned: dict, params: QueryDict, speaker_names: dict[str, str]) -> list[Chip]:
+    """One removable chip per active filter."""
+    out = []
+    for slug in cleaned.get("speaker", []):
+        out.append(
+            Chip(f"Speaker: {speaker_names.get(slug, slug)}", toggle(params, "speaker", slug))
+        )
+    for source in cleaned.get("source", []):
+        out.append(Chip(f"Outlet: {source}", toggle(params, "source", source)))
+    for year in cleaned.get("year", []):
+        out.append(Chip(f"Year: {year}", toggle(params, "year", str(year))))
+    for kind in cleaned.get("kind", []):
+        out.append(Chip(f"Kind: {kind}", toggle(params, "kind", kind)))
+    for key, label in (("from", "From"), ("to", "To")):
+        if cleaned.get(key):
+            out.append(
+                Chip(
+                    f"{label}: {cleaned[key].isoformat()}",
+                    replace(params, **{key: None, "page": None}),
+                )
+            )
+    return out
