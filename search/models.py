@@ -74,9 +74,6 @@ class Speaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("speaker", args=[self.slug])
-
     def save(self, *args, **kwargs) -> None:
         self.name = " ".join(self.name.split())
         self.name_key = normalise_name(self.name)
@@ -84,6 +81,9 @@ class Speaker(models.Model):
             self.slug = self._unique_slug()
         self.aliases = sorted({" ".join(a.split()) for a in self.aliases if a and a.strip()})
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("speaker", args=[self.slug])
 
     def _unique_slug(self) -> str:
         base = slugify(self.name, allow_unicode=False)[:200] or "speaker"
@@ -147,13 +147,13 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("article", args=[self.pk])
-
     def save(self, *args, **kwargs) -> None:
         self.body = self.body.replace("\r\n", "\n").replace("\r", "\n")
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("article", args=[self.pk])
 
     def speakers(self) -> models.QuerySet[Speaker]:
         return (
@@ -204,7 +204,9 @@ class Quote(models.Model):
         ordering = ["article", "start"]
         indexes = [models.Index(fields=["article", "start"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="quote_span")
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="quote_span"
+            )
         ]
 
     def __str__(self) -> str:
