@@ -9,7 +9,7 @@ from django.core.validators import validate_slug
 from search.models import Quote, Speaker
 
 SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
-MAX_PAGE = 1000
+MAX_PAGE = 100_000
 
 
 class ListField(forms.Field):

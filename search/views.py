@@ -45,15 +45,15 @@ def search(request):
         context["warnings"] = query.warnings
         search_request = SearchRequest(
             query=query,
+            # The query's own fields (speaker:, from:, ...) travel inside ``query``; the
+            # backend combines them with these sidebar filters.
             filters=Filters(
                 speakers=tuple(data["speaker"]),
-                speaker_names=query.speakers,
-                sources=tuple(data["source"]) + query.sources,
-                roles=query.roles,
-                kinds=tuple(data["kind"]) + query.kinds,
+                sources=tuple(data["source"]),
+                kinds=tuple(data["kind"]),
                 years=tuple(data["year"]),
-                date_from=_later(data["from"], query.date_from),
-                date_to=_earlier(data["to"], query.date_to),
+                date_from=data["from"],
+                date_to=data["to"],
             ),
             sort=data["sort"],
             page=data["page"],
@@ -88,14 +88,6 @@ def search(request):
 
 def _sort(form) -> str:
     return (form.cleaned_data.get("sort") if form.is_valid() else "") or "relevance"
-
-
-def _later(a, b):
-    return max(d for d in (a, b) if d) if (a or b) else None
-
-
-def _earlier(a, b):
-    return min(d for d in (a, b) if d) if (a or b) else None
 
 
 def _results_context(request, form, results) -> dict:

@@ -10,3 +10,5 @@ os.environ["DIPLOMACY_DATA_DIR"] = _root
 os.environ["SEARCH_INDEX_DIR"] = os.path.join(_root, "index")
 os.environ.setdefault("DIPLOMACY_INSECURE_HTTP", "true")
 os.environ.setdefault("DIPLOMACY_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("DIPLOMACY_STATIC_MANIFEST", "false")  # no collectstatic in tests
+os.makedirs(os.path.join(_root, "static"), exist_ok=True)

@@ -1,0 +1,170 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from search.models import Article, Speaker
+
+GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encoding="utf-8"))
+GOLD_QUOTES = sum(len(a["quotes"]) for a in GOLD["articles"])
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_lists_the_latest_quotes(client, gold_articles):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.context["results"].quotes.total == GOLD_QUOTES
+    assert b'id="quotes"' in response.content
+
+
+def test_a_query_finds_quotes_and_highlights_the_words(client, gold_articles):
+    response = client.get("/", {"q": "relations"})
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert results.quotes.total > 0
+    assert "<mark>" in response.content.decode()
+    assert "Mikhail Bocharnikov" in response.content.decode()
+
+
+def test_a_quote_hit_links_to_its_place_in_the_article(client, gold_articles):
+    response = client.get("/", {"q": "roadmaps"})
+    hit = response.context["results"].quotes.hits[0]
+    link = f"/articles/{hit.article_id}/?q=roadmaps#quote-{hit.quote_id}"
+    assert link in response.content.decode()
+
+
+def test_an_htmx_request_gets_only_the_results_fragment(client, gold_articles):
+    response = client.get("/", {"q": "relations"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<div id="results"')
+    assert "<html" not in body
+
+
+def test_a_history_restore_request_gets_the_full_page(client, gold_articles):
+    response = client.get(
+        "/", {"q": "relations"}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    assert "<html" in response.content.decode()
+
+
+def test_responses_vary_on_the_htmx_header(client, gold_articles):
+    response = client.get("/", {"q": "relations"})
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_page_loads_htmx_from_our_own_server(client, gold_articles):
+    body = client.get("/").content.decode()
+    assert '<script src="/static/django-htmx/htmx.min.js' in body or "htmx" in body
+    assert "https://" not in body.split("<body")[0]
+
+
+def test_a_facet_filters_by_speaker_and_shows_a_removable_chip(client, gold_articles):
+    response = client.get("/", {"q": "cooperation", "speaker": "mikhail-bocharnikov"})
+    body = response.content.decode()
+    assert response.context["results"].quotes.total > 0
+    assert 'id="active-filters"' in body
+    assert "Speaker: Mikhail Bocharnikov" in body
+    assert 'href="/?q=cooperation"' in body
+
+
+def test_facet_links_have_stable_ids(client, gold_articles):
+    body = client.get("/", {"q": "relations"}).content.decode()
+    assert 'id="facet-speaker-mikhail-bocharnikov"' in body
+    assert 'id="facet-source-trend"' in body
+    assert 'id="facet-kind-direct"' in body
+
+
+def test_an_unknown_speaker_is_explained_not_an_error(client, gold_articles):
+    response = client.get("/", {"speaker": "nobody-at-all"})
+    assert response.status_code == 200
+    assert "There is no speaker “nobody-at-all”" in response.content.decode()
+    assert response.context["results"] is None
+
+
+def test_a_from_date_that_is_not_a_date_is_explained(client, gold_articles):
+    response = client.get("/", {"from": "last-tuesday"})
+    assert response.status_code == 200
+    assert "“from” must be a date like" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"sort": "bogus"}, {"kind": "rumour"}, {"page": "0"}, {"page": "abc"}, {"year": "20x0"}],
+)
+def test_a_bad_parameter_gives_an_explained_empty_result(client, gold_articles, params):
+    response = client.get("/", params)
+    assert response.status_code == 200
+    assert 'id="form-errors"' in response.content.decode()
+
+
+def test_a_page_past_the_end_links_back_to_the_last_page(client, gold_articles):
+    response = client.get("/", {"q": "relations", "page": "9999"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Page 9999 is past the end" in body
+    assert "Go to the last page (1)" in body
+
+
+def test_a_query_that_cannot_be_parsed_searches_the_words_and_says_so(client, gold_articles):
+    response = client.get("/", {"q": 'relations "unbalanced OR'})
+    assert response.status_code == 200
+    assert 'id="query-warnings"' in response.content.decode()
+
+
+def test_a_query_with_html_is_shown_as_text(client, gold_articles):
+    response = client.get("/", {"q": '"><img src=x onerror=alert(1)>'})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<img src=x" not in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body
+
+
+def test_html_in_an_article_is_escaped_in_highlights(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.create(
+            title="<b>Talks</b> resume",
+            body="Talks resume <script>alert('x')</script> in Vienna on the nuclear file.",
+        )
+    body = client.get("/", {"q": "vienna"}).content.decode()
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;" in body
+    assert "<b>Talks</b>" not in body
+
+
+def test_zero_results_explain_the_syntax_with_examples_from_the_data(client, gold_articles):
+    body = client.get("/", {"q": "zzzqqq"}).content.decode()
+    assert 'id="no-results"' in body
+    assert "speaker:bocharnikov" in body
+
+
+def test_a_broken_index_shows_a_notice_instead_of_failing(client, gold_articles, search_index):
+    import shutil
+
+    from search import engine
+
+    engine.reset_backends()
+    shutil.rmtree(search_index, ignore_errors=True)
+    search_index.write_text("not an index")
+    response = client.get("/", {"q": "relations"})
+    assert response.status_code == 200
+    assert 'id="search-unavailable"' in response.content.decode()
+    assert client.get(f"/articles/{gold_articles[0].pk}/").status_code == 200
+
+
+def test_sorting_by_newest_puts_dated_articles_first(client, gold_articles):
+    response = client.get("/", {"sort": "newest"})
+    dates = [h.published for h in response.context["results"].articles.hits]
+    assert dates[0] is not None
+    assert dates[-1] is None
+
+
+def test_a_post_is_not_allowed(client):
+    assert client.post("/").status_code == 405
+
+
+def test_speaker_names_in_the_facets_come_from_the_database(client, gold_articles):
+    Speaker.objects.update(name="Mikhail Y. Bocharnikov")
+    response = client.get("/", {"speaker": "mikhail-bocharnikov"})
+    assert "Speaker: Mikhail Y. Bocharnikov" in response.content.decode()
