@@ -1,0 +1,168 @@
+"""End to end in real headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH) against
+a live server. In CI a missing browser fails these tests rather than skipping them."""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are
+# still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encoding="utf-8"))
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def _open(browser, **options):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, errors
+
+
+@pytest.fixture
+def page(browser):
+    context, page, errors = _open(browser)
+    yield page
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+def results_text(page) -> str:
+    return page.locator("#summary").inner_text()
+
+
+def test_typing_a_query_updates_results_and_address_without_reloading(
+    page, live_server, gold_articles
+):
+    page.goto(f"{live_server.url}/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("#q").press_sequentially("roadmaps", delay=20)
+    page.wait_for_url(re.compile(r"\?q=roadmaps"))
+    expect(page.locator("#summary")).to_contain_text("roadmaps")
+    assert page.evaluate("window.__sameDocument") is True
+    assert "roadmaps" in page.locator("#quotes mark").first.inner_text().lower()
+    assert page.locator("#quotes .badge").first.inner_text() == "Mikhail Bocharnikov"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+
+
+def test_a_facet_filters_and_its_chip_removes_the_filter(page, live_server, gold_articles):
+    page.goto(f"{live_server.url}/?q=relations")
+    total = int(page.locator("#quote-count").inner_text())
+    page.locator("#facet-kind-indirect").click()
+    page.wait_for_url(re.compile(r"kind=indirect"))
+    page.wait_for_selector("#active-filters")
+    assert int(page.locator("#quote-count").inner_text()) < total
+    page.locator("#active-filters a").first.click()
+    page.wait_for_url(lambda url: "kind=" not in url)
+    expect(page.locator("#quote-count")).to_have_text(str(total))
+    assert page.locator("#active-filters").count() == 0
+
+
+def test_back_restores_the_previous_results(page, live_server, gold_articles):
+    page.goto(f"{live_server.url}/?q=relations")
+    first = results_text(page)
+    page.locator("#q").fill("roadmaps")
+    page.wait_for_url(re.compile(r"\?q=roadmaps"))
+    expect(page.locator("#summary")).to_contain_text("roadmaps")
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=relations"))
+    expect(page.locator("#summary")).to_contain_text("relations")
+    assert results_text(page) == first
+    assert page.locator("#q").input_value() == "relations"
+
+
+def test_the_article_page_marks_every_sample_quote_with_the_right_speaker(page, live_server):
+    call_command("loaddata", "sample_articles", verbosity=0)
+    from search.models import Article
+
+    for entry in GOLD["articles"]:
+        body = (Path(__file__).parent / "data" / entry["file"]).read_text(encoding="utf-8")
+        article = next(a for a in Article.objects.all() if a.body.strip() in body)
+        page.goto(f"{live_server.url}/articles/{article.pk}/")
+        marked = page.evaluate(
+            """() => {
+              const out = {};
+              document.querySelectorAll('.quote[data-quote]').forEach(el => {
+                const q = out[el.dataset.quote] ||= {text: '', speaker: el.dataset.speaker};
+                q.text += el.textContent;
+              });
+              return Object.values(out);
+            }"""
+        )
+        for quote in entry["quotes"]:
+            words = quote["quote"].strip(" .,“”\"'").split()
+            core = " ".join(words[1:-1]) if len(words) > 2 else " ".join(words)
+            owners = [m["speaker"] for m in marked if core in " ".join(m["text"].split())]
+            assert owners, f"not marked: {quote['quote'][:60]}"
+            assert quote["speaker"] in owners
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+
+
+def test_the_speaker_page_shows_their_quotes(page, live_server, gold_articles):
+    page.goto(f"{live_server.url}/speakers/mikhail-bocharnikov/")
+    assert page.locator("h1").inner_text() == "Mikhail Bocharnikov"
+    assert page.locator(".quote-hit").count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "speaker.png"), full_page=True)
+
+
+def test_the_search_works_with_javascript_disabled(browser, live_server, gold_articles):
+    context, page, errors = _open(browser, java_script_enabled=False)
+    try:
+        page.goto(f"{live_server.url}/")
+        page.locator("#q").fill("roadmaps")
+        page.locator("#q").press("Enter")
+        page.wait_for_url(re.compile(r"\?q=roadmaps"))
+        assert "roadmaps" in results_text(page)
+        assert page.locator("#quotes .quote-hit").count() > 0
+        page.locator("#facet-kind-direct").click()
+        page.wait_for_url(re.compile(r"kind=direct"))
+        assert page.locator("#active-filters").count() == 1
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_slash_focuses_the_search_box(page, live_server, gold_articles):
+    page.goto(f"{live_server.url}/speakers/")
+    page.goto(f"{live_server.url}/")
+    page.locator("body").press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
