@@ -1,0 +1,65 @@
+"""Arbitrary query strings and GET parameters never produce a server error."""
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+
+PARAMS = ["q", "speaker", "source", "kind", "year", "from", "to", "sort", "page", "name"]
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300
+) | st.sampled_from(
+    [
+        '"unbalanced',
+        "OR",
+        "-",
+        "*",
+        "speaker:",
+        'speaker:"',
+        "from:2019-99-99",
+        "to:abc",
+        "kind:none",
+        "a" * 10_000,
+        "\x00\x01\x02",
+        '"><img src=x onerror=alert(1)>',
+        "javascript:alert(1)",
+        "9" * 50,
+        "-1",
+    ]
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(params=st.dictionaries(st.sampled_from(PARAMS), text, max_size=4))
+def test_any_search_parameters_give_a_page_not_an_error(client, gold_articles, params):
+    params = {k: v.replace("\x00", "") for k, v in params.items()}
+    started = time.monotonic()
+    for url in ("/", "/speakers/"):
+        response = client.get(url, params)
+        assert response.status_code == 200, (url, params)
+    fragment = client.get("/", params, HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200
+    assert time.monotonic() - started < 10
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(q=text)
+def test_any_query_on_the_article_page_is_safe(client, gold_articles, q):
+    response = client.get(f"/articles/{gold_articles[0].pk}/", {"q": q.replace("\x00", "")})
+    assert response.status_code == 200
+    assert "<img src=x" not in response.content.decode()
+
+
+def test_a_nul_byte_in_the_query_string_is_not_an_error(client, gold_articles):
+    assert client.get("/?q=%00relations&speaker=%00").status_code == 200
