@@ -67,3 +67,8 @@ def test_a_script_in_the_article_is_shown_as_text(client, django_capture_on_comm
     body = client.get(f"/articles/{article.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "javascript:" not in body
+
+
+def test_search_terms_match_stemmed_forms_in_the_article(client, gold_articles):
+    body = client.get(f"/articles/{gold_articles[0].pk}/", {"q": "relation"}).content.decode()
+    assert "<mark>relations</mark>" in body

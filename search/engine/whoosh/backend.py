@@ -133,6 +133,11 @@ class WhooshBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResults:
         return self._reading(lambda s, t: self._search(s, t, request))
 
+    def match_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+        """Spans of ``text`` the index's own analyzers would match ("cutting" for "cut")."""
+        terms = [t for t in terms if t and t.strip()]
+        return Highlighter([(t, False) for t in terms]).spans(text) if terms else []
+
     def stored_versions(self) -> dict[str, dict[int, str]]:
         def read(searcher, table):
             out: dict[str, dict[int, str]] = {"article": {}, "quote": {}}
