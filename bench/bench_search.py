@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from search.engine import SearchRequest  # noqa: E402
 from search.engine.whoosh_backend import WhooshBackend  # noqa: E402
+from search.query import parse as parse_query  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
 REPLICA_STRIDE = 1_000_000  # replica k of article n gets id n + k * stride
@@ -38,14 +39,6 @@ REPLICA_STRIDE = 1_000_000  # replica k of article n gets id n + k * stride
 QUOTED = re.compile(r'"([^"\n]{20,400}?)[,.]?"(?P<after>[^"\n]{0,80})')
 SAID_NAME = re.compile(r"^\W*(?:said\s+)?(?P<name>(?:[A-Z][a-z]+\.?\s){0,2}[A-Z][a-z]+)\b")
 NAME_SAID = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+)\s+said")
-
-
-def parse_query(text: str):
-    try:
-        from search.query import parse
-    except ImportError:  # until search/query.py lands
-        from tests.backend_contract import parse_query as parse
-    return parse(text)
 
 
 def load_corpus(path: Path) -> list[dict]:

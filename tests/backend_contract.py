@@ -12,11 +12,7 @@ import re
 import pytest
 
 from search.engine import Filters, SearchBackend, SearchRequest, SearchUnavailable
-
-try:
-    from search.query import parse
-except ImportError:  # TODO(search-engine): drop once search/query.py is committed
-    parse = None
+from search.query import parse
 
 
 def article(id, title, body, *, published, source, speakers=(), version="1", dateline=""):
@@ -456,98 +452,7 @@ def _tags(html: str) -> set[str]:
 
 
 def parse_query(text: str):
-    if parse is not None:
-        return parse(text)
-    return _fallback_parse(text)
-
-
-def _fallback_parse(text: str):
-    """A stand-in with the agreed AST shape until ``search.query`` is committed."""
-    from dataclasses import dataclass, field
-
-    @dataclass(frozen=True)
-    class Word:
-        text: str
-        prefix: bool = False
-
-    @dataclass(frozen=True)
-    class Phrase:
-        words: tuple
-
-    @dataclass(frozen=True)
-    class Not:
-        child: object
-
-    @dataclass(frozen=True)
-    class AnyOf:
-        children: tuple
-
-    @dataclass(frozen=True)
-    class AllOf:
-        children: tuple
-
-    @dataclass(frozen=True)
-    class Query:
-        raw: str
-        root: object
-        speakers: tuple = ()
-        roles: tuple = ()
-        sources: tuple = ()
-        kinds: tuple = ()
-        date_from: object = None
-        date_to: object = None
-        warnings: tuple = field(default=())
-
-        def terms(self):
-            return ()
-
-        def replace_words(self, mapping):
-            return " ".join(mapping.get(w, w) for w in self.raw.split())
-
-    fields = {"speaker": [], "role": [], "source": [], "kind": []}
-    dates = {}
-    nodes, pending_or = [], False
-    for token in re.findall(r'-?\w+:"[^"]*"|-?"[^"]*"|\S+', text):
-        if m := re.fullmatch(r'(\w+):"?([^"]*)"?', token):
-            name, value = m.groups()
-            if name in fields:
-                fields[name].append(value)
-            elif name in ("from", "to"):
-                year, month, day = ([int(p) for p in value.split("-")] + [0, 0])[:3]
-                if name == "from":
-                    dates[name] = dt.date(year, month or 1, day or 1)
-                else:
-                    last = dt.date(year + (month == 12), month % 12 + 1, 1) if month else None
-                    dates[name] = dt.date(
-                        year, month or 12, day or (last - dt.timedelta(1)).day if last else 31
-                    )
-            continue
-        if token == "OR":
-            pending_or = True
-            continue
-        negate = token.startswith("-")
-        token = token.lstrip("-")
-        if token.startswith('"'):
-            node = Phrase(tuple(token.strip('"').split()))
-        else:
-            node = Word(token.rstrip("*"), token.endswith("*"))
-        if negate:
-            node = Not(node)
-        if pending_or and nodes:
-            node = AnyOf((nodes.pop(), node))
-            pending_or = False
-        nodes.append(node)
-    root = None if not nodes else nodes[0] if len(nodes) == 1 else AllOf(tuple(nodes))
-    return Query(
-        raw=text,
-        root=root,
-        speakers=tuple(fields["speaker"]),
-        roles=tuple(fields["role"]),
-        sources=tuple(fields["source"]),
-        kinds=tuple(fields["kind"]),
-        date_from=dates.get("from"),
-        date_to=dates.get("to"),
-    )
+    return parse(text)
 
 
 __all__ = ["BackendContract", "SearchUnavailable", "ARTICLES", "QUOTES", "article", "quote"]

@@ -346,3 +346,20 @@ def test_a_journal_left_by_a_killed_rebuild_is_dropped_not_grown(backend):
     backend.update(ARTICLES[1:2], [])
     assert not journal.exists()
     assert found(backend, "delimitation")[1] == {2}
+
+
+def test_a_rebuild_replaces_an_index_whose_pointer_names_a_missing_generation(backend):
+    backend.update(ARTICLES, QUOTES)
+    (backend.store.root / "CURRENT").write_text("index-that-is-not-there\n")
+    with pytest.raises(SearchUnavailable):
+        found(backend, "moscow")
+    backend.rebuild(ARTICLES, QUOTES, total=11)
+    assert found(backend, "moscow")[1] == {1, 2, 5}
+
+
+def test_a_rebuild_replaces_a_generation_with_damaged_files(backend):
+    backend.update(ARTICLES, QUOTES)
+    for path in generation_dir(backend).iterdir():
+        path.write_bytes(b"")
+    backend.rebuild(ARTICLES, QUOTES, total=11)
+    assert found(backend, "moscow")[1] == {1, 2, 5}

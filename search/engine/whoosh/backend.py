@@ -390,11 +390,7 @@ class WhooshBackend(SearchBackend):
     def _swap_in(self, name: str) -> None:
         """Replay writes that reached the old generation during the build, then swap, all
         while holding the old generation's lock so no write falls between the two."""
-        try:
-            old = self.store.live_name()
-        except SearchUnavailable:
-            old = None
-        old_writer = self.store.writer(self.store.open(old)) if old else None
+        old_writer = self._lock_live_generation()
         try:
             records = self.store.read_journal()
             if records:
@@ -410,6 +406,17 @@ class WhooshBackend(SearchBackend):
                 except Exception:
                     log.debug("releasing the old index lock failed", exc_info=True)
         self.store.remove_old(name)
+
+    def _lock_live_generation(self):
+        """A writer holding the live generation's lock, or None when there is nothing sound
+        to lock: a rebuild must be able to replace a missing or damaged index, and one
+        that waited in vain for the lock still swaps (a write that lands in the old
+        generation after that shows up in ``check_index``)."""
+        try:
+            return self.store.writer(self.store.open(self.store.live_name()))
+        except SearchUnavailable as exc:
+            log.warning("rebuild swaps in without the old index's lock: %s", exc)
+            return None
 
 
 # hits, from stored fields only
