@@ -8,6 +8,7 @@ statistics. Everything a hit shows is stored, so results never touch the databas
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from whoosh import fields
@@ -34,6 +35,14 @@ class PossessiveFilter(Filter):
                 yield t
 
 
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """porter2 ("cutting" -> "cut"; Whoosh's default porter gives "cutt"), cached with the
+    standard library's thread-safe LRU rather than StemFilter's own cache, whose eviction
+    is not safe when searches and index writes analyse text in different threads."""
+    return porter2.stem(word)
+
+
 def text_analyzer():
     """English prose: folded, possessive dropped, porter2-stemmed ("cutting" -> "cut"). No stop
     list, so phrases keep their small words and match exactly."""
@@ -42,7 +51,7 @@ def text_analyzer():
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | PossessiveFilter()
-        | StemFilter(stemfn=porter2.stem, cachesize=200_000)
+        | StemFilter(stemfn=stem, cachesize=None)
     )
 
 
