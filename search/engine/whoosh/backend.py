@@ -412,6 +412,8 @@ class WhooshBackend(SearchBackend):
         to lock: a rebuild must be able to replace a missing or damaged index, and one
         that waited in vain for the lock still swaps (a write that lands in the old
         generation after that shows up in ``check_index``)."""
+        if not self.store.has_live():
+            return None  # a first build
         try:
             return self.store.writer(self.store.open(self.store.live_name()))
         except SearchUnavailable as exc:

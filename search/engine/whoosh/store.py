@@ -66,6 +66,9 @@ class IndexStore:
             )
         return name
 
+    def has_live(self) -> bool:
+        return (self.root / CURRENT).exists()
+
     def create_if_absent(self) -> None:
         """First use: a missing PATH becomes an empty index. An existing but broken PATH is left
         alone so the damage is reported, not papered over."""
