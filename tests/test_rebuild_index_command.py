@@ -59,11 +59,6 @@ def test_it_restores_a_deleted_index_directory(search_index):
     assert found("pipeline")[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search/engine/whoosh/backend.py _swap_in opens a writer on the old generation "
-    "and fails when CURRENT names one that is missing or damaged",
-)
 def test_it_restores_an_index_with_a_damaged_pointer(search_index):
     story("Pipeline talks")
     rebuild()
