@@ -1,0 +1,308 @@
+"""Load run: the production server as scripts/run serves it (gunicorn, 2 workers), with the
+Reuters corpus imported, driven from this process over loopback for a fixed time while an
+import runs alongside. Prints requests/s, latency percentiles, errors, peak memory per
+worker, and whether the index still matches the database afterwards.
+
+    python bench/load_test.py                    # whole corpus, 60 s
+    python bench/load_test.py --limit 2000 --seconds 20   # a quick look
+
+Reads ../shared/corpus/news.jsonl.gz (or --corpus); says so and stops when it is absent.
+Targets on a 2-core machine: >= 100 search requests/s, p99 <= 300 ms, 0 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
+WORDS = [
+    "trade",
+    "minister",
+    "oil",
+    "talks",
+    "bank",
+    "rates",
+    "dollar",
+    "prices",
+    "export",
+    "agreement",
+    "sanctions",
+    "government",
+    "president",
+    "treasury",
+    "tariffs",
+    "japan",
+    "opec",
+    "growth",
+    "budget",
+    "deficit",
+    "reagan",
+    "baker",
+    "stocks",
+    "wheat",
+    "gold",
+]
+QUERIES = [
+    *WORDS,
+    "trade deficit",
+    "oil prices",
+    '"interest rates"',
+    "bank OR treasury",
+    "minister -oil",
+    "export*",
+    "speaker:baker",
+    "kind:direct trade",
+    "from:1987-03-01 to:1987-03-31 oil",
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--limit", type=int, default=0, help="import only this many articles")
+    parser.add_argument("--alongside", type=int, default=500, help="articles imported during load")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"Reuters corpus not found at {args.corpus}; the load run needs it (--corpus).")
+        return 0
+
+    data = Path(tempfile.mkdtemp(prefix="diplomacy-load-"))
+    env = {
+        **os.environ,
+        "DIPLOMACY_DATA_DIR": str(data),
+        "DIPLOMACY_SECRET_KEY": "load-test-" + "k" * 50,
+        "DIPLOMACY_INSECURE_HTTP": "true",
+        "DIPLOMACY_LOG_LEVEL": "WARNING",
+        "SEARCH_INDEX_DIR": str(data / "index"),
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    print(f"data directory: {data}")
+
+    stories = [json.loads(line) for line in gzip.open(args.corpus, "rt", encoding="utf-8")]
+    if args.limit:
+        stories = stories[: args.limit + args.alongside]
+    before, during = stories[: -args.alongside], stories[-args.alongside :]
+    before_file, during_file = data / "before.jsonl", data / "during.jsonl"
+    _write_feed(before_file, before)
+    _write_feed(during_file, during)
+
+    run(manage + ["migrate", "--noinput", "-v0"], env)
+    run(manage + ["collectstatic", "--noinput", "-v0"], env)
+    started = time.perf_counter()
+    run(manage + ["import_articles", "--jsonl", str(before_file)], env)
+    took = time.perf_counter() - started
+    print(f"imported {len(before)} articles in {took:.1f} s ({len(before) / took:.0f}/s)")
+
+    article_ids, speaker_slugs = _ids(manage, env)
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "diplomacy.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        _wait_for(port)
+        workers = _children(server.pid)
+        importer = subprocess.Popen(
+            manage + ["import_articles", "--jsonl", str(during_file)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        samples: dict[str, list[float]] = {}
+        errors: list[str] = []
+        peak = {pid: 0 for pid in workers}
+        stop = time.monotonic() + args.seconds
+        threads = [
+            threading.Thread(
+                target=_client,
+                args=(port, stop, article_ids, speaker_slugs, samples, errors, seed),
+            )
+            for seed in range(args.clients)
+        ]
+        for t in threads:
+            t.start()
+        while any(t.is_alive() for t in threads):
+            for pid in workers:
+                peak[pid] = max(peak[pid], _rss_kib(pid))
+            time.sleep(0.5)
+        _, import_err = importer.communicate(timeout=600)
+        print(
+            f"import alongside: exit {importer.returncode}"
+            + (f" ({import_err.strip().splitlines()[-1]})" if importer.returncode else "")
+        )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    _report(samples, errors, args.seconds, peak)
+    check = subprocess.run(
+        manage + ["check_index"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    print(f"check_index: exit {check.returncode}: {check.stdout.strip() or check.stderr.strip()}")
+    return 0 if not errors and check.returncode == 0 else 1
+
+
+def _write_feed(path: Path, stories: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as feed:
+        for s in stories:
+            feed.write(
+                json.dumps(
+                    {
+                        "title": s["title"].title(),
+                        "body": s["body"],
+                        "published": s["date"],
+                        "source": s["source"],
+                    }
+                )
+                + "\n"
+            )
+
+
+def run(cmd: list[str], env: dict) -> None:
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+
+
+def _ids(manage: list[str], env: dict) -> tuple[list[int], list[str]]:
+    code = (
+        "from search.models import Article, Speaker; import json; print(json.dumps(["
+        "list(Article.objects.values_list('id', flat=True)[:5000]),"
+        "list(Speaker.objects.values_list('slug', flat=True)[:2000])]))"
+    )
+    out = subprocess.run(
+        manage + ["shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    articles, speakers = json.loads(out.strip().splitlines()[-1])
+    return articles, speakers or ["none"]
+
+
+def _client(port, stop, article_ids, speaker_slugs, samples, errors, seed) -> None:
+    rnd = random.Random(seed)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    while time.monotonic() < stop:
+        roll = rnd.random()
+        headers = {}
+        if roll < 0.55:
+            kind, path = "search", "/?" + urlencode({"q": rnd.choice(QUERIES)})
+        elif roll < 0.8:
+            kind, path = "fragment", "/?" + urlencode({"q": rnd.choice(QUERIES)})
+            headers["HX-Request"] = "true"
+        elif roll < 0.92:
+            kind, path = "article", f"/articles/{rnd.choice(article_ids)}/"
+        else:
+            kind, path = "speaker", f"/speakers/{rnd.choice(speaker_slugs)}/"
+        began = time.perf_counter()
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(f"{path}: {exc}")
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            continue
+        samples.setdefault(kind, []).append(time.perf_counter() - began)
+        if status >= 500 or (status == 404 and kind in ("search", "fragment")):
+            errors.append(f"{path}: HTTP {status}")
+
+
+def _report(samples, errors, seconds, peak) -> None:
+    every = [s for values in samples.values() for s in values]
+    print(f"\n{len(every)} requests in {seconds:.0f} s: {len(every) / seconds:.1f} requests/s")
+    for kind in ("search", "fragment", "article", "speaker"):
+        values = sorted(samples.get(kind, []))
+        if values:
+            print(f"  {kind:9} {len(values) / seconds:7.1f}/s  " + _percentiles(values))
+    searches = sorted(samples.get("search", []) + samples.get("fragment", []))
+    if searches:
+        print(f"  all searches {len(searches) / seconds:.1f}/s  " + _percentiles(searches))
+    print("  overall   " + _percentiles(sorted(every)))
+    print(f"errors: {len(errors)}" + "".join(f"\n  {e}" for e in errors[:10]))
+    for pid, kib in peak.items():
+        print(f"worker {pid}: peak RSS {kib / 1024:.0f} MiB")
+
+
+def _percentiles(values: list[float]) -> str:
+    def pct(p):
+        return values[min(len(values) - 1, int(p * len(values)))] * 1000
+
+    return (
+        f"p50 {pct(0.50):6.1f} ms  p95 {pct(0.95):6.1f} ms  p99 {pct(0.99):6.1f} ms"
+        f"  mean {statistics.fmean(values) * 1000:6.1f} ms"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(port: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+def _children(pid: int) -> list[int]:
+    time.sleep(1)
+    out = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
+    ).stdout
+    return [int(p) for p in out.split()]
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    m = re.search(r"VmHWM:\s+(\d+)", status)
+    return int(m.group(1)) if m else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
