@@ -412,7 +412,7 @@ def _add(found: list[Span], text: str, start: int, end: int) -> None:
 # --- cues --------------------------------------------------------------------------------
 
 CUE_AFTER = re.compile(
-    r"\A[\s,]*[\"”’»']*[\s,]*(?:"
+    r"[\s,]*[\"”’»']*[\s,]*(?:"
     rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
     rf"|(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z][^,;:.\"“”\n]{{0,80}}?)(?=[,.;:\n]|$)"
     r")",
