@@ -57,8 +57,10 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def render(body: str, quotes: list[QuoteSpan], term_spans: list[tuple[int, int]]) -> list[str]:
-    """HTML for each paragraph of ``body``."""
+def render(
+    body: str, quotes: list[QuoteSpan], term_spans: list[tuple[int, int]], start: int = 0
+) -> list[str]:
+    """HTML for each paragraph of ``body`` from ``start`` on (past any header line)."""
     n = len(body)
     quotes = sorted(
         (q for q in quotes if 0 <= q.start < q.end <= n), key=lambda q: (q.start, -q.end)
@@ -72,7 +74,7 @@ def render(body: str, quotes: list[QuoteSpan], term_spans: list[tuple[int, int]]
     for s, e in term_spans:
         if 0 <= s < e <= n:
             cuts.update((s, e))
-    paras = paragraphs(body)
+    paras = [(s, e) for s, e in paragraphs(body) if s >= start]
     for s, e in paras:
         cuts.update((s, e))
     points = sorted(cuts)

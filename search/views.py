@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from search import article_markup, facets
 from search.engine import Filters, SearchRequest, SearchUnavailable, get_backend
 from search.forms import SearchForm
+from search.ingest import story_start
 from search.models import Article, Source, Speaker
 from search.query import parse
 
@@ -168,7 +169,9 @@ def article(request, pk: int):
         "search/article.html",
         {
             "article": article,
-            "paragraphs": article_markup.render(article.body, spans, term_spans),
+            "paragraphs": article_markup.render(
+                article.body, spans, term_spans, start=story_start(article.body)
+            ),
             "quotes": quotes,
             "legend": legend,
             "unattributed": unattributed,

@@ -1,0 +1,60 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.ingest import ImportReport, IngestResult, import_jsonl, import_paths
+
+
+class Command(BaseCommand):
+    help = (
+        "Import plain-text articles from files, folders (*.txt, recursively) or - (standard "
+        "input), or a JSON Lines feed with --jsonl. Each article is saved whole or not at all."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="files, folders, or - for standard input")
+        parser.add_argument(
+            "--jsonl",
+            action="append",
+            default=[],
+            metavar="FILE",
+            help='JSON Lines with {"title","body","published","source","url"}; gzip accepted',
+        )
+
+    def handle(self, *args, paths, jsonl, verbosity, **options):
+        if not paths and not jsonl:
+            raise CommandError("Name files, folders, - (standard input) or --jsonl FILE.")
+        progress = _Progress(self.stderr) if self.stderr.isatty() and verbosity else None
+        report = ImportReport()
+        if paths:
+            report.results += import_paths(paths, progress=progress).results
+        for feed in jsonl:
+            try:
+                report.results += import_jsonl(feed, progress=progress).results
+            except OSError as exc:
+                report.results.append(IngestResult("rejected", feed, message=str(exc)))
+        if progress:
+            progress.done()
+        for failed in report.failed:
+            self.stderr.write(f"failed: {failed.name}: {failed.message}")
+        if verbosity:
+            self.stdout.write(report.summary())
+        if report.failed:
+            sys.exit(1)
+
+
+class _Progress:
+    """A one-line counter on a terminal; nothing when output is piped."""
+
+    def __init__(self, stream) -> None:
+        self.stream, self.seen = stream, 0
+
+    def __call__(self, result: IngestResult) -> None:
+        self.seen += 1
+        if self.seen % 25 == 0:
+            self.stream.write(f"\r{self.seen} articles…", ending="")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.seen >= 25:
+            self.stream.write("\r", ending="")

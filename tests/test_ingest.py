@@ -1,0 +1,164 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from search import ingest
+from search.ingest import ingest_bytes, ingest_text, parse_article_text, parse_published
+from search.models import Article, Quote, Speaker
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "data"
+SEED_000 = (DATA / "000_a759422f1114f416.txt").read_text(encoding="utf-8")
+SEED_001 = (DATA / "001_d200d971de2d4ade.txt").read_text(encoding="utf-8")
+
+
+def test_the_header_line_gives_the_date_and_dateline():
+    parsed = parse_article_text(SEED_000)
+    assert parsed.published == dt.date(2020, 4, 6)
+    assert parsed.dateline == "BAKU, Azerbaijan"
+    assert parsed.source == "Trend"
+
+
+def test_an_article_without_a_header_has_no_date_rather_than_today():
+    parsed = parse_article_text(SEED_001)
+    assert parsed.published is None
+    assert parsed.source == "Vestnik Kavkaza"
+
+
+def test_a_wire_dateline_and_agency_are_recognised():
+    parsed = parse_article_text(
+        "MOSCOW, March 3 (Reuters) - Russia and Japan resumed talks on Tuesday, a ministry said."
+    )
+    assert parsed.dateline == "MOSCOW"
+    assert parsed.source == "Reuters"
+    assert parsed.title.startswith("Russia and Japan resumed talks")
+
+
+def test_a_long_first_sentence_becomes_a_title_cut_at_a_word():
+    parsed = parse_article_text("word " * 60 + ". Second sentence.")
+    assert len(parsed.title) <= 100
+    assert parsed.title.endswith("word…")
+
+
+@pytest.mark.parametrize(
+    "phrase, outlet",
+    [
+        ("Trend reports referring to the ministry.", "Trend"),
+        ("According to the correspondent of Vestnik Kavkaza, he spoke.", "Vestnik Kavkaza"),
+        ("PARIS (AFP) - The minister spoke.", "AFP"),
+    ],
+)
+def test_the_outlet_is_recognised_from_the_usual_phrasings(phrase, outlet):
+    assert parse_article_text(phrase).source == outlet
+
+
+def test_seed_000_is_stored_with_its_date_dateline_source_and_quotes():
+    result = ingest_text(SEED_000, filename="000.txt")
+    article = result.article
+    assert result.status == "imported"
+    assert article.published == dt.date(2020, 4, 6)
+    assert article.dateline == "BAKU, Azerbaijan"
+    assert article.source.name == "Trend"
+    assert article.body == SEED_000
+    assert article.quotes.count() == 22
+    speaker = Speaker.objects.get()
+    assert speaker.name == "Mikhail Bocharnikov"
+    assert speaker.role == "Russian ambassador to Azerbaijan"
+    assert "Bocharnikov" in speaker.aliases
+
+
+def test_seed_001_has_no_date_and_comes_from_vestnik_kavkaza():
+    article = ingest_text(SEED_001).article
+    assert article.published is None
+    assert article.source.name == "Vestnik Kavkaza"
+    assert article.quotes.filter(kind="indirect").count() == 4
+
+
+def test_quote_offsets_point_into_the_stored_body():
+    article = ingest_text(SEED_001).article
+    for quote in article.quotes.all():
+        assert article.body[quote.start : quote.end] == quote.text
+        assert article.body[quote.cue_start : quote.cue_end] == quote.cue
+
+
+def test_both_seeds_share_one_speaker():
+    ingest_text(SEED_000)
+    ingest_text(SEED_001)
+    assert Speaker.objects.count() == 1
+    assert Speaker.objects.get().quotes.count() == 30
+
+
+def test_the_same_text_uploaded_again_is_recognised_as_a_duplicate():
+    first = ingest_text(SEED_000)
+    again = ingest_text(SEED_000.replace("\n", "\r\n"))
+    assert again.status == "duplicate"
+    assert again.article == first.article
+    assert Article.objects.count() == 1
+
+
+def test_a_failure_while_saving_quotes_leaves_no_article(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest, "save_quotes", broken)
+    with pytest.raises(RuntimeError):
+        ingest_text(SEED_000)
+    assert Article.objects.count() == 0
+    assert Quote.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"\x00\x01binary\x00", "binary"),
+        (bytes(range(0x80, 0x100)) * 20, "Save it as UTF-8"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason_and_nothing_is_stored(data, message):
+    result = ingest_bytes(data, filename="bad.txt")
+    assert result.status == "rejected"
+    assert message in result.message
+    assert Article.objects.count() == 0
+
+
+def test_an_oversized_file_is_rejected():
+    result = ingest_bytes(b"x" * 100, filename="big.txt", max_bytes=10)
+    assert result.status == "rejected"
+    assert "over the limit" in result.message
+
+
+def test_cp1251_text_is_stored_as_cyrillic():
+    text = "Министр иностранных дел заявил, что переговоры продолжатся."
+    result = ingest_bytes(text.encode("cp1251"), filename="ru.txt")
+    assert result.article.body == text
+
+
+def test_reextraction_keeps_a_quote_an_editor_corrected():
+    article = ingest_text(SEED_001).article
+    other = Speaker.objects.create(name="Zakir Hasanov")
+    quote = article.quotes.order_by("start").first()
+    quote.speaker, quote.corrected = other, True
+    quote.save()
+    count = article.reextract_quotes()
+    assert count == 7
+    kept = article.quotes.get(start=quote.start)
+    assert kept.speaker == other and kept.corrected
+    assert article.quotes.count() == 8
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2020-04-06", dt.date(2020, 4, 6)),
+        ("2020-04-06T23:30:00-05:00", dt.date(2020, 4, 6)),
+        ("2020-04-06T01:30:00+09:00", dt.date(2020, 4, 6)),
+        ("1987-02-26T15:01:01", dt.date(1987, 2, 26)),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_feed_dates_keep_their_own_calendar_day_and_unknown_stays_unknown(value, expected):
+    assert parse_published(value) == expected
