@@ -1,0 +1,268 @@
+"""The editors' side: upload articles, correct who said what, merge duplicate speakers."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from search import indexing
+from search.decoding import human_size
+from search.engine import SearchUnavailable
+from search.ingest import ingest_bytes
+from search.models import Article, Quote, Source, Speaker
+
+REEXTRACT_HELP = (
+    "Re-extraction replaces the quotes found automatically with what today's extractor "
+    "finds; quotes you corrected (speaker or kind) are kept as you left them."
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        kwargs.setdefault("allow_empty_file", True)  # ingestion explains an empty file
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label="Article files",
+        help_text="Plain-text (.txt) articles, one story a file; you can pick several.",
+    )
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Article.objects.filter(published__isnull=False)
+            .annotate(y=ExtractYear("published"))
+            .values_list("y", flat=True)
+            .distinct()
+            .order_by("-y")
+        )
+        return [(str(y), str(y)) for y in years] + [("unknown", "Date unknown")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "unknown":
+            return queryset.filter(published__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(published__year=int(value))
+        return queryset
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    extra = 0
+    fields = ("text", "speaker", "kind", "mention", "cue", "role", "corrected")
+    readonly_fields = ("text", "mention", "cue", "role", "corrected")
+    autocomplete_fields = ("speaker",)
+    ordering = ("start",)
+    verbose_name_plural = "Quotes — " + REEXTRACT_HELP
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "source", "published", "quote_count", "created")
+    list_filter = ("source", YearFilter)
+    search_fields = ("title", "body")
+    date_hierarchy = "published"
+    inlines = [QuoteInline]
+    readonly_fields = ("content_hash", "created", "updated")
+    actions = ["reextract_quotes", "update_search_index"]
+    change_list_template = "admin/search/article/change_list.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("source")
+            .annotate(n_quotes=Count("quotes"))
+        )
+
+    @admin.display(description="quotes", ordering="n_quotes")
+    def quote_count(self, obj):
+        return obj.n_quotes
+
+    def save_formset(self, request, form, formset, change):
+        """A quote whose speaker or kind an editor changed is marked corrected, so
+        re-extraction leaves it alone."""
+        if formset.model is Quote:
+            for inline_form in formset.forms:
+                if inline_form.has_changed() and {"speaker", "kind"} & set(
+                    inline_form.changed_data
+                ):
+                    inline_form.instance.corrected = True
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(description="Re-extract quotes (keeps corrected quotes)")
+    def reextract_quotes(self, request, queryset):
+        total = sum(article.reextract_quotes() for article in queryset)
+        self.message_user(
+            request,
+            f"Re-extracted {queryset.count()} article(s): {total} quotes found. "
+            "Corrected quotes were kept.",
+        )
+
+    @admin.action(description="Update search index")
+    def update_search_index(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        quote_ids = list(Quote.objects.filter(article_id__in=ids).values_list("pk", flat=True))
+        try:
+            written, deleted = indexing.reindex(article_ids=ids, quote_ids=quote_ids)
+        except SearchUnavailable as exc:
+            self.message_user(
+                request, f"The search index could not be updated: {exc}", messages.ERROR
+            )
+            return
+        self.message_user(
+            request, f"Updated {written} search document(s) for {len(ids)} article(s)."
+        )
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(self.upload_view)
+        return [path("upload/", upload, name="search_article_upload"), *super().get_urls()]
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        results = []
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            for upload in form.cleaned_data["files"]:
+                limit = settings.ARTICLE_UPLOAD_MAX_BYTES
+                if upload.size > limit:
+                    message = (
+                        f"The file is {human_size(upload.size)}, over the limit of "
+                        f"{human_size(limit)}."
+                    )
+                    results.append(("rejected", upload.name, None, message))
+                    continue
+                result = ingest_bytes(upload.read(), filename=upload.name, max_bytes=limit)
+                results.append((result.status, upload.name, result.article, result.message))
+            imported = sum(1 for r in results if r[0] == "imported")
+            level = messages.SUCCESS if imported == len(results) else messages.WARNING
+            self.message_user(
+                request,
+                format_html(
+                    "{} of {} file(s) imported; {} already present; {} rejected.",
+                    imported,
+                    len(results),
+                    sum(1 for r in results if r[0] == "duplicate"),
+                    sum(1 for r in results if r[0] == "rejected"),
+                ),
+                level,
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Upload articles",
+            "form": form,
+            "results": results,
+            "max_size": human_size(settings.ARTICLE_UPLOAD_MAX_BYTES),
+        }
+        return TemplateResponse(request, "admin/search/article/upload.html", context)
+
+
+class MergeForm(forms.Form):
+    keep = forms.ModelChoiceField(queryset=Speaker.objects.none(), label="Keep this speaker")
+
+    def __init__(self, *args, speakers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = speakers
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "role", "quote_count")
+    list_filter = ("kind",)
+    search_fields = ("name", "aliases", "role")
+    readonly_fields = ("slug", "created", "updated")
+    actions = ["merge_speakers"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_quotes=Count("quotes"))
+
+    @admin.display(description="quotes", ordering="n_quotes")
+    def quote_count(self, obj):
+        return obj.n_quotes
+
+    @admin.action(description="Merge selected speakers into one")
+    def merge_speakers(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, "Select two or more speakers to merge.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "keep" in request.POST else None, speakers=queryset)
+        if form.is_valid():
+            keep = form.cleaned_data["keep"]
+            for other in queryset.exclude(pk=keep.pk):
+                other.merge_into(keep)
+            self.message_user(
+                request,
+                format_html("Merged into {}; their quotes and aliases moved there.", keep.name),
+            )
+            return HttpResponseRedirect(reverse("admin:search_speaker_change", args=[keep.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Merge speakers",
+            "form": form,
+            "speakers": queryset.annotate(n=Count("quotes")),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/search/speaker/merge.html", context)
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ("short_text", "speaker", "kind", "article", "corrected")
+    list_filter = ("kind", "corrected", ("speaker", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("text", "mention", "speaker__name")
+    autocomplete_fields = ("speaker", "article")
+    readonly_fields = ("start", "end", "cue_start", "cue_end", "created", "updated")
+
+    @admin.display(description="quote")
+    def short_text(self, obj):
+        return obj.text[:90]
+
+    def save_model(self, request, obj, form, change):
+        if change and {"speaker", "kind"} & set(form.changed_data):
+            obj.corrected = True
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("name", "url", "article_count")
+    search_fields = ("name",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_articles=Count("articles"))
+
+    @admin.display(description="articles", ordering="n_articles")
+    def article_count(self, obj):
+        return obj.n_articles

@@ -1,0 +1,107 @@
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from search.ingest import ingest_text
+from search.models import Quote, Speaker
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "data"
+SEED_001 = (DATA / "001_d200d971de2d4ade.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(User.objects.create_superuser("boss", password="pw"))
+    return client
+
+
+def inline_data(article, changes: dict) -> dict:
+    quotes = list(article.quotes.order_by("start"))
+    data = {
+        "title": article.title,
+        "body": article.body,
+        "dateline": article.dateline,
+        "source": article.source_id or "",
+        "url": "",
+        "published": "",
+        "quotes-TOTAL_FORMS": len(quotes),
+        "quotes-INITIAL_FORMS": len(quotes),
+        "quotes-MIN_NUM_FORMS": 0,
+        "quotes-MAX_NUM_FORMS": 1000,
+    }
+    for i, q in enumerate(quotes):
+        data[f"quotes-{i}-id"] = q.pk
+        data[f"quotes-{i}-article"] = article.pk
+        data[f"quotes-{i}-speaker"] = q.speaker_id or ""
+        data[f"quotes-{i}-kind"] = q.kind
+    data.update(changes)
+    return data
+
+
+def test_correcting_a_speaker_in_the_inline_marks_the_quote_corrected(admin_client):
+    article = ingest_text(SEED_001).article
+    other = Speaker.objects.create(name="Zakir Hasanov")
+    response = admin_client.post(
+        f"/admin/search/article/{article.pk}/change/",
+        inline_data(article, {"quotes-0-speaker": other.pk}),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    first = article.quotes.order_by("start").first()
+    assert first.speaker == other and first.corrected
+    assert not article.quotes.exclude(pk=first.pk).filter(corrected=True).exists()
+
+
+def test_the_reextract_action_keeps_corrections(admin_client):
+    article = ingest_text(SEED_001).article
+    other = Speaker.objects.create(name="Zakir Hasanov")
+    Quote.objects.filter(pk=article.quotes.order_by("start").first().pk).update(
+        speaker=other, corrected=True
+    )
+    response = admin_client.post(
+        "/admin/search/article/",
+        {"action": "reextract_quotes", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert "Corrected quotes were kept" in response.content.decode()
+    assert article.quotes.filter(speaker=other, corrected=True).count() == 1
+    assert article.quotes.count() == 8
+
+
+def test_the_inline_says_what_reextraction_does(admin_client):
+    article = ingest_text(SEED_001).article
+    body = admin_client.get(f"/admin/search/article/{article.pk}/change/").content.decode()
+    assert "quotes you corrected (speaker or kind) are kept as you left them" in body
+
+
+def test_merging_speakers_moves_quotes_and_combines_aliases(admin_client):
+    article = ingest_text(SEED_001).article
+    keep = Speaker.objects.get(name="Mikhail Bocharnikov")
+    duplicate = Speaker.objects.create(name="M. Bocharnikov", aliases=["Bocharnikoff"])
+    Quote.objects.filter(pk=article.quotes.first().pk).update(speaker=duplicate)
+    confirm = admin_client.post(
+        "/admin/search/speaker/",
+        {"action": "merge_speakers", "_selected_action": [keep.pk, duplicate.pk]},
+    )
+    assert 'id="merge-form"' in confirm.content.decode()
+    response = admin_client.post(
+        "/admin/search/speaker/",
+        {"action": "merge_speakers", "_selected_action": [keep.pk, duplicate.pk], "keep": keep.pk},
+        follow=True,
+    )
+    assert "Merged into Mikhail Bocharnikov" in response.content.decode()
+    keep.refresh_from_db()
+    assert not Speaker.objects.filter(pk=duplicate.pk).exists()
+    assert keep.quotes.count() == 8
+    assert {"M. Bocharnikov", "Bocharnikoff"} <= set(keep.aliases)
+
+
+def test_the_update_index_action_reports_what_it_wrote(admin_client):
+    article = ingest_text(SEED_001).article
+    response = admin_client.post(
+        "/admin/search/article/",
+        {"action": "update_search_index", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert "search document(s) for 1 article(s)" in response.content.decode()

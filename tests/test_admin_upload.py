@@ -1,0 +1,111 @@
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from search.models import Article
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "data"
+SEEDS = sorted(DATA.glob("0*.txt"))
+URL = "/admin/search/article/upload/"
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_user("editor", password="pw", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["add_article", "view_article"])
+    )
+    client.force_login(user)
+    return client
+
+
+def upload(client, *files):
+    return client.post(URL, {"files": list(files)}, follow=True)
+
+
+def seed(n: int) -> SimpleUploadedFile:
+    return SimpleUploadedFile(SEEDS[n].name, SEEDS[n].read_bytes(), "text/plain")
+
+
+def test_the_article_list_offers_the_upload(staff):
+    page = staff.get("/admin/search/article/").content.decode()
+    assert 'href="/admin/search/article/upload/"' in page
+
+
+def test_staff_upload_several_files_and_see_each_outcome(staff):
+    body = upload(staff, seed(0), seed(1)).content.decode()
+    assert Article.objects.count() == 2
+    assert body.count('class="upload-imported"') == 2
+    assert "2 of 2 file(s) imported" in body
+
+
+def test_a_second_upload_of_the_same_file_is_shown_as_already_present(staff):
+    upload(staff, seed(0))
+    body = upload(staff, seed(0)).content.decode()
+    assert 'class="upload-duplicate"' in body
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
+        ("legacy.txt", bytes(range(0x80, 0x100)) * 10, "Save it as UTF-8"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason_and_nothing_stored(staff, name, data, reason):
+    body = upload(staff, SimpleUploadedFile(name, data)).content.decode()
+    assert 'class="upload-rejected"' in body
+    assert reason in body
+    assert Article.objects.count() == 0
+
+
+def test_an_oversized_file_names_the_limit(staff, settings):
+    settings.ARTICLE_UPLOAD_MAX_BYTES = 100
+    body = upload(staff, seed(0)).content.decode()
+    assert "over the limit of 100 bytes" in body
+    assert Article.objects.count() == 0
+
+
+def test_one_bad_file_does_not_stop_the_good_ones(staff):
+    body = upload(staff, SimpleUploadedFile("bad.txt", b"\x00\x00"), seed(1)).content.decode()
+    assert Article.objects.count() == 1
+    assert "1 of 2 file(s) imported" in body
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.post(URL, {"files": [seed(0)]})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert Article.objects.count() == 0
+
+
+def test_signed_in_users_who_are_not_staff_are_refused(client):
+    client.force_login(User.objects.create_user("reader", password="pw"))
+    response = client.post(URL, {"files": [seed(0)]})
+    assert response.status_code == 302
+    assert Article.objects.count() == 0
+
+
+def test_staff_without_the_add_permission_are_refused(client):
+    client.force_login(User.objects.create_user("viewer", password="pw", is_staff=True))
+    assert client.post(URL, {"files": [seed(0)]}).status_code == 403
+    assert Article.objects.count() == 0
+
+
+def test_an_upload_without_the_csrf_token_is_refused():
+    client = Client(enforce_csrf_checks=True)
+    user = User.objects.create_superuser("boss", password="pw")
+    client.force_login(user)
+    assert client.post(URL, {"files": [seed(0)]}).status_code == 403
+    assert Article.objects.count() == 0
+
+
+def test_a_file_name_with_html_is_shown_as_text(staff):
+    body = upload(staff, SimpleUploadedFile("<img src=x onerror=alert(1)>.txt", b"")).content
+    assert b"<img src=x" not in body
