@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponseRedirect
@@ -19,6 +20,8 @@ from search.engine import SearchUnavailable
 from search.ingest import ingest_bytes
 from search.models import Article, Quote, Source, Speaker
 
+# A URL typed without a scheme is https (Django 6's default, chosen now).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 REEXTRACT_HELP = (
     "Re-extraction replaces the quotes found automatically with what today's extractor "
     "finds; quotes you corrected (speaker or kind) are kept as you left them."
@@ -95,6 +98,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("content_hash", "created", "updated")
     actions = ["reextract_quotes", "update_search_index"]
     change_list_template = "admin/search/article/change_list.html"
+    formfield_overrides = URL_FIELDS
 
     def get_queryset(self, request):
         return (
@@ -258,6 +262,7 @@ class QuoteAdmin(admin.ModelAdmin):
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ("name", "url", "article_count")
+    formfield_overrides = URL_FIELDS
     search_fields = ("name",)
 
     def get_queryset(self, request):
