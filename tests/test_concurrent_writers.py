@@ -1,0 +1,174 @@
+"""Several processes import, edit and search at once; afterwards every article is there
+exactly once and the index matches the database. Real processes on a real SQLite file and
+index, as in production; nothing here uses the test database."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from search.quotes import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def story(n: int) -> dict:
+    return {
+        "title": f"Talks round {n}",
+        "body": (
+            f"VIENNA, March {n % 28 + 1} (Reuters) - Negotiators met for round {n} of the "
+            f'talks on Tuesday.\n\n"We made progress on item {n}," Foreign Minister Anna '
+            f"Berg told reporters. She said that a further meeting {n} would follow.\n\n"
+            f"Officials said the round {n} had been constructive."
+        ),
+        "published": f"1987-03-{n % 28 + 1:02d}",
+        "source": "Reuters",
+    }
+
+
+@pytest.fixture
+def site(tmp_path):
+    env = {
+        **os.environ,
+        "DIPLOMACY_DATA_DIR": str(tmp_path / "data"),
+        "SEARCH_INDEX_DIR": str(tmp_path / "data" / "index"),
+        "DIPLOMACY_SECRET_KEY": "concurrency-test-" + "k" * 40,
+        "SEARCH_LOCK_TIMEOUT": "30",
+    }
+    env.pop("DATABASE_URL", None)
+    manage(env, "migrate", "--noinput", "-v0")
+    return env
+
+
+def manage(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=check,
+    )
+
+
+def start(env: dict, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def shell(env: dict, code: str) -> str:
+    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
+
+
+SEARCHER = """
+import time
+from search.engine import SearchRequest, get_backend
+from search.query import parse
+done = 0
+end = time.monotonic() + {seconds}
+while time.monotonic() < end:
+    get_backend().search(SearchRequest(query=parse("progress")))
+    done += 1
+print(done)
+"""
+
+EDITOR = """
+from search.models import Article, Speaker
+for round in range(3):
+    for article in Article.objects.order_by("pk")[:15]:
+        article.title = article.title + "."
+        article.save()
+    for speaker in Speaker.objects.all()[:3]:
+        speaker.role = "Foreign Minister " + str(round)
+        speaker.save()
+    for article in Article.objects.order_by("-pk")[:5]:
+        article.reextract_quotes()
+print("edited")
+"""
+
+
+def test_parallel_imports_edits_and_searches_lose_nothing(site, tmp_path):
+    feeds = []
+    for part in range(3):
+        feed = tmp_path / f"feed{part}.jsonl"
+        # The parts overlap, so the same story arrives from two processes at once.
+        lines = [json.dumps(story(n)) for n in range(part * 40, part * 40 + 60)]
+        feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        feeds.append(feed)
+    manage(site, "import_articles", "--jsonl", str(feeds[0]))
+
+    workers = [start(site, "import_articles", "--jsonl", str(f)) for f in feeds[1:]]
+    workers.append(start(site, "shell", "-c", EDITOR))
+    workers.append(start(site, "shell", "-c", SEARCHER.format(seconds=8)))
+    for worker in workers:
+        out, err = worker.communicate(timeout=600)
+        assert worker.returncode == 0, err[-2000:]
+        assert "Traceback" not in err and "database is locked" not in err
+
+    distinct = len({story(n)["body"] for n in range(0, 140)})
+    assert shell(site, "from search.models import Article; print(Article.objects.count())") == str(
+        distinct
+    )
+    check = manage(site, "check_index", check=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_killed_import_leaves_no_half_saved_article_and_a_rerun_completes_it(site, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(story(n)) for n in range(400)) + "\n", encoding="utf-8")
+    importer = start(site, "import_articles", "--jsonl", str(feed))
+    count = "from search.models import Article; print(Article.objects.count())"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and int(shell(site, count)) < 20:
+        time.sleep(0.3)
+    importer.kill()
+    importer.wait()
+    saved = int(shell(site, count))
+    assert 0 < saved < 400
+
+    # Every saved article has exactly the quotes the extractor finds in it: none half-saved.
+    dump = shell(
+        site,
+        "import json; from search.models import Article; "
+        "print(json.dumps([[a.body, a.quotes.count()] for a in Article.objects.all()]))",
+    )
+    for body, quotes in json.loads(dump):
+        assert quotes == len(extract(body).quotes)
+
+    rerun = manage(site, "import_articles", "--jsonl", str(feed), check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert shell(site, count) == "400"
+    assert manage(site, "check_index", "--repair", check=False).returncode in (0, 1)
+    assert manage(site, "check_index", check=False).returncode == 0
+
+
+def test_a_killed_rebuild_leaves_the_old_index_serving(site, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(story(n)) for n in range(300)) + "\n", encoding="utf-8")
+    manage(site, "import_articles", "--jsonl", str(feed))
+    search = (
+        "from search.engine import SearchRequest, get_backend; from search.query import parse; "
+        "print(get_backend().search(SearchRequest(query=parse('negotiators'))).articles.total)"
+    )
+    assert shell(site, search) == "300"
+
+    rebuild = start(site, "rebuild_index", "--quiet")
+    time.sleep(1.5)
+    rebuild.kill()
+    rebuild.wait()
+    assert shell(site, search) == "300"
+
+    manage(site, "rebuild_index", "--quiet")
+    assert shell(site, search) == "300"
+    assert manage(site, "check_index", check=False).returncode == 0
