@@ -19,8 +19,8 @@ Matching rule (the one issue 3 fixes for the held-out evaluation):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 KINDS = ("direct", "indirect", "mixed")

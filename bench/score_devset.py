@@ -72,8 +72,11 @@ def main(argv=None) -> int:
     if want:
         got = hashlib.sha256(args.corpus.read_bytes()).hexdigest()
         if got != want:
-            print(f"warning: corpus sha256 {got} differs from the dev set's {want}; "
-                  "offsets may not fit", file=sys.stderr)
+            print(
+                f"warning: corpus sha256 {got} differs from the dev set's {want}; "
+                "offsets may not fit",
+                file=sys.stderr,
+            )
     gold = {s["id"]: spans_from(s["quotes"]) for s in devset["stories"]}
     bodies = load_bodies(args.corpus, set(gold))
     missing = set(gold) - set(bodies)
@@ -89,12 +92,13 @@ def main(argv=None) -> int:
     s = score(gold, predicted, bodies)
 
     n_gold = sum(len(v) for v in gold.values())
-    print(f"dev set: {len(gold)} stories, {n_gold} gold quotes, "
-          f"{s.quotes.n_pred} predicted")
+    print(f"dev set: {len(gold)} stories, {n_gold} gold quotes, {s.quotes.n_pred} predicted")
 
     def line(label, prf, tp=None):
-        print(f"  {label:<16} P={prf.precision:.3f}  R={prf.recall:.3f}  F1={prf.f1:.3f}"
-              f"   (tp={prf.tp if tp is None else tp}, pred={prf.n_pred}, gold={prf.n_gold})")
+        print(
+            f"  {label:<16} P={prf.precision:.3f}  R={prf.recall:.3f}  F1={prf.f1:.3f}"
+            f"   (tp={prf.tp if tp is None else tp}, pred={prf.n_pred}, gold={prf.n_gold})"
+        )
 
     line("quotes", s.quotes)
     line("quote+speaker", s.quotes_speaker)
@@ -103,8 +107,10 @@ def main(argv=None) -> int:
         line(k, prf, f"{prf.tp}/{prf.tp_recall}")
     ok, n = s.kind_agreement
     print(f"  kind agreement on matched quotes: {ok}/{n}")
-    print("  (per kind: precision over predictions of that kind, recall over gold of that "
-          "kind; tp shows matched predictions/matched gold)")
+    print(
+        "  (per kind: precision over predictions of that kind, recall over gold of that "
+        "kind; tp shows matched predictions/matched gold)"
+    )
 
     if args.verbose:
         for r in s.stories:

@@ -3,7 +3,7 @@
 from bench.devset_scoring import Span, score, speakers_agree, surname, words_in
 
 TEXT = (
-    'The minister said the talks would resume next week in Geneva. '
+    "The minister said the talks would resume next week in Geneva. "
     '"We are ready to sign," Hans Mueller told reporters.'
 )
 
