@@ -91,7 +91,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite cannot create the folder it lives in; a fresh clone has no ./data yet.
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # (A command that needs no database, such as extract_quotes, must not fail here.)
+    try:
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
     # WAL lets searches read while an import writes; IMMEDIATE transactions and a busy
     # timeout make concurrent writers queue instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
