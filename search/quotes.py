@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quotes
 MAX_MARKS_PER_PARAGRAPH = 400
 MAX_QUOTE_CHARS = 6_000
+MAX_SENTENCE_CHARS = 3_000
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,13 @@ officer manager president-elect vice-president foreign-minister lawmaker lawmake
 sources aide aides expert experts observer observers correspondent consul attache minister-
 counsellor counselor counsellor secretary-general chief
 """.split()
+ROLE_MODIFIERS = set(
+    """
+deputy foreign prime vice first senior chief former acting assistant general special state
+finance trade defence defense interior economy economic agriculture energy oil central bank
+executive managing permanent top junior federal regional national interim caretaker
+""".split()
+)
 ROLE_NOUN = r"(?:" + "|".join(sorted(set(ROLE_NOUNS), key=len, reverse=True)) + r")"
 ORG_HEADS = """
 Ministry Office House Department Bank Council Commission Agency Government Embassy Committee
@@ -343,8 +351,6 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
             mark = m.group()
             if mark in "’‘" and _is_apostrophe(text, m.start(), mark):
                 continue
-            if mark == "’" and open_mark != "‘":
-                continue
             if mark == "''" and open_mark not in ("``", "''") and _word_before(text, m.start()):
                 pass
             marks.append((m.start(), mark))
@@ -542,6 +548,8 @@ def _indirect(text: str, p_start: int, p_end: int, directs: list[Span]) -> list[
         covered = sum(min(q.end, s_end) - max(q.start, s_start) for q in inside)
         if covered > 0.5 * (s_end - s_start):
             continue
+        if s_end - s_start > MAX_SENTENCE_CHARS:
+            continue  # not a sentence a reporter wrote: bound the work
         sentence = text[s_start:s_end]
         if not VERB_WORD.search(sentence) and "ccording to" not in sentence:
             continue
@@ -604,10 +612,12 @@ def _clause_then_cue(text, s_start, s_end, sentence, inside) -> Span | None:
     if re.search(r"\b(?:reports?|reported)\b", m.group("verb1")):
         return None
     clause_start, clause_end = s_start, s_start + m.start()
-    while clause_start < clause_end and text[clause_start] in ' "“«':
+    while clause_start < clause_end and text[clause_start] in " \"“«„`'‘":
         clause_start += 1
     if len(text[clause_start:clause_end].split()) < 4:
         return None
+    if _mostly_quoted(inside, clause_start, clause_end):
+        return None  # a direct quote with its cue, found already
     cue = _cue_from(text, m, offset=s_start)
     kind = "mixed" if _has_quote_inside(inside, clause_start, clause_end) else "indirect"
     return Span(clause_start, clause_end, kind, cue)
@@ -687,6 +697,11 @@ def _clause_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " .!?;:,\n":
         end -= 1
     return end
+
+
+def _mostly_quoted(directs: list[Span], start: int, end: int) -> bool:
+    covered = sum(max(0, min(q.end, end) - max(q.start, start)) for q in directs)
+    return covered > 0.6 * max(1, end - start)
 
 
 def _has_quote_inside(directs: list[Span], start: int, end: int) -> bool:
@@ -783,9 +798,15 @@ def _split_role_name(role: str, name: str) -> tuple[str, str]:
     role = " ".join(role.split())
     name = re.sub(rf"^{HONORIFICS}\s+", "", " ".join(name.split()))
     tokens = name.split()
-    # A capitalised role word swallowed into the name ("Secretary James Baker").
-    while tokens and re.fullmatch(ROLE_NOUN, tokens[0], re.I):
-        role = f"{role} {tokens.pop(0)}"
+    # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
+    # the name starts after the last of them.
+    last_role = max(
+        (i for i, t in enumerate(tokens[:-1]) if t.lower().strip(".,") in ROLE_SET), default=-1
+    )
+    if last_role >= 0:
+        role = f"{role} {' '.join(tokens[: last_role + 1])}"
+        tokens = tokens[last_role + 1 :]
+    role = _role_words_only(role)
     tokens = [t.rstrip(".") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
     while tokens and tokens[-1] in STOP_CAPS:
         tokens.pop()
@@ -796,6 +817,23 @@ def _split_role_name(role: str, name: str) -> tuple[str, str]:
     # Drop a leading determiner and trailing possessive from the role.
     role = re.sub(r"^(?:the|a|an|former|then)\s+", "", role, flags=re.I).strip()
     return " ".join(tokens), role
+
+
+def _role_words_only(role: str) -> str:
+    """The role without the words before it that are not part of a title: "said Treasury
+    Secretary" is "Treasury Secretary"; "Russian ambassador to Azerbaijan" stays whole."""
+    words = role.split()
+    first_noun = next((i for i, w in enumerate(words) if w.lower() in ROLE_SET), None)
+    if first_noun is None:
+        return role
+    start = first_noun
+    while start > 0:
+        word = words[start - 1]
+        if word[:1].isupper() or word.lower() in ROLE_MODIFIERS:
+            start -= 1
+        else:
+            break
+    return " ".join(words[start:])
 
 
 def _names_outlet(phrase: str) -> bool:

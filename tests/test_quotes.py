@@ -1,0 +1,212 @@
+"""The tricky cases of who said what, each a sentence or two of news text."""
+
+from search.quotes import extract
+
+
+def only(text: str):
+    quotes = extract(text).quotes
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def test_curly_quotes_with_the_speaker_after_them():
+    q = only("“We will not accept these terms,” Foreign Minister Anna Berg said on Tuesday.")
+    assert q.text == "We will not accept these terms"
+    assert (q.speaker, q.role, q.kind) == ("Anna Berg", "Foreign Minister", "direct")
+    assert q.cue == "Foreign Minister Anna Berg said"
+
+
+def test_straight_quotes_with_said_before_the_name():
+    q = only('"The dollar has fallen far enough," said Treasury Secretary James Baker.')
+    assert q.speaker == "James Baker"
+    assert q.role == "Treasury Secretary"
+
+
+def test_guillemets_and_low_high_quotes_are_quotes_too():
+    assert only("«The border must stay open to trade,» the minister said.").text.startswith(
+        "The border"
+    )
+    assert only("„Wir werden das Abkommen unterzeichnen“, sagte er. He said so.").text.startswith(
+        "Wir werden"
+    )
+
+
+def test_old_wire_style_double_backticks():
+    q = only("``We are ready to negotiate at any time,'' Ambassador Lee Chung told reporters.")
+    assert q.text == "We are ready to negotiate at any time"
+    assert q.speaker == "Lee Chung"
+
+
+def test_apostrophes_are_not_taken_for_single_quotes():
+    text = (
+        "Russia’s envoy Pavel Orlov said: ‘The presidents’ meeting will take place in May "
+        "as agreed.’"
+    )
+    q = only(text)
+    assert q.text.startswith("The presidents’ meeting")
+    assert q.speaker == "Pavel Orlov"
+
+
+def test_a_quote_split_by_its_attribution_is_two_quotes_by_one_speaker():
+    text = (
+        '"We have made real progress," Prime Minister Jan Novak said, "but the hardest '
+        'questions are still open."'
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == ["Jan Novak", "Jan Novak"]
+    assert quotes[1].text.startswith("but the hardest")
+
+
+def test_a_quote_after_an_attributed_one_in_the_same_paragraph_shares_its_speaker():
+    text = (
+        "“Trade between our countries grew by a third,” the ambassador said. “We expect even "
+        "more next year.”"
+    )
+    quotes = extract(
+        "Russian ambassador to Azerbaijan Mikhail Bocharnikov spoke.\n\n" + text
+    ).quotes
+    assert [q.speaker for q in quotes] == ["Mikhail Bocharnikov"] * 2
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_quote():
+    text = (
+        '"The first stage of the talks is over and both sides have agreed on the agenda.\n\n'
+        '"The second stage will begin in March," the envoy, Karl Weber, said.'
+    )
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert "\n\n" in quotes[0].text
+    assert quotes[0].text.endswith("will begin in March")
+
+
+def test_said_that_gives_indirect_speech():
+    q = only("Defence Minister Zakir Hasanov said that the exercises would end on Friday.")
+    assert q.kind == "indirect"
+    assert q.text == "the exercises would end on Friday"
+    assert q.speaker == "Zakir Hasanov"
+
+
+def test_a_clause_before_the_attribution_is_indirect_speech():
+    q = only(
+        "The talks will resume next month in Geneva, Deputy Foreign Minister Olga Petrova said."
+    )
+    assert q.text == "The talks will resume next month in Geneva"
+    assert (q.kind, q.speaker) == ("indirect", "Olga Petrova")
+
+
+def test_told_reporters_is_a_cue():
+    q = only("Chancellor Ulrich Brandt told reporters that the budget would be balanced by 2025.")
+    assert q.text == "the budget would be balanced by 2025"
+    assert q.speaker == "Ulrich Brandt"
+
+
+def test_according_to_introduces_indirect_speech():
+    q = only("According to Finance Minister Ali Reza, inflation will fall below five percent.")
+    assert q.text == "inflation will fall below five percent"
+    assert q.speaker == "Ali Reza"
+
+
+def test_stressed_and_noted_take_a_that_clause():
+    text = (
+        "Trade Minister Rosa Diaz stressed that the agreement protects farmers in both countries."
+    )
+    assert only(text).speaker == "Rosa Diaz"
+
+
+def test_a_reported_clause_with_a_quoted_fragment_is_mixed():
+    text = (
+        'Foreign Minister Anna Berg said that the proposal was "a serious step forward" for '
+        "the region."
+    )
+    quotes = extract(text).quotes
+    mixed = [q for q in quotes if q.kind == "mixed"]
+    assert len(mixed) == 1
+    assert mixed[0].speaker == "Anna Berg"
+
+
+def test_the_role_noun_resolves_to_the_person_introduced_earlier():
+    text = (
+        "Russian ambassador to Azerbaijan Mikhail Bocharnikov met students in Baku.\n\n"
+        "“Our cooperation in education is growing every year,” the diplomat said."
+    )
+    q = only(text)
+    assert (q.speaker, q.mention) == ("Mikhail Bocharnikov", "the diplomat")
+
+
+def test_a_role_noun_picks_the_person_with_that_role_not_just_the_last_name():
+    text = (
+        "Azerbaijan's Minister of Defense Zakir Hasanov met Russian ambassador Mikhail "
+        "Bocharnikov in Baku on Monday.\n\n"
+        "“Our armies will train together next year,” the minister said."
+    )
+    q = only(text)
+    assert q.speaker == "Zakir Hasanov"
+    assert q.mention == "the minister"
+
+
+def test_a_pronoun_resolves_to_the_speaker_before_it():
+    text = (
+        "Treasury Secretary James Baker spoke in Washington.\n\n"
+        '"The dollar is stable now and will remain so for months," he said.'
+    )
+    q = only(text)
+    assert (q.speaker, q.mention) == ("James Baker", "he")
+
+
+def test_a_surname_resolves_to_the_full_name_given_earlier():
+    text = (
+        "U.S. Trade Representative Clayton Yeutter arrived in Tokyo.\n\n"
+        '"We want a fair deal for our farmers," Yeutter said.'
+    )
+    found = extract(text)
+    assert found.quotes[0].speaker == "Clayton Yeutter"
+    assert [s.name for s in found.speakers] == ["Clayton Yeutter"]
+
+
+def test_a_role_phrase_is_never_taken_as_the_name():
+    text = (
+        "Russian ambassador to Azerbaijan Mikhail Bocharnikov spoke to the press.\n\n"
+        "The Russian ambassador to Azerbaijan said that trade exceeded $500 million this year."
+    )
+    q = only(text)
+    assert q.speaker == "Mikhail Bocharnikov"
+
+
+def test_the_outlet_that_publishes_the_story_is_not_a_speaker():
+    text = (
+        "The presidents will meet in May, Trend reports referring to the foreign ministry.\n\n"
+        "According to the correspondent of Vestnik Kavkaza, the talks were long."
+    )
+    assert all(q.speaker not in {"Trend", "Vestnik Kavkaza"} for q in extract(text).quotes)
+    assert extract(text).speakers == ()
+
+
+def test_names_cited_inside_a_quote_stay_inside_it():
+    text = (
+        "Russian ambassador Mikhail Bocharnikov spoke in Baku.\n\n"
+        "“According to the Russian Ministry of Economic Development, trade grew by a third,” "
+        "the ambassador said."
+    )
+    q = only(text)
+    assert q.speaker == "Mikhail Bocharnikov"
+
+
+def test_an_organisation_can_be_a_speaker():
+    q = only(
+        '"The sanctions will remain in force until further notice," the Foreign Ministry said.'
+    )
+    assert q.speaker == "Foreign Ministry"
+    assert (
+        extract('"The sanctions will remain in force," the Foreign Ministry said.').speakers[0].kind
+        == "organisation"
+    )
+
+
+def test_unnamed_sources_are_kept_as_such():
+    q = only('"The deal is almost done, but not quite," a senior official said.')
+    assert q.speaker is None
+    assert q.mention == "a senior official"
+
+
+def test_scare_quotes_are_not_quotes():
+    assert extract('The so-called "peace dividend" was spent long ago.').quotes == ()
