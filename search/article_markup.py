@@ -7,11 +7,11 @@ mixed quote); the text is cut at every boundary and each piece is escaped on its
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+from search.quotes import paragraphs
+
 PALETTE_SIZE = 8
 
 
@@ -43,18 +43,6 @@ def attribution(mention: str, name: str, role: str) -> str:
     if mention and not name:
         return f"{mention} (unnamed source)"
     return who
-
-
-def paragraphs(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank paragraph of ``body``."""
-    spans, pos = [], 0
-    for m in PARAGRAPH_BREAK.finditer(body):
-        if body[pos : m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if body[pos:].strip():
-        spans.append((pos, len(body)))
-    return spans
 
 
 def render(

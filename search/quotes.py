@@ -285,14 +285,14 @@ def extract(text: str) -> Extraction:
     if not isinstance(text, str) or not text.strip():
         return Extraction((), ())
     scan = text[:MAX_TEXT]
-    paragraphs = _paragraphs(scan)
-    directs = _direct_quotes(scan, paragraphs)
+    paras = paragraphs(scan)
+    directs = _direct_quotes(scan, paras)
     quoted = [(q.start - 1, q.end + 1) for q in directs]
     people = _introductions(scan, quoted)
     resolver = _Resolver(people)
 
     quotes: list[Span] = []
-    for p_start, p_end in paragraphs:
+    for p_start, p_end in paras:
         in_para = [q for q in directs if p_start <= q.start < p_end]
         quotes.extend(_attribute_direct(scan, p_start, p_end, in_para))
         quotes.extend(_indirect(scan, p_start, p_end, in_para))
@@ -314,7 +314,9 @@ def extract(text: str) -> Extraction:
 # --- paragraphs and direct quotes --------------------------------------------------------
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph; blank lines and single newlines both
+    separate paragraphs in newswire text."""
     spans, pos = [], 0
     for m in re.finditer(r"\n", text):
         if text[pos : m.start()].strip():
