@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
@@ -23,6 +24,7 @@ from search.query import parse
 log = logging.getLogger(__name__)
 
 PER_PAGE = 10
+EXAMPLES_KEY = "search:examples"
 UNAVAILABLE = (
     "Search is unavailable right now, so no results can be shown. Articles and speakers "
     "can still be browsed. An administrator can repair it with "
@@ -78,7 +80,8 @@ def search(request):
             for value in request.GET.getlist(key)
             if value
         ]
-    context["examples"] = _examples()
+    # Only the empty and zero-result states show examples; the template calls this then.
+    context["examples"] = _examples
     context["sorts"] = [
         (value, label, facets.replace(request.GET, sort=value, page=None), value == _sort(form))
         for value, label in SearchForm.base_fields["sort"].choices
@@ -118,7 +121,16 @@ def _results_context(request, form, results) -> dict:
 
 
 def _examples() -> dict:
-    """Clickable query examples taken from the data, for the empty and zero-result states."""
+    """Clickable query examples taken from the data, for the empty and zero-result states.
+    Three aggregate queries: cached for a few minutes, as the data changes slowly."""
+    examples = cache.get(EXAMPLES_KEY)
+    if examples is None:
+        examples = _examples_from_data()
+        cache.set(EXAMPLES_KEY, examples, 300)
+    return examples
+
+
+def _examples_from_data() -> dict:
     top = Speaker.objects.annotate(n=Count("quotes")).filter(n__gt=0).order_by("-n", "name").first()
     source = Source.objects.annotate(n=Count("articles")).order_by("-n", "name").first()
     year = Article.objects.filter(published__isnull=False).order_by("-published").first()

@@ -17,6 +17,9 @@ def search_index(tmp_path, settings):
     default = dict(settings.SEARCH_BACKENDS["default"])
     default["PATH"] = str(tmp_path / "index")
     settings.SEARCH_BACKENDS = {**settings.SEARCH_BACKENDS, "default": default}
+    from django.core.cache import cache
+
+    cache.clear()  # nothing cached by one test shows in another
     engine.reset_backends()
     yield Path(default["PATH"])
     engine.reset_backends()
