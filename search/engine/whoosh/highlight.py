@@ -6,6 +6,7 @@ Matching uses the index's own analyzer, so stemmed forms light up too ("cutting"
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape
 
 from .schema import NAME_ANALYZER, TEXT_ANALYZER, WORD_PATTERN, analyze
@@ -25,6 +26,9 @@ class Highlighter:
             else:
                 self.stems.update(analyze(TEXT_ANALYZER, text))
                 self.stems.update(analyze(NAME_ANALYZER, text))
+        # Stemming and folding never change a word's first letter (after accent folding), so
+        # a word whose initial starts no term is skipped without running the analyzer.
+        self.initials = {t[0] for t in (*self.stems, *self.prefixes) if t}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the words that match, tokenized exactly as the index does;
@@ -36,7 +40,7 @@ class Highlighter:
             word = m.group()
             hit = cache.get(word)
             if hit is None:
-                hit = cache[word] = self._matches(word)
+                hit = cache[word] = _initial(word) in self.initials and self._matches(word)
             if hit:
                 found.append(m.span())
         return found
@@ -70,6 +74,10 @@ class Highlighter:
         inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
         html = mark(text[start:end], inside)
         return (ELLIPSIS if start > 0 else "") + html + (ELLIPSIS if end < len(text) else "")
+
+
+def _initial(word: str) -> str:
+    return unicodedata.normalize("NFKD", word[:1])[:1].casefold()
 
 
 def mark(text: str, spans: list[tuple[int, int]]) -> str:
