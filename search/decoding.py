@@ -15,7 +15,7 @@ class ArticleRejected(ValueError):
     """The file cannot become an article; the message says why and what to do."""
 
 
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+CYRILLIC = re.compile(r"[А-яЁё]")  # the letters Russian text is made of
 LATIN_EXTRA = re.compile(r"[À-ÖØ-öø-ÿŒœŠšŽžŸ]")
 CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 MOJIBAKE = re.compile(r"[ÃÂÐÑ][\x80-\xBF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -80,7 +80,7 @@ def _single_byte(data: bytes) -> str:
     cyr_letters = len(CYRILLIC.findall(cyrillic))
     # In Windows-1251, Cyrillic letters take 0xC0-0xFF (plus a few below); when most high
     # bytes are such letters, and they come in runs as words do, the text is Russian.
-    if high and cyr_letters >= 0.8 * len(high) and re.search(r"[\u0400-\u04FF]{3,}", cyrillic):
+    if high and cyr_letters >= 0.8 * len(high) and re.search(r"[А-яЁё]{3}", cyrillic):
         return cyrillic
     try:
         latin = data.decode("cp1252")

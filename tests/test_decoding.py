@@ -57,3 +57,8 @@ def test_text_already_garbled_into_mojibake_is_refused():
     garbled = "Café talks".encode().decode("latin-1").encode("utf-8")
     with pytest.raises(ArticleRejected, match="garbled"):
         decode(garbled)
+
+
+def test_stray_high_bytes_are_not_passed_off_as_rare_cyrillic_letters():
+    with pytest.raises(ArticleRejected, match="Save it as UTF-8"):
+        decode(b"Report: " + b"\x81\x8d\x8f\x90\x9d" * 10)
