@@ -83,10 +83,6 @@ class IngestResult:
     article: Article | None = None
     message: str = ""
 
-    @property
-    def ok(self) -> bool:
-        return self.status != "rejected"
-
 
 @dataclass
 class ImportReport:

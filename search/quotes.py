@@ -353,8 +353,6 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
             mark = m.group()
             if mark in "’‘" and _is_apostrophe(text, m.start(), mark):
                 continue
-            if mark == "''" and open_mark not in ("``", "''") and _word_before(text, m.start()):
-                pass
             marks.append((m.start(), mark))
         if open_at is not None and not (
             marks and marks[0][0] - p_start <= 1 and marks[0][1] in OPENERS
@@ -391,10 +389,6 @@ def _direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
             if nxt is None or not text[nxt[0] : nxt[0] + 2].lstrip().startswith(tuple(OPENERS)):
                 open_at = None
     return found
-
-
-def _word_before(text: str, i: int) -> bool:
-    return i > 0 and text[i - 1].isalnum()
 
 
 def _next_paragraph(paragraphs, end):
