@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -245,17 +246,49 @@ def test_a_path_that_is_a_file_makes_search_unavailable(tmp_path):
         found(make(tmp_path / "index"), "moscow")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_an_unreadable_index_makes_search_unavailable(tmp_path):
-    make(tmp_path / "index").update(ARTICLES, QUOTES)
-    backend = make(tmp_path / "index")
-    generation = generation_dir(backend)
+NOBODY = 65534
+
+
+def as_unprivileged_user(check) -> bool:
+    """``check()`` in a forked child run by a user whom file modes bind. Root reads files
+    whatever their mode, so as root the child drops to ``nobody`` first."""
+    pid = os.fork()
+    if pid == 0:  # the child: report through the exit status, never return into pytest
+        code = 2
+        try:
+            if os.geteuid() == 0:
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+            code = 0 if check() else 1
+        finally:
+            os._exit(code)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+
+
+def test_an_unreadable_index_makes_search_unavailable():
+    base = Path(tempfile.mkdtemp())  # not tmp_path: its parents are closed to other users
+    base.chmod(0o755)
+    make(base / "index").update(ARTICLES, QUOTES)
+    generation = generation_dir(make(base / "index"))
+    # Searched here first, so the child needs no lazy import (as nobody it may not read the
+    # Python installation under /root).
+    assert found(make(base / "index"), "moscow")[1] == {1, 2, 5}
+    assert as_unprivileged_user(lambda: found(make(base / "index"), "moscow")[1] == {1, 2, 5})
+
+    def unavailable() -> bool:
+        backend = make(base / "index")
+        try:
+            found(backend, "moscow")
+        except SearchUnavailable:
+            return backend.status()["ok"] is False
+        return False
+
     generation.chmod(0)
     try:
-        with pytest.raises(SearchUnavailable):
-            found(backend, "moscow")
+        assert as_unprivileged_user(unavailable)
     finally:
         generation.chmod(0o755)
+        shutil.rmtree(base)
 
 
 def test_a_rebuild_repairs_a_damaged_index(backend):
