@@ -168,3 +168,17 @@ def test_speaker_names_in_the_facets_come_from_the_database(client, gold_article
     Speaker.objects.update(name="Mikhail Y. Bocharnikov")
     response = client.get("/", {"speaker": "mikhail-bocharnikov"})
     assert "Speaker: Mikhail Y. Bocharnikov" in response.content.decode()
+
+
+def test_templates_are_parsed_once_not_on_every_request(client, gold_articles, monkeypatch):
+    from django.template.base import Template
+
+    client.get("/", {"q": "relations"})
+    client.get("/", {"q": "relations"}, HTTP_HX_REQUEST="true")
+    parsed = []
+    real = Template.compile_nodelist
+    monkeypatch.setattr(Template, "compile_nodelist", lambda t: parsed.append(t.name) or real(t))
+    for _ in range(2):
+        assert client.get("/", {"q": "relations"}).status_code == 200
+        assert client.get("/", {"q": "relations"}, HTTP_HX_REQUEST="true").status_code == 200
+    assert parsed == []
