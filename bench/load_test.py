@@ -13,7 +13,6 @@ Targets on a 2-core machine: >= 100 search requests/s, p99 <= 300 ms, 0 errors.
 from __future__ import annotations
 
 import argparse
-import gzip
 import http.client
 import json
 import os
@@ -30,8 +29,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
+from feeds import DEFAULT_CORPUS, ROOT, read_stories, write_feed
+
 WORDS = [
     "trade",
     "minister",
@@ -102,7 +101,7 @@ def main() -> int:
     manage = [sys.executable, str(ROOT / "manage.py")]
     print(f"data directory: {data}")
 
-    stories = [json.loads(line) for line in gzip.open(args.corpus, "rt", encoding="utf-8")]
+    stories = read_stories(args.corpus)
     if args.limit:
         stories = stories[: args.limit + args.alongside]
     before, during = stories[: -args.alongside], stories[-args.alongside :]
@@ -110,8 +109,8 @@ def main() -> int:
     # A reused directory already holds these stories: mark the ones imported during the
     # load as new editions, so they are imported rather than found already present.
     edition = f"\n\n(Load-test edition {int(time.time())}.)" if reuse else ""
-    _write_feed(before_file, before)
-    _write_feed(during_file, during, edition)
+    write_feed(before_file, before)
+    write_feed(during_file, during, edition)
 
     run(manage + ["migrate", "--noinput", "-v0"], env)
     run(manage + ["collectstatic", "--noinput", "-v0"], env)
@@ -181,23 +180,6 @@ def main() -> int:
     )
     print(f"check_index: exit {check.returncode}: {check.stdout.strip() or check.stderr.strip()}")
     return 0 if not errors and check.returncode == 0 else 1
-
-
-def _write_feed(path: Path, stories: list[dict], edition: str = "") -> None:
-    with path.open("w", encoding="utf-8") as feed:
-        for s in stories:
-            s = {**s, "body": s["body"] + edition}
-            feed.write(
-                json.dumps(
-                    {
-                        "title": s["title"].title(),
-                        "body": s["body"],
-                        "published": s["date"],
-                        "source": s["source"],
-                    }
-                )
-                + "\n"
-            )
 
 
 def run(cmd: list[str], env: dict) -> None:
