@@ -5,6 +5,7 @@ Matching uses the index's own analyzer, so stemmed forms light up too ("cutting"
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from html import escape
@@ -46,11 +47,10 @@ class Highlighter:
         return found
 
     def _matches(self, word: str) -> bool:
-        if any(stem in self.stems for stem in analyze(TEXT_ANALYZER, word)):
+        stems, folded = _forms(word)
+        if not self.stems.isdisjoint(stems):
             return True
-        return bool(self.prefixes) and any(
-            folded.startswith(p) for folded in analyze(NAME_ANALYZER, word) for p in self.prefixes
-        )
+        return bool(self.prefixes) and any(f.startswith(p) for f in folded for p in self.prefixes)
 
     def whole(self, text: str, limit: int = 600) -> str:
         """All of a short text, marked; cut at a word boundary past ``limit``."""
@@ -77,7 +77,22 @@ class Highlighter:
 
 
 def _initial(word: str) -> str:
-    return unicodedata.normalize("NFKD", word[:1])[:1].casefold()
+    return _folded_letter(word[:1])
+
+
+# Words and letters are analysed once per process, not once per highlighted page: a results
+# page meets the same few thousand words again and again.
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_letter(letter: str) -> str:
+    return unicodedata.normalize("NFKD", letter)[:1].casefold()
+
+
+@functools.lru_cache(maxsize=50_000)
+def _forms(word: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The word as the body is indexed (stems) and as names are (folded, for prefixes)."""
+    return frozenset(analyze(TEXT_ANALYZER, word)), tuple(analyze(NAME_ANALYZER, word))
 
 
 def mark(text: str, spans: list[tuple[int, int]]) -> str:
