@@ -29,8 +29,7 @@ def fresh_perdoc(leaf):
 
 
 def test_field_lengths_read_in_one_go_equal_whooshs_own_reading(leaves):
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
+    lengths_column = fixes.whoosh3.LENGTHS_COLUMN  # whoosh is imported in our package only
     assert len(leaves) == 2
     for leaf in leaves:
         ours, theirs = fresh_perdoc(leaf), fresh_perdoc(leaf)
@@ -39,11 +38,11 @@ def test_field_lengths_read_in_one_go_equal_whooshs_own_reading(leaves):
             column = f"_{field}_len"
             if not theirs.has_column(column):
                 continue
-            whoosh_reader = fixes._original(theirs, column, LENGTHS_COLUMN)
-            assert [ours._cached_reader(column, LENGTHS_COLUMN)[d] for d in docs] == [
+            whoosh_reader = fixes._original(theirs, column, lengths_column)
+            assert [ours._cached_reader(column, lengths_column)[d] for d in docs] == [
                 whoosh_reader[d] for d in docs
             ]
-            assert list(ours._cached_reader(column, LENGTHS_COLUMN)) == list(whoosh_reader)
+            assert list(ours._cached_reader(column, lengths_column)) == list(whoosh_reader)
             assert ours.min_field_length(field) == theirs.min_field_length(field)
             assert ours.max_field_length(field) == theirs.max_field_length(field)
         assert any(ours.doc_field_length(d, "body") for d in docs)

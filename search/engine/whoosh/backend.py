@@ -38,7 +38,7 @@ from .compile import (
     positive_terms,
     quote_filter,
 )
-from .evaluate import Evaluator
+from .evaluate import SET_MEMBER_BYTES, Evaluator, SearcherCache
 from .highlight import Highlighter
 from .schema import article_fields, quote_fields
 from .store import FIX, IndexStore
@@ -70,6 +70,8 @@ class WhooshBackend(SearchBackend):
         self._ix_name: str | None = None
         self._searcher = None
         self._table: DocTable | None = None
+        self._cache = SearcherCache()  # postings and document sets of ``_searcher``
+        self._files: dict[str, int] = {}  # sizes of its segments' files when it opened
         self._segments: dict = {}
         self._opened = False  # once opened, a vanished index is an error, not a fresh start
 
@@ -86,6 +88,8 @@ class WhooshBackend(SearchBackend):
             except Exception:  # closing a damaged index must not hide the first error
                 log.debug("closing the searcher failed", exc_info=True)
         self._ix, self._searcher, self._table, self._ix_name = None, None, None, None
+        self._cache = SearcherCache()
+        self._files = {}
         self._segments.clear()
 
     def _current(self) -> tuple:
@@ -97,6 +101,7 @@ class WhooshBackend(SearchBackend):
             self._forget()
             self._ix = self.store.open(name)
             self._searcher, self._ix_name = self._ix.searcher(), name
+            self._files = self._segment_files(name)
         elif not self._searcher.up_to_date():
             # Not ``Searcher.refresh()``: in Whoosh-Reloaded 2.7.5 it reuses segment readers
             # with stale deletions, keeps merged-away segments, and fails on an empty index.
@@ -104,10 +109,21 @@ class WhooshBackend(SearchBackend):
             # values in ``DocTable`` are still reused.
             self._searcher.close()
             self._searcher = self._ix.searcher()
+            self._cache = SearcherCache()
+            self._files = self._segment_files(name)
+        elif not self.store.unchanged(self._files):
+            # Cached postings would go on answering from files truncated or deleted under
+            # the searcher; ``_reading`` retries once on a fresh one (a merge is harmless).
+            raise SearchUnavailable(f"The search index at {self.store.root} changed under it.")
         self._opened = True
         if self._table is None or self._table.searcher is not self._searcher:
             self._table = DocTable(self._searcher, self._segments)
         return self._searcher, self._table
+
+    def _segment_files(self, name: str) -> dict[str, int]:
+        leaves = self._searcher.reader().leaf_readers()
+        segments = [getattr(leaf, "segment", lambda: None)() for leaf, _offset in leaves]
+        return self.store.file_sizes(name, (s.segment_id() for s in segments if s is not None))
 
     def _reading(self, fn):
         """Run ``fn(searcher, table)``. A failure is retried once on a freshly opened index
@@ -197,14 +213,12 @@ class WhooshBackend(SearchBackend):
         root = getattr(query, "root", None)
         crit = criteria(query, request.filters)
         words = compile_node(root, searcher.reader()) if root is not None else None
-        ev = Evaluator(searcher, table)
+        ev = Evaluator(searcher, table, self._cache)
         found = self._matches(ev, words, crit)
         terms = positive_terms(root)
         sort = request.sort if request.sort in ("newest", "oldest") else "relevance"
         if sort == "relevance" and (words is None or not terms):
             sort = "newest"  # nothing to rank by (filters only, or only exclusions)
-        if sort == "relevance":
-            ev.will_rank(set(found.quotes).union(found.articles))
         page, per_page = max(1, int(request.page or 1)), max(1, int(request.per_page or 10))
         highlighter = Highlighter(terms)
 
@@ -242,29 +256,38 @@ class WhooshBackend(SearchBackend):
         quotes = [d for d in docs if is_quote[d]]
         articles = [d for d in docs if not is_quote[d]]
         if crit.concerns_quotes:
-            passing = self._quotes_passing(ev, crit)
+            passing, with_quote = self._quotes_passing(ev, crit)
             quotes = [d for d in quotes if d in passing]
             article_ids = table.article_ids
-            with_quote = {article_ids[d] for d in passing}
             articles = [d for d in articles if article_ids[d] in with_quote]
         return Matches(quotes, articles)
 
-    def _quotes_passing(self, ev: Evaluator, crit: Criteria) -> set[int]:
+    def _quotes_passing(self, ev: Evaluator, crit: Criteria) -> tuple[frozenset, frozenset]:
         """All quotes, whatever their words, that pass the quote filters (speaker, role,
-        kind); articles are kept only if they hold one of these."""
-        table = ev.table
-        by_index = quote_filter(crit)
-        pool = ev.docs(by_index) if by_index is not None else table.quote_docs()
-        is_quote, slugs, kinds = table.is_quote, table.slugs, table.kinds
-        wanted_slugs = set(crit.speaker_slugs)
-        kind_groups = [{k.strip().lower() for k in group} for group in crit.kinds]
-        return {
-            d
-            for d in pool
-            if is_quote[d]
-            and (not wanted_slugs or slugs[d] in wanted_slugs)
-            and all(kinds[d] in group for group in kind_groups)
-        }
+        kind), and the ids of the articles holding one (other articles are left out). The
+        same filters over the same searcher give the same sets, so they are cached."""
+
+        def compute():
+            table = ev.table
+            by_index = quote_filter(crit)
+            pool = ev.docs(by_index) if by_index is not None else table.quote_docs()
+            is_quote, slugs, kinds = table.is_quote, table.slugs, table.kinds
+            wanted_slugs = set(crit.speaker_slugs)
+            kind_groups = [{k.strip().lower() for k in group} for group in crit.kinds]
+            passing = frozenset(
+                d
+                for d in pool
+                if is_quote[d]
+                and (not wanted_slugs or slugs[d] in wanted_slugs)
+                and all(kinds[d] in group for group in kind_groups)
+            )
+            article_ids = table.article_ids
+            return passing, frozenset(article_ids[d] for d in passing)
+
+        key = ("passing", crit.speaker_slugs, crit.speaker_names, crit.roles, crit.kinds)
+        return ev.cache.remembered(
+            key, compute, lambda v: SET_MEMBER_BYTES * (len(v[0]) + len(v[1]))
+        )
 
     def _page(self, ev: Evaluator, words, docs: list[int], sort: str, page: int, per_page: int):
         """[(docnum, score)] for one page; only this page is ranked or date-sorted."""

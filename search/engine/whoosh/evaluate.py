@@ -15,6 +15,8 @@ API when they are absent.
 from __future__ import annotations
 
 import heapq
+from array import array
+from collections import OrderedDict
 from itertools import accumulate, repeat
 from operator import neg
 
@@ -24,25 +26,67 @@ from whoosh.matching.wrappers import FilterMatcher
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
 FIELD_BOOST = {"title": 1.5}
 NAME_LENGTH = 3  # names are short and their lengths are not kept
+NARROW = 8  # documents allowed, against those ranked, below which they are ranked directly
+
+
+# Bytes an entry takes, roughly: a docnum and a frequency in arrays, a docnum in a frozenset.
+# A ranked document: its score in a dict and its place in a list.
+POSTING_BYTES, SET_MEMBER_BYTES, RANKED_BYTES, ENTRY_BYTES = 8, 64, 120, 200
+
+
+class SearcherCache:
+    """Decoded postings and matching document sets of one searcher, kept across queries (as
+    Solr's filter cache keeps them): a worker meets the same common words again and again,
+    and decoding their postings was half the time of a search. Least recently used entries
+    go first once about ``limit`` bytes are held. Whatever owns the searcher drops this
+    with it, so nothing here outlives the index it was read from."""
+
+    def __init__(self, limit: int = 32 * 2**20):
+        self.limit = limit
+        self.size = 0
+        self._entries: OrderedDict = OrderedDict()
+
+    def remembered(self, key, compute, size):
+        """``compute()``, or what it gave last time for ``key``; ``size(value)`` in bytes."""
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+            return entry[0]
+        value = compute()
+        nbytes = size(value) + ENTRY_BYTES
+        if nbytes <= self.limit // 4:  # one entry may not push out everything else
+            self._entries[key] = (value, nbytes)
+            self.size += nbytes
+            while self.size > self.limit:
+                _key, (_value, evicted) = self._entries.popitem(last=False)
+                self.size -= evicted
+        return value
+
+
+def _set_bytes(docs) -> int:
+    return SET_MEMBER_BYTES * len(docs)
 
 
 class Evaluator:
-    """One query evaluation against one searcher; postings are read once and reused."""
+    """One query evaluation against one searcher. Postings and the documents of terms and
+    phrases come from ``cache``, shared by all evaluations against the same searcher."""
 
-    def __init__(self, searcher, table):
+    def __init__(self, searcher, table, cache: SearcherCache | None = None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.table = table
-        self._postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
-        self._scores: dict[int, float] | None = None
-        self._scorable: set[int] | None = None
+        self.cache = cache if cache is not None else SearcherCache()
 
     # matching
 
-    def docs(self, q) -> set[int]:
-        """The docnums matching ``q`` (deleted documents excluded)."""
+    def docs(self, q) -> set[int] | frozenset[int]:
+        """The docnums matching ``q`` (deleted documents excluded). Callers must not change
+        the set they get: for terms and phrases it is the cached one."""
         if isinstance(q, wq.Term):
-            return set(self.postings(q.fieldname, q.text)[0])
+            key = ("docs", q.fieldname, q.text)
+            return self.cache.remembered(
+                key, lambda: frozenset(self.postings(q.fieldname, q.text)[0]), _set_bytes
+            )
         if isinstance(q, wq.Or):
             out: set[int] = set()
             for child in q.subqueries:
@@ -65,7 +109,10 @@ class Evaluator:
         if q is wq.NullQuery:
             return set()
         if isinstance(q, wq.Phrase) and q.slop == 1 and self._has_positions(q.fieldname):
-            return self._phrase_docs(q.fieldname, list(q.words))
+            key = ("phrase", q.fieldname, tuple(q.words))
+            return self.cache.remembered(
+                key, lambda: frozenset(self._phrase_docs(q.fieldname, list(q.words))), _set_bytes
+            )
         return set(self.searcher.docs_for_query(q))
 
     def _has_positions(self, field: str) -> bool:
@@ -89,46 +136,62 @@ class Evaluator:
                 out.add(d)
         return out
 
-    def postings(self, field: str, text: str) -> tuple[list[int], list[float]]:
-        key = (field, text)
-        if key not in self._postings:
-            self._postings[key] = _read_postings(self.reader, field, text)
-        return self._postings[key]
+    def postings(self, field: str, text: str) -> tuple[array, array]:
+        """Docnums and term frequencies of ``text`` in ``field``, as arrays."""
+
+        def read():
+            ids, tfs = _read_postings(self.reader, field, text)
+            return array("i", ids), array("f", tfs)
+
+        return self.cache.remembered(
+            ("postings", field, text), read, lambda v: POSTING_BYTES * len(v[0])
+        )
 
     # ranking
 
-    def top(self, q, docs: list[int], k: int) -> list[tuple[int, float]]:
-        """The ``k`` best of ``docs`` for ``q``, best first: (docnum, score). Scores are
-        computed once per query for every document announced with ``will_rank`` (quotes and
-        articles are ranked from the same pass over the postings)."""
+    def top(self, q, docs, k: int) -> list[tuple[int, float]]:
+        """The ``k`` best of ``docs`` for ``q``, best first: (docnum, score). Ties go to the
+        earlier document, and documents no scored term matches come last. Scores do not
+        depend on filters, so every document the query's terms match is ranked once per
+        searcher (cached) and a page is the first ``k`` of that ranking found in ``docs``."""
         if k <= 0 or not docs:
             return []
-        if self._scores is None:
-            self._scores = self._score_all(q, self._scorable or set(docs))
-        scores = self._scores.get
-        # (score, -docnum) pairs compare in C; ties go to the earlier document
-        pairs = zip(map(scores, docs, repeat(0.0)), map(neg, docs), strict=True)
-        best = heapq.nlargest(k, pairs)
-        return [(-d, score) for score, d in best]
+        scores, ranking = self._ranking(q)
+        wanted = docs if isinstance(docs, (set, frozenset)) else set(docs)
+        if len(wanted) * NARROW < len(ranking):  # a narrow filter: rank the few directly
+            pairs = zip(map(scores.get, wanted, repeat(0.0)), map(neg, wanted), strict=True)
+            return [(-d, score) for score, d in heapq.nlargest(k, pairs)]
+        best = []
+        for d in ranking:
+            if d in wanted:
+                best.append((d, scores[d]))
+                if len(best) == k:
+                    return best
+        unscored = heapq.nsmallest(k - len(best), (d for d in wanted if d not in scores))
+        return best + [(d, 0.0) for d in unscored]
 
-    def will_rank(self, docs: set[int]) -> None:
-        """Announce every document ``top`` will be asked about, so one pass scores them."""
-        self._scorable = docs
+    def _ranking(self, q) -> tuple[dict[int, float], list[int]]:
+        """BM25F scores of every document matching a scored term of ``q``, and those
+        documents best first (ties: lower docnum first)."""
+        terms = tuple(_scored_terms(q))
 
-    def _score_all(self, q, allowed: set[int]) -> dict[int, float]:
-        scores: dict[int, float] = {}
-        for field, text in _scored_terms(q):
-            part = self._term_scores(field, text, allowed)
-            if len(part) > len(scores):
-                scores, part = part, scores
-            for d, s in part.items():
-                scores[d] = scores.get(d, 0.0) + s
-        return scores
+        def compute():
+            scores: dict[int, float] = {}
+            get = scores.get
+            for field, text in terms:
+                for d, score in self._term_scores(field, text):
+                    scores[d] = get(d, 0.0) + score
+            return scores, sorted(scores, key=lambda d: (-scores[d], d))
 
-    def _term_scores(self, field: str, text: str, allowed: set[int]) -> dict[int, float]:
+        return self.cache.remembered(
+            ("ranking", terms), compute, lambda v: RANKED_BYTES * len(v[1])
+        )
+
+    def _term_scores(self, field: str, text: str):
+        """(docnum, score) for every document holding ``text`` in ``field``."""
         ids, tfs = self.postings(field, text)
         if not ids:
-            return {}
+            return ()
         idf = self.searcher.idf(field, text) * FIELD_BOOST.get(field, 1.0)
         avg = self.searcher.avg_field_length(field) or 1.0
         lengths = self.table.lengths(field)
@@ -136,14 +199,9 @@ class Evaluator:
         top = idf * (K1 + 1)
         if lengths is None:
             norm = base + per * NAME_LENGTH
-            return {
-                d: top * tf / (tf + norm) for d, tf in zip(ids, tfs, strict=True) if d in allowed
-            }
-        return {
-            d: top * tf / (tf + base + per * lengths[d])
-            for d, tf in zip(ids, tfs, strict=True)
-            if d in allowed
-        }
+            return zip(ids, [top * tf / (tf + norm) for tf in tfs], strict=True)
+        scores = [top * tf / (tf + base + per * lengths[d]) for d, tf in zip(ids, tfs, strict=True)]
+        return zip(ids, scores, strict=True)
 
 
 def _scored_terms(q) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ import pickle
 import shutil
 import struct
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -97,6 +98,24 @@ class IndexStore:
             raise SearchUnavailable(
                 f"The search index at {path} cannot be opened ({type(exc).__name__}: {exc}). {FIX}"
             ) from exc
+
+    def file_sizes(self, name: str, segment_ids: Iterable[str]) -> dict[str, int]:
+        """Sizes of the files of these segments of generation ``name``, by path."""
+        prefixes = tuple(f"{segment_id}." for segment_id in segment_ids)
+        sizes = {}
+        with os.scandir(self.root / name) as entries:
+            for entry in entries:
+                if prefixes and entry.name.startswith(prefixes):
+                    sizes[entry.path] = entry.stat().st_size
+        return sizes
+
+    @staticmethod
+    def unchanged(sizes: dict[str, int]) -> bool:
+        """Whether every file still has the size ``file_sizes`` found."""
+        try:
+            return all(os.stat(path).st_size == size for path, size in sizes.items())
+        except OSError:
+            return False
 
     # writing
 
