@@ -18,6 +18,7 @@ import json
 import os
 import random
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -140,6 +141,12 @@ def main() -> int:
     try:
         _wait_for(port)
         workers = _children(server.pid)
+        # CPU seconds each party used during the run: the server's workers, the import
+        # alongside (a reaped child), and this load generator, all on the same two cores.
+        workers_cpu = sum(map(_cpu_seconds, workers))
+        children_cpu = _children_cpu()
+        own_cpu = time.process_time()
+        import_started = time.monotonic()
         importer = subprocess.Popen(
             manage + ["import_articles", "--jsonl", str(during_file)],
             cwd=ROOT,
@@ -165,10 +172,19 @@ def main() -> int:
             for pid in workers:
                 peak[pid] = max(peak[pid], _rss_kib(pid))
             time.sleep(0.5)
+        workers_cpu = sum(map(_cpu_seconds, workers)) - workers_cpu
+        own_cpu = time.process_time() - own_cpu
         _, import_err = importer.communicate(timeout=600)
+        import_took = time.monotonic() - import_started
+        import_cpu = _children_cpu() - children_cpu
         print(
-            f"import alongside: exit {importer.returncode}"
+            f"import alongside: exit {importer.returncode}, {len(during)} articles in "
+            f"{import_took:.0f} s"
             + (f" ({import_err.strip().splitlines()[-1]})" if importer.returncode else "")
+        )
+        print(
+            f"CPU seconds: workers {workers_cpu:.0f}, import {import_cpu:.0f}, "
+            f"load generator {own_cpu:.0f} (of {2 * args.seconds:.0f} on two cores)"
         )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -284,6 +300,20 @@ def _children(pid: int) -> list[int]:
         ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
     ).stdout
     return [int(p) for p in out.split()]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a live process."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _rss_kib(pid: int) -> int:
