@@ -182,3 +182,9 @@ def test_templates_are_parsed_once_not_on_every_request(client, gold_articles, m
         assert client.get("/", {"q": "relations"}).status_code == 200
         assert client.get("/", {"q": "relations"}, HTTP_HX_REQUEST="true").status_code == 200
     assert parsed == []
+
+
+def test_each_hit_shows_its_date_or_says_it_is_unknown(client, gold_articles):
+    body = client.get("/").content.decode()
+    assert '<time datetime="2020-04-06">6 Apr 2020</time>' in body
+    assert "date unknown" in body  # the second sample has no date, and none is made up
