@@ -13,6 +13,7 @@ from search.engine import FacetValue
 # facet name in the results -> GET parameter
 PARAMS = {"speaker": "speaker", "source": "source", "year": "year", "kind": "kind"}
 TITLES = {"speaker": "Speakers", "source": "Outlets", "year": "Years", "kind": "Kind of quote"}
+SHOWN = 12  # links per facet; each is a URL to build, so only those shown are made
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def facets(results_facets: dict[str, list[FacetValue]], params: QueryDict) -> li
                 url=toggle(params, param, v.value),
                 active=v.value in active,
             )
-            for v in values
+            for v in values[:SHOWN]
         ]
         if links:
             out.append(Facet(name=name, title=TITLES[name], links=links))

@@ -396,3 +396,14 @@ def test_a_rebuild_replaces_a_generation_with_damaged_files(backend):
         path.write_bytes(b"")
     backend.rebuild(ARTICLES, QUOTES, total=11)
     assert found(backend, "moscow")[1] == {1, 2, 5}
+
+
+def test_facet_values_are_the_most_counted_with_ties_in_alphabetical_order():
+    from collections import Counter
+
+    from search.engine.whoosh.backend import _top
+
+    counts = Counter({"b": 3, "A": 3, "e": 2, "c": 2, "D": 2, "f": 1, "g": 1})
+    assert _top(counts, 4) == [("A", 3), ("b", 3), ("c", 2), ("D", 2)]
+    assert _top(counts, None) == [*_top(counts, 5), ("f", 1), ("g", 1)]
+    assert _top(counts, 10) == _top(counts, None)

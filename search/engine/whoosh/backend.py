@@ -545,7 +545,13 @@ def _count(values: list, docs: list[int]) -> Counter:
 
 
 def _top(counter: Counter, limit: int | None) -> list:
-    return sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]).casefold()))[:limit]
+    """The ``limit`` values counted most, ties in case-folded order. Only values that can be
+    among them are sorted by that key (a common word's quotes have thousands of speakers)."""
+    items = counter.items()
+    if limit is not None and len(counter) > limit:
+        least = heapq.nlargest(limit, counter.values())[-1]
+        items = [kv for kv in items if kv[1] >= least]
+    return sorted(items, key=lambda kv: (-kv[1], str(kv[0]).casefold()))[:limit]
 
 
 def _replace_words(node, mapping: dict[str, str]):
