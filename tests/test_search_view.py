@@ -188,3 +188,14 @@ def test_each_hit_shows_its_date_or_says_it_is_unknown(client, gold_articles):
     body = client.get("/").content.decode()
     assert '<time datetime="2020-04-06">6 Apr 2020</time>' in body
     assert "date unknown" in body  # the second sample has no date, and none is made up
+
+
+def test_ids_in_result_links_are_never_grouped_like_numbers(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.USE_THOUSAND_SEPARATOR = True
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.create(pk=1234567, title="Border talks", body="Talks on the border.")
+    body = client.get("/", {"q": "border"}).content.decode()
+    assert 'href="/articles/1234567/?q=border"' in body
+    assert 'id="hit-article-1234567"' in body
