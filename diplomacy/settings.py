@@ -93,7 +93,10 @@ ASGI_APPLICATION = "diplomacy.asgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'diplomacy.sqlite3'}"),
-        conn_max_age=env_int("DIPLOMACY_DB_CONN_MAX_AGE", 0),
+        # A worker keeps its connection (checked before reuse) instead of opening one, with
+        # SQLite's pragmas, for every request.
+        conn_max_age=env_int("DIPLOMACY_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
