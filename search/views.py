@@ -238,7 +238,7 @@ def speaker(request, slug: str):
             "undated": undated,
             "roles": roles,
             "colour": article_markup.speaker_colour(speaker.pk),
-            "quote_count": speaker.quotes.count(),
+            "quote_count": page.paginator.count,
         },
     )
 
