@@ -91,6 +91,8 @@ class SearchForm(forms.Form):
 
     def clean_speaker(self) -> list[str]:
         slugs = self.cleaned_data["speaker"]
+        if not slugs:
+            return slugs
         known = set(Speaker.objects.filter(slug__in=slugs).values_list("slug", flat=True))
         unknown = [s for s in slugs if s not in known]
         if unknown:

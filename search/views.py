@@ -69,8 +69,10 @@ def search(request):
             context["unavailable"] = UNAVAILABLE
         else:
             context.update(_results_context(request, form, results))
-        speaker_names = dict(
-            Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name")
+        speaker_names = (
+            dict(Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name"))
+            if data["speaker"]
+            else {}
         )
         context["chips"] = facets.chips(data, request.GET, speaker_names)
         # The current filters ride along in the form, so typing a new query keeps them.
