@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from whoosh import query as wq
 
@@ -53,8 +53,8 @@ MULTIPROCESS_FROM = 5000  # documents; below this a second process costs more th
 
 @dataclasses.dataclass
 class Matches:
-    quotes: list[int]
-    articles: list[int]
+    quotes: Collection[int]
+    articles: Collection[int]
 
 
 class WhooshBackend(SearchBackend):
@@ -214,7 +214,16 @@ class WhooshBackend(SearchBackend):
         crit = criteria(query, request.filters)
         words = compile_node(root, searcher.reader()) if root is not None else None
         ev = Evaluator(searcher, table, self._cache)
-        found = self._matches(ev, words, crit)
+
+        def matched() -> tuple[Matches, dict]:
+            found = self._matches(ev, words, crit)
+            found = Matches(frozenset(found.quotes), frozenset(found.articles))
+            return found, self._facets(table, found)
+
+        # What matches and its facet counts depend only on the words and filters, so the
+        # searcher's cache keeps them (as Solr's query result cache and Elasticsearch's
+        # request cache do); ranking, pages and highlights are still made per request.
+        found, facets = self._cache.remembered(("matches", repr(words), crit), matched, _bytes)
         terms = positive_terms(root)
         sort = request.sort if request.sort in ("newest", "oldest") else "relevance"
         if sort == "relevance" and (words is None or not terms):
@@ -222,9 +231,14 @@ class WhooshBackend(SearchBackend):
         page, per_page = max(1, int(request.page or 1)), max(1, int(request.per_page or 10))
         highlighter = Highlighter(terms)
 
-        def hits(docs: list[int], make_hit) -> Page:
+        def stored(docnum: int) -> dict:  # read-only: shared through the cache
+            return self._cache.remembered(
+                ("stored", docnum), lambda: searcher.stored_fields(docnum)["doc"], _bytes
+            )
+
+        def hits(docs, make_hit) -> Page:
             ranked = self._page(ev, words, docs, sort, page, per_page)
-            made = [make_hit(searcher, d, score, highlighter) for d, score in ranked]
+            made = [make_hit(stored(d), score, highlighter) for d, score in ranked]
             return Page(made, len(docs), page, per_page)
 
         quotes, articles = hits(found.quotes, _quote_hit), hits(found.articles, _article_hit)
@@ -236,7 +250,7 @@ class WhooshBackend(SearchBackend):
         return SearchResults(
             quotes=quotes,
             articles=articles,
-            facets=self._facets(table, found),
+            facets=facets,
             suggestion=suggestion,
             terms=tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in terms),
         )
@@ -447,14 +461,13 @@ class WhooshBackend(SearchBackend):
 # hits, from stored fields only
 
 
-def _quote_hit(searcher, docnum: int, score: float, hl: Highlighter) -> QuoteHit:
-    doc = dict(searcher.stored_fields(docnum)["doc"])
+def _quote_hit(stored: dict, score: float, hl: Highlighter) -> QuoteHit:
+    doc = dict(stored)
     quote_id = doc.pop("id")
     return QuoteHit(quote_id=quote_id, score=float(score), highlighted=hl.whole(doc["text"]), **doc)
 
 
-def _article_hit(searcher, docnum: int, score: float, hl: Highlighter) -> ArticleHit:
-    doc = searcher.stored_fields(docnum)["doc"]
+def _article_hit(doc: dict, score: float, hl: Highlighter) -> ArticleHit:
     title = doc.get("title") or ""
     return ArticleHit(
         article_id=doc["id"],
@@ -507,6 +520,21 @@ def _correction(reader, word: str) -> str | None:
         if options:
             return max(sorted(options), key=options.__getitem__)
     return None
+
+
+def _bytes(value) -> int:
+    """Roughly what a cached value holds, for ``SearcherCache``'s bound."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_bytes(v) for v in value.values()) + 16 * len(value)
+    if isinstance(value, frozenset):
+        return SET_MEMBER_BYTES * len(value)
+    if isinstance(value, Matches):
+        return _bytes(value.quotes) + _bytes(value.articles)
+    if isinstance(value, list | tuple):
+        return sum(_bytes(v) for v in value) + 8 * len(value)
+    return 16
 
 
 def _and(*parts):
