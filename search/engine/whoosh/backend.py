@@ -212,7 +212,10 @@ class WhooshBackend(SearchBackend):
         query = request.query
         root = getattr(query, "root", None)
         crit = criteria(query, request.filters)
-        words = compile_node(root, searcher.reader()) if root is not None else None
+        words = None
+        if root is not None:  # parsed queries are frozen: the same words compile the same
+            compiled = lambda: compile_node(root, searcher.reader())  # noqa: E731
+            words = self._cache.remembered(("compiled", root), compiled, lambda q: 1000)
         ev = Evaluator(searcher, table, self._cache)
 
         def matched() -> tuple[Matches, dict]:
