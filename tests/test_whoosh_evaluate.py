@@ -92,3 +92,28 @@ def test_the_cache_keeps_no_entry_larger_than_a_quarter_of_it():
     assert cache.remembered("big", lambda: "first", lambda v: 2000) == "first"
     assert cache.remembered("big", lambda: "second", lambda v: 2000) == "second"
     assert cache.size == 0
+
+
+def test_each_query_and_filter_gets_its_own_results_from_a_warm_cache(backend, tmp_path):
+    from search.engine import Filters, SearchRequest
+
+    requests = [
+        SearchRequest(query=parse_query(text), filters=filters, sort=sort, per_page=50)
+        for text in ("border", "border -delimitation", "moscow OR minsk", "")
+        for filters in (Filters(), Filters(kinds=("direct",)), Filters(sources=("Trend",)))
+        for sort in ("relevance", "oldest")
+    ]
+
+    def shown(results):
+        return (
+            [h.quote_id for h in results.quotes.hits],
+            [h.article_id for h in results.articles.hits],
+            {name: [(v.value, v.count) for v in values] for name, values in results.facets.items()},
+        )
+
+    warm = [shown(backend.search(r)) for r in requests * 2]  # the second round is cached
+    for i, request in enumerate(requests):
+        cold = WhooshBackend({"PATH": str(tmp_path / "index")})
+        assert warm[i] == warm[i + len(requests)] == shown(cold.search(request))
+        cold.close()
+    assert len({str(w) for w in warm}) > 6  # the filters really change what is found
