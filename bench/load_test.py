@@ -170,14 +170,18 @@ def main() -> int:
         ]
         for t in threads:
             t.start()
+        import_took = None
         while any(t.is_alive() for t in threads):
             for pid in workers:
                 peak[pid] = max(peak[pid], _rss_kib(pid))
+            if import_took is None and importer.poll() is not None:
+                import_took = time.monotonic() - import_started
             time.sleep(0.5)
         workers_cpu = sum(map(_cpu_seconds, workers)) - workers_cpu
         own_cpu = time.process_time() - own_cpu
         _, import_err = importer.communicate(timeout=600)
-        import_took = time.monotonic() - import_started
+        if import_took is None:
+            import_took = time.monotonic() - import_started
         import_cpu = _children_cpu() - children_cpu
         print(
             f"import alongside: exit {importer.returncode}, {len(during)} articles in "
