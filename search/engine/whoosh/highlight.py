@@ -32,19 +32,23 @@ class Highlighter:
         self.initials = {t[0] for t in (*self.stems, *self.prefixes) if t}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of the words that match, tokenized exactly as the index does;
-        each distinct word goes through the analyzer once."""
+        """Character spans of the words that match, tokenized exactly as the index does.
+        The distinct words are collected in C and each is analysed once; then only those
+        that match are looked for, as whole tokens (an article body is mostly other words)."""
         if not text or not (self.stems or self.prefixes):
             return []
-        cache, found = self._seen, []
-        for m in WORD.finditer(text):
-            word = m.group()
-            hit = cache.get(word)
-            if hit is None:
-                hit = cache[word] = _initial(word) in self.initials and self._matches(word)
-            if hit:
-                found.append(m.span())
-        return found
+        hits = [word for word in set(WORD.findall(text)) if self._hit(word)]
+        if not hits:
+            return []
+        longest_first = sorted(hits, key=len, reverse=True)
+        finder = re.compile("|".join(map(re.escape, longest_first)))
+        return [m.span() for m in finder.finditer(text) if _whole_token(text, *m.span())]
+
+    def _hit(self, word: str) -> bool:
+        hit = self._seen.get(word)
+        if hit is None:
+            hit = self._seen[word] = _initial(word) in self.initials and self._matches(word)
+        return hit
 
     def _matches(self, word: str) -> bool:
         stems, folded = _forms(word)
@@ -74,6 +78,26 @@ class Highlighter:
         inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
         html = mark(text[start:end], inside)
         return (ELLIPSIS if start > 0 else "") + html + (ELLIPSIS if end < len(text) else "")
+
+
+_WORD_CHAR = re.compile(r"\w").match
+_JOINERS = ".'’"  # inside a token when a word character follows (see WORD_PATTERN)
+
+
+def _whole_token(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole token as ``WORD`` cuts them, not a piece of a
+    longer one ("trade" in "retrade", "trader" or "U.S.trade")."""
+    if start > 0:
+        before = text[start - 1]
+        if _WORD_CHAR(before) or (before in _JOINERS and start > 1 and _WORD_CHAR(text[start - 2])):
+            return False
+    if end < len(text):
+        after = text[end]
+        if _WORD_CHAR(after) or (
+            after in _JOINERS and end + 1 < len(text) and _WORD_CHAR(text[end + 1])
+        ):
+            return False
+    return True
 
 
 def _initial(word: str) -> str:

@@ -1,0 +1,42 @@
+"""Highlight spans: the words the index would match, found as whole tokens."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from search.engine.whoosh.highlight import WORD, Highlighter
+
+TERMS = [("trade", False), ("minister", False), ("Aliyev", False), ("negotiat", True)]
+PIECES = [
+    "trade", "Trade", "trades", "trading", "retrade", "trader", "trade's", "U.S.trade",
+    "minister", "Minister's", "ministers", "Aliyev", "Əliyev", "Aliyevs", "negotiation",
+    "Negotiating", "renegotiate", "tráde", "x", "_", "9", " ", " ", ".", "'", "’", "-", "\\n", "é",
+]  # fmt: skip
+
+
+def reference_spans(highlighter: Highlighter, text: str) -> list[tuple[int, int]]:
+    """Every token, one by one, through the analyzer: slow, and plainly right."""
+    return [m.span() for m in WORD.finditer(text) if highlighter._matches(m.group())]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40))
+def test_spans_are_the_tokens_the_analyzer_matches(pieces):
+    text = "".join(pieces)
+    highlighter = Highlighter(TERMS)
+    assert highlighter.spans(text) == reference_spans(highlighter, text)
+
+
+def test_a_word_inside_a_longer_token_is_not_marked():
+    text = "retrade, trader, U.S.trade and trade's trade. 'Trade'"
+    spans = Highlighter([("trade", False)]).spans(text)
+    assert [text[s:e] for s, e in spans] == ["trade's", "trade", "Trade"]
+
+
+def test_text_without_the_words_has_no_spans():
+    assert Highlighter([("trade", False)]).spans("Nothing to see here.") == []
+    assert re.search("trade", "retrader")  # present as letters, yet no token matches
+    assert Highlighter([("trade", False)]).spans("retrader") == []
