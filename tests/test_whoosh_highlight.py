@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.engine.whoosh.highlight import WORD, Highlighter
+from search.engine.whoosh.highlight import WORD, Highlighter, _cut_start
 
 TERMS = [("trade", False), ("minister", False), ("Aliyev", False), ("negotiat", True)]
 PIECES = [
@@ -40,3 +40,33 @@ def test_text_without_the_words_has_no_spans():
     assert Highlighter([("trade", False)]).spans("Nothing to see here.") == []
     assert re.search("trade", "retrader")  # present as letters, yet no token matches
     assert Highlighter([("trade", False)]).spans("retrader") == []
+
+
+def reference_window_start(spans: list[tuple[int, int]], size: int) -> int:
+    """The first match whose window holds the most matches, counted one window at a time."""
+    best, start = 0, 0
+    for i, (s, _e) in enumerate(spans):
+        count = sum(1 for _s2, e2 in spans[i:] if e2 <= s + size - 40)
+        if count > best:
+            best, start = count, s
+    return start
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["trade ", "minister ", "talks ", "x" * 37 + " ", ". "]), max_size=120)
+)
+def test_a_snippet_is_the_window_with_the_most_matches(pieces):
+    text = "".join(pieces)
+    highlighter = Highlighter([("trade", False), ("minister", False)])
+    spans = highlighter.spans(text)[:200]
+    start = reference_window_start(spans, 300) if spans else 0
+    if spans:
+        start = _cut_start(text, max(0, min(start - 40, len(text) - 300)))
+    snippet = highlighter.fragment(text)
+    assert (
+        snippet.removeprefix("…")
+        .replace("<mark>", "")
+        .replace("</mark>", "")
+        .startswith(text[start : start + 40].replace("'", "&#x27;"))
+    )

@@ -20,7 +20,8 @@ class Highlighter:
     def __init__(self, terms: list[tuple[str, bool]]):
         self.stems: set[str] = set()
         self.prefixes: list[str] = []
-        self._seen: dict[str, bool] = {}
+        self._known: set[str] = set()  # words already classified, and of them those that match
+        self._hits: set[str] = set()
         for text, is_prefix in terms:
             if is_prefix:
                 self.prefixes.extend(analyze(NAME_ANALYZER, text))
@@ -37,18 +38,17 @@ class Highlighter:
         that match are looked for, as whole tokens (an article body is mostly other words)."""
         if not text or not (self.stems or self.prefixes):
             return []
-        hits = [word for word in set(WORD.findall(text)) if self._hit(word)]
+        words = set(WORD.findall(text))
+        for word in words - self._known:  # a page's hits share most of their words
+            if _initial(word) in self.initials and self._matches(word):
+                self._hits.add(word)
+        self._known |= words
+        hits = words & self._hits
         if not hits:
             return []
         longest_first = sorted(hits, key=len, reverse=True)
         finder = re.compile("|".join(map(re.escape, longest_first)))
         return [m.span() for m in finder.finditer(text) if _whole_token(text, *m.span())]
-
-    def _hit(self, word: str) -> bool:
-        hit = self._seen.get(word)
-        if hit is None:
-            hit = self._seen[word] = _initial(word) in self.initials and self._matches(word)
-        return hit
 
     def _matches(self, word: str) -> bool:
         stems, folded = _forms(word)
@@ -67,11 +67,15 @@ class Highlighter:
         spans = self.spans(text)[:200]
         start = 0
         if spans:
-            best = 0
+            # The window starting at each match holds the matches up to the first that ends
+            # past it; spans are in order and apart, so that one only moves forward.
+            best, last = 0, 0
             for i, (s, _e) in enumerate(spans):
-                count = sum(1 for s2, e2 in spans[i:] if e2 <= s + size - 40)
-                if count > best:
-                    best, start = count, s
+                last = max(last, i)
+                while last < len(spans) and spans[last][1] <= s + size - 40:
+                    last += 1
+                if last - i > best:
+                    best, start = last - i, s
             start = max(0, min(start - 40, len(text) - size))  # a full window near the end
             start = _cut_start(text, start)
         end = _cut_end(text, start + size)
