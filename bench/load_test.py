@@ -5,6 +5,8 @@ worker, and whether the index still matches the database afterwards.
 
     python bench/load_test.py                    # whole corpus, 60 s
     python bench/load_test.py --limit 2000 --seconds 20   # a quick look
+    python bench/load_test.py --data DIR         # reuse a directory a first run imported into
+    python bench/load_test.py --queries long-tail   # 5,000 distinct queries, not 34
 
 Reads ../shared/corpus/news.jsonl.gz (or --corpus); says so and stops when it is absent.
 Targets on a 2-core machine: >= 100 search requests/s, p99 <= 300 ms, 0 errors.
@@ -27,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -82,6 +85,13 @@ def main() -> int:
     parser.add_argument("--alongside", type=int, default=500, help="articles imported during load")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
+        "--queries",
+        choices=("popular", "long-tail"),
+        default="popular",
+        help="the 34 queries above, or 5,000 distinct ones from the corpus's words "
+        "(searches that caches rarely help)",
+    )
+    parser.add_argument(
         "--data", type=Path, help="reuse a data directory a previous run imported into"
     )
     args = parser.parse_args()
@@ -103,6 +113,8 @@ def main() -> int:
     print(f"data directory: {data}")
 
     stories = read_stories(args.corpus)
+    queries = QUERIES if args.queries == "popular" else long_tail(stories, 5000)
+    print(f"queries: {args.queries}, {len(set(queries))} distinct")
     if args.limit:
         stories = stories[: args.limit + args.alongside]
     before, during = stories[: -args.alongside], stories[-args.alongside :]
@@ -164,7 +176,7 @@ def main() -> int:
         threads = [
             threading.Thread(
                 target=_client,
-                args=(port, stop, article_ids, speaker_slugs, samples, errors, seed),
+                args=(port, stop, queries, article_ids, speaker_slugs, samples, errors, seed),
             )
             for seed in range(args.clients)
         ]
@@ -235,16 +247,28 @@ def _ids(manage: list[str], env: dict) -> tuple[list[int], list[str]]:
     return articles, speakers or ["none"]
 
 
-def _client(port, stop, article_ids, speaker_slugs, samples, errors, seed) -> None:
+def long_tail(stories: list[dict], count: int) -> list[str]:
+    """Distinct queries from the corpus's own words: single words (most), two words, and
+    two-word phrases, drawn from its 3,000 commonest words of four letters or more."""
+    counts = Counter(w for s in stories[:5000] for w in re.findall(r"[a-z]{4,}", s["body"].lower()))
+    vocabulary = [w for w, _n in counts.most_common(3000)]
+    rnd, queries = random.Random(42), set()
+    while len(queries) < count:
+        roll, a, b = rnd.random(), rnd.choice(vocabulary), rnd.choice(vocabulary)
+        queries.add(a if roll < 0.5 else f"{a} {b}" if roll < 0.85 else f'"{a} {b}"')
+    return sorted(queries)
+
+
+def _client(port, stop, queries, article_ids, speaker_slugs, samples, errors, seed) -> None:
     rnd = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     while time.monotonic() < stop:
         roll = rnd.random()
         headers = {}
         if roll < 0.55:
-            kind, path = "search", "/?" + urlencode({"q": rnd.choice(QUERIES)})
+            kind, path = "search", "/?" + urlencode({"q": rnd.choice(queries)})
         elif roll < 0.8:
-            kind, path = "fragment", "/?" + urlencode({"q": rnd.choice(QUERIES)})
+            kind, path = "fragment", "/?" + urlencode({"q": rnd.choice(queries)})
             headers["HX-Request"] = "true"
         elif roll < 0.92:
             kind, path = "article", f"/articles/{rnd.choice(article_ids)}/"
