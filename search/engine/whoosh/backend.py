@@ -38,7 +38,7 @@ from .compile import (
     positive_terms,
     quote_filter,
 )
-from .evaluate import SET_MEMBER_BYTES, Evaluator, SearcherCache
+from .evaluate import Evaluator, SearcherCache, approximate_bytes
 from .highlight import Highlighter
 from .schema import article_fields, quote_fields
 from .store import FIX, IndexStore
@@ -70,7 +70,7 @@ class WhooshBackend(SearchBackend):
         self._ix_name: str | None = None
         self._searcher = None
         self._table: DocTable | None = None
-        self._cache = SearcherCache()  # postings and document sets of ``_searcher``
+        self._cache = SearcherCache()  # what searches read and work out from ``_searcher``
         self._files: dict[str, int] = {}  # sizes of its segments' files when it opened
         self._segments: dict = {}
         self._opened = False  # once opened, a vanished index is an error, not a fresh start
@@ -214,7 +214,10 @@ class WhooshBackend(SearchBackend):
         crit = criteria(query, request.filters)
         words = None
         if root is not None:  # parsed queries are frozen: the same words compile the same
-            compiled = lambda: compile_node(root, searcher.reader())  # noqa: E731
+
+            def compiled():
+                return compile_node(root, searcher.reader())
+
             words = self._cache.remembered(("compiled", root), compiled, lambda q: 1000)
         ev = Evaluator(searcher, table, self._cache)
 
@@ -226,7 +229,11 @@ class WhooshBackend(SearchBackend):
         # What matches and its facet counts depend only on the words and filters, so the
         # searcher's cache keeps them (as Solr's query result cache and Elasticsearch's
         # request cache do); ranking, pages and highlights are still made per request.
-        found, facets = self._cache.remembered(("matches", repr(words), crit), matched, _bytes)
+        found, facets = self._cache.remembered(
+            ("matches", repr(words), crit),
+            matched,
+            lambda v: approximate_bytes((v[0].quotes, v[0].articles, v[1])),
+        )
         terms = positive_terms(root)
         sort = request.sort if request.sort in ("newest", "oldest") else "relevance"
         if sort == "relevance" and (words is None or not terms):
@@ -236,7 +243,7 @@ class WhooshBackend(SearchBackend):
 
         def stored(docnum: int) -> dict:  # read-only: shared through the cache
             return self._cache.remembered(
-                ("stored", docnum), lambda: searcher.stored_fields(docnum)["doc"], _bytes
+                ("stored", docnum), lambda: searcher.stored_fields(docnum)["doc"]
             )
 
         def hits(docs, make_hit) -> Page:
@@ -302,9 +309,7 @@ class WhooshBackend(SearchBackend):
             return passing, frozenset(article_ids[d] for d in passing)
 
         key = ("passing", crit.speaker_slugs, crit.speaker_names, crit.roles, crit.kinds)
-        return ev.cache.remembered(
-            key, compute, lambda v: SET_MEMBER_BYTES * (len(v[0]) + len(v[1]))
-        )
+        return ev.cache.remembered(key, compute)
 
     def _page(self, ev: Evaluator, words, docs: list[int], sort: str, page: int, per_page: int):
         """[(docnum, score)] for one page; only this page is ranked or date-sorted."""
@@ -523,21 +528,6 @@ def _correction(reader, word: str) -> str | None:
         if options:
             return max(sorted(options), key=options.__getitem__)
     return None
-
-
-def _bytes(value) -> int:
-    """Roughly what a cached value holds, for ``SearcherCache``'s bound."""
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, dict):
-        return sum(_bytes(v) for v in value.values()) + 16 * len(value)
-    if isinstance(value, frozenset):
-        return SET_MEMBER_BYTES * len(value)
-    if isinstance(value, Matches):
-        return _bytes(value.quotes) + _bytes(value.articles)
-    if isinstance(value, list | tuple):
-        return sum(_bytes(v) for v in value) + 8 * len(value)
-    return 16
 
 
 def _and(*parts):

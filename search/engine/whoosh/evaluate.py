@@ -29,24 +29,41 @@ NAME_LENGTH = 3  # names are short and their lengths are not kept
 NARROW = 8  # documents allowed, against those ranked, below which they are ranked directly
 
 
-# Bytes an entry takes, roughly: a docnum and a frequency in arrays, a docnum in a frozenset.
-# A ranked document: its score in a dict and its place in a list.
-POSTING_BYTES, SET_MEMBER_BYTES, RANKED_BYTES, ENTRY_BYTES = 8, 64, 120, 200
+# Bytes an entry takes, roughly: a member of a frozenset; a ranked document (its score in a
+# dict and its place in a list); the entry itself.
+SET_MEMBER_BYTES, RANKED_BYTES, ENTRY_BYTES = 64, 120, 200
+
+
+def approximate_bytes(value) -> int:
+    """Roughly what a cached value holds in memory, for ``SearcherCache``'s bound."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, array):
+        return value.itemsize * len(value)
+    if isinstance(value, set | frozenset):
+        return SET_MEMBER_BYTES * len(value)
+    if isinstance(value, dict):
+        return sum(approximate_bytes(v) for v in value.values()) + 16 * len(value)
+    if isinstance(value, list | tuple):
+        return sum(approximate_bytes(v) for v in value) + 8 * len(value)
+    return 32
 
 
 class SearcherCache:
-    """Decoded postings and matching document sets of one searcher, kept across queries (as
-    Solr's filter cache keeps them): a worker meets the same common words again and again,
-    and decoding their postings was half the time of a search. Least recently used entries
-    go first once about ``limit`` bytes are held. Whatever owns the searcher drops this
-    with it, so nothing here outlives the index it was read from."""
+    """What searches read and work out from one searcher, kept across queries: decoded
+    postings, the documents of terms and phrases, rankings, compiled queries, matches with
+    their facet counts, and stored fields (as Solr's filter, query result and document
+    caches keep them). A worker meets the same common words again and again, and decoding
+    their postings was half the time of a search. Least recently used entries go first once
+    about ``limit`` bytes are held. Whatever owns the searcher drops this with it, so
+    nothing here outlives the index it was read from; cached values are only ever read."""
 
     def __init__(self, limit: int = 32 * 2**20):
         self.limit = limit
         self.size = 0
         self._entries: OrderedDict = OrderedDict()
 
-    def remembered(self, key, compute, size):
+    def remembered(self, key, compute, size=approximate_bytes):
         """``compute()``, or what it gave last time for ``key``; ``size(value)`` in bytes."""
         entry = self._entries.get(key)
         if entry is not None:
@@ -61,10 +78,6 @@ class SearcherCache:
                 _key, (_value, evicted) = self._entries.popitem(last=False)
                 self.size -= evicted
         return value
-
-
-def _set_bytes(docs) -> int:
-    return SET_MEMBER_BYTES * len(docs)
 
 
 class Evaluator:
@@ -85,7 +98,7 @@ class Evaluator:
         if isinstance(q, wq.Term):
             key = ("docs", q.fieldname, q.text)
             return self.cache.remembered(
-                key, lambda: frozenset(self.postings(q.fieldname, q.text)[0]), _set_bytes
+                key, lambda: frozenset(self.postings(q.fieldname, q.text)[0])
             )
         if isinstance(q, wq.Or):
             out: set[int] = set()
@@ -111,7 +124,7 @@ class Evaluator:
         if isinstance(q, wq.Phrase) and q.slop == 1 and self._has_positions(q.fieldname):
             key = ("phrase", q.fieldname, tuple(q.words))
             return self.cache.remembered(
-                key, lambda: frozenset(self._phrase_docs(q.fieldname, list(q.words))), _set_bytes
+                key, lambda: frozenset(self._phrase_docs(q.fieldname, list(q.words)))
             )
         return set(self.searcher.docs_for_query(q))
 
@@ -143,9 +156,7 @@ class Evaluator:
             ids, tfs = _read_postings(self.reader, field, text)
             return array("i", ids), array("f", tfs)
 
-        return self.cache.remembered(
-            ("postings", field, text), read, lambda v: POSTING_BYTES * len(v[0])
-        )
+        return self.cache.remembered(("postings", field, text), read)
 
     # ranking
 
