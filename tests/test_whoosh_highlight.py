@@ -70,3 +70,12 @@ def test_a_snippet_is_the_window_with_the_most_matches(pieces):
         .replace("</mark>", "")
         .startswith(text[start : start + 40].replace("'", "&#x27;"))
     )
+
+
+def test_a_prefix_matching_hundreds_of_words_marks_them_all():
+    words = [f"w{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(300)]
+    text = " ".join(words) + " retrade awb"
+    highlighter = Highlighter([("w", True)])
+    spans = highlighter.spans(text)
+    assert spans == reference_spans(highlighter, text)
+    assert [text[s:e] for s, e in spans] == words

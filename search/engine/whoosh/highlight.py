@@ -13,6 +13,7 @@ from html import escape
 from .schema import NAME_ANALYZER, TEXT_ANALYZER, WORD_PATTERN, analyze
 
 ELLIPSIS = "…"
+MAX_ALTERNATIVES = 50  # matching words looked for with one regular expression (re caches it)
 WORD = re.compile(WORD_PATTERN)
 
 
@@ -46,6 +47,8 @@ class Highlighter:
         hits = words & self._hits
         if not hits:
             return []
+        if len(hits) > MAX_ALTERNATIVES:  # e.g. "a*": no regular expression of every word
+            return [m.span() for m in WORD.finditer(text) if m.group() in hits]
         longest_first = sorted(hits, key=len, reverse=True)
         finder = re.compile("|".join(map(re.escape, longest_first)))
         return [m.span() for m in finder.finditer(text) if _whole_token(text, *m.span())]
