@@ -4,6 +4,7 @@ renders; the search page answers htmx requests with just its results partial."""
 from __future__ import annotations
 
 import logging
+from urllib.parse import quote
 
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
@@ -113,7 +114,8 @@ def _results_context(request, form, results) -> dict:
             facets.replace(request.GET, page=page - 1 if page > 2 else None) if page > 1 else ""
         ),
         "page": page,
-        "terms_param": " ".join(results.terms),
+        # Hits link to their article with the searched words marked there.
+        "article_query": f"?q={quote(' '.join(results.terms))}" if results.terms else "",
     }
     if results.suggestion:
         context["suggestion_url"] = facets.replace(

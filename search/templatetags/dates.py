@@ -3,18 +3,24 @@ import functools
 
 from django import template
 from django.utils import dateformat, translation
+from django.utils.html import format_html
 
 register = template.Library()
 
 
-@register.filter
-def date_text(value: dt.date | None, fmt: str) -> str:
-    """Django's ``date`` filter for the many dates of a results page: each date is formatted
-    once per format and language, where the ``date`` filter looks up formats and month names
-    again on every call (a tenth of a search page's time)."""
+@register.simple_tag
+def published(value: dt.date | None) -> str:
+    """A date as ``<time>``, or "date unknown" (an unknown date is never made up). Each date
+    is formatted once per language: Django's ``date`` filter looks up the format and the
+    month names on every call, and a results page shows twenty dates."""
     if not value:
-        return ""
-    return _formatted(value, fmt, translation.get_language())
+        return "date unknown"
+    language = translation.get_language()
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        _formatted(value, "Y-m-d", language),
+        _formatted(value, "j M Y", language),
+    )
 
 
 @functools.lru_cache(maxsize=8192)
