@@ -332,6 +332,33 @@ def _send_current(backend, ids: dict[str, set[int]], known: dict) -> dict:
     return sent
 
 
+def index_missing(article_ids: Iterable[int]) -> int:
+    """Index those of these articles, and of their quotes, that the index does not hold. An
+    import finds the articles a killed run saved already present; their index chunk may
+    never have been written, and this finishes it. Never raises, like ``write``; returns the
+    documents written. (Documents the index holds in an older version are left to
+    ``check_index``, which compares every one.)"""
+    ids = set(article_ids)
+    if not ids:
+        return 0
+    try:
+        stored = get_backend().stored_versions()
+        articles = ids - stored["article"].keys()
+        quotes = _ids(Quote, "article_id", ids) - stored["quote"].keys()
+        if not (articles or quotes):
+            return 0
+        written, _deleted = reindex(articles, quotes)
+        log.info("indexed %d documents an earlier import had saved but not indexed", written)
+        return written
+    except Exception:
+        log.exception(
+            "Indexing articles found already saved failed; the database stands. "
+            "`python manage.py check_index --repair` mends it: articles %s",
+            _some(ids),
+        )
+        return 0
+
+
 def _some(ids: Iterable[int], limit: int = 50) -> str:
     ids = sorted(ids)
     shown = ", ".join(str(i) for i in ids[:limit])

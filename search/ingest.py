@@ -306,6 +306,7 @@ def import_paths(paths: Iterable[str], *, progress=None) -> ImportReport:
             report.results.append(result)
             if progress:
                 progress(result)
+    _index_already_present(report)
     return report
 
 
@@ -335,7 +336,14 @@ def import_jsonl(path: str, *, progress=None) -> ImportReport:
             report.results.append(result)
             if progress:
                 progress(result)
+    _index_already_present(report)
     return report
+
+
+def _index_already_present(report: ImportReport) -> None:
+    """A rerun of a killed import finds its saved articles already present: index any of
+    them the killed run had not indexed yet, so the rerun completes the job."""
+    indexing.index_missing(r.article.pk for r in report.results if r.status == "duplicate")
 
 
 @contextlib.contextmanager

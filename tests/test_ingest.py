@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,26 @@ def test_reextraction_keeps_a_quote_an_editor_corrected():
 )
 def test_feed_dates_keep_their_own_calendar_day_and_unknown_stays_unknown(value, expected):
     assert parse_published(value) == expected
+
+
+def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    from search import indexing
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "\n".join(json.dumps({"body": body}) for body in (SEED_000, SEED_001)), encoding="utf-8"
+    )
+    with django_capture_on_commit_callbacks(execute=False):  # killed before its index writes
+        ingest.import_jsonl(str(feed))
+    assert indexing.check_index().missing["article"] == sorted(
+        Article.objects.values_list("pk", flat=True)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = ingest.import_jsonl(str(feed))
+    assert report.count("duplicate") == 2
+    drift = indexing.check_index()
+    assert drift.clean, drift
+    assert drift.counts == {"article": 2, "quote": Quote.objects.count()}
