@@ -117,3 +117,16 @@ def test_each_query_and_filter_gets_its_own_results_from_a_warm_cache(backend, t
         assert warm[i] == warm[i + len(requests)] == shown(cold.search(request))
         cold.close()
     assert len({str(w) for w in warm}) > 6  # the filters really change what is found
+
+
+def test_clearing_the_cache_makes_the_next_search_read_the_index_again(backend, monkeypatch):
+    reads = []
+    real = evaluate._read_postings
+    monkeypatch.setattr(
+        evaluate, "_read_postings", lambda *args: reads.append(args[1:]) or real(*args)
+    )
+    first = article_ids(backend, "border")
+    reads.clear()
+    backend.clear_cache()
+    assert article_ids(backend, "border") == first
+    assert reads

@@ -79,6 +79,12 @@ class WhooshBackend(SearchBackend):
         with self._lock:
             self._forget()
 
+    def clear_cache(self) -> None:
+        """Drop what searches have cached from the current searcher (benchmarks time
+        uncached searches with it)."""
+        with self._lock:
+            self._cache = SearcherCache()
+
     # reading
 
     def _forget(self) -> None:
