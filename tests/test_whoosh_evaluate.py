@@ -52,20 +52,38 @@ def test_a_write_drops_the_cache_so_new_documents_are_found(backend):
     assert 9 in article_ids(backend, "moscow")
 
 
+@pytest.mark.parametrize("seen_before", [False, True], ids=["new-query", "query-seen-before"])
 @pytest.mark.parametrize("narrow", [0, 10**6], ids=["walking-the-ranking", "ranking-directly"])
-def test_a_page_is_the_best_of_the_allowed_documents(backend, monkeypatch, narrow):
+def test_a_page_is_the_best_of_the_allowed_documents(backend, monkeypatch, narrow, seen_before):
     monkeypatch.setattr(evaluate, "NARROW", narrow)
 
     def check(searcher, table):
         q = compile_node(parse_query("border OR moscow OR minsk").root, searcher.reader())
-        ev = Evaluator(searcher, table)
-        scores, _ranking = ev._ranking(q)
+        cache = SearcherCache()
+        if seen_before:  # an earlier search left the scores in the cache
+            Evaluator(searcher, table, cache).top(q, [0], 1)
+        ev = Evaluator(searcher, table, cache)
+        scores = ev._scores(tuple(evaluate._scored_terms(q)))
         matched = sorted(ev.docs(q))
         unscored = [d for d in table.live() if d not in scores][:3]
         assert len(matched) >= 4 and unscored
         for docs in (matched, matched[:2], matched[1::2], matched + unscored, unscored):
             best = sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))[:3]
             assert [d for d, _score in ev.top(q, docs, 3)] == best
+        assert bool(ev._scored_here) != seen_before  # which path was taken
+
+    backend._reading(check)
+
+
+def test_only_a_query_seen_before_has_its_ranking_sorted(backend):
+    def check(searcher, table):
+        q = compile_node(parse_query("border").root, searcher.reader())
+        terms = tuple(evaluate._scored_terms(q))
+        cache = SearcherCache()
+        Evaluator(searcher, table, cache).top(q, [0, 1, 2], 2)
+        assert ("ranking", terms) not in cache._entries
+        Evaluator(searcher, table, cache).top(q, [0, 1, 2], 2)
+        assert ("ranking", terms) in cache._entries
 
     backend._reading(check)
 

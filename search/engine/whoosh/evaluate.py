@@ -29,9 +29,9 @@ NAME_LENGTH = 3  # names are short and their lengths are not kept
 NARROW = 8  # documents allowed, against those ranked, below which they are ranked directly
 
 
-# Bytes an entry takes, roughly: a member of a frozenset; a ranked document (its score in a
-# dict and its place in a list); the entry itself.
-SET_MEMBER_BYTES, RANKED_BYTES, ENTRY_BYTES = 64, 120, 200
+# Bytes an entry takes, roughly: a member of a frozenset; a document's score in a dict; its
+# place in a sorted ranking; the entry itself.
+SET_MEMBER_BYTES, SCORE_BYTES, RANKED_BYTES, ENTRY_BYTES = 64, 100, 8, 200
 
 
 def approximate_bytes(value) -> int:
@@ -89,6 +89,7 @@ class Evaluator:
         self.reader = searcher.reader()
         self.table = table
         self.cache = cache if cache is not None else SearcherCache()
+        self._scored_here: set = set()  # scores this evaluation computed (a query not seen)
 
     # matching
 
@@ -163,13 +164,22 @@ class Evaluator:
     def top(self, q, docs, k: int) -> list[tuple[int, float]]:
         """The ``k`` best of ``docs`` for ``q``, best first: (docnum, score). Ties go to the
         earlier document, and documents no scored term matches come last. Scores do not
-        depend on filters, so every document the query's terms match is ranked once per
-        searcher (cached) and a page is the first ``k`` of that ranking found in ``docs``."""
+        depend on filters, so they are computed once per searcher (cached). A query seen
+        before also gets its ranking sorted once, and a page is then the first ``k`` of it
+        found in ``docs``; a new query is ranked directly, with no sort of every match."""
         if k <= 0 or not docs:
             return []
-        scores, ranking = self._ranking(q)
+        terms = tuple(_scored_terms(q))
+        scores = self._scores(terms)
         wanted = docs if isinstance(docs, (set, frozenset)) else set(docs)
-        if len(wanted) * NARROW < len(ranking):  # a narrow filter: rank the few directly
+        ranking = None
+        if terms not in self._scored_here:  # seen by an earlier search: worth sorting
+            ranking = self.cache.remembered(
+                ("ranking", terms),
+                lambda: sorted(scores, key=lambda d: (-scores[d], d)),
+                lambda v: RANKED_BYTES * len(v),
+            )
+        if ranking is None or len(wanted) * NARROW < len(ranking):
             pairs = zip(map(scores.get, wanted, repeat(0.0)), map(neg, wanted), strict=True)
             return [(-d, score) for score, d in heapq.nlargest(k, pairs)]
         best = []
@@ -181,22 +191,19 @@ class Evaluator:
         unscored = heapq.nsmallest(k - len(best), (d for d in wanted if d not in scores))
         return best + [(d, 0.0) for d in unscored]
 
-    def _ranking(self, q) -> tuple[dict[int, float], list[int]]:
-        """BM25F scores of every document matching a scored term of ``q``, and those
-        documents best first (ties: lower docnum first)."""
-        terms = tuple(_scored_terms(q))
+    def _scores(self, terms: tuple[tuple[str, str], ...]) -> dict[int, float]:
+        """BM25F scores of every document matching one of these (field, text) terms."""
 
         def compute():
+            self._scored_here.add(terms)
             scores: dict[int, float] = {}
             get = scores.get
             for field, text in terms:
                 for d, score in self._term_scores(field, text):
                     scores[d] = get(d, 0.0) + score
-            return scores, sorted(scores, key=lambda d: (-scores[d], d))
+            return scores
 
-        return self.cache.remembered(
-            ("ranking", terms), compute, lambda v: RANKED_BYTES * len(v[1])
-        )
+        return self.cache.remembered(("scores", terms), compute, lambda v: SCORE_BYTES * len(v))
 
     def _term_scores(self, field: str, text: str):
         """(docnum, score) for every document holding ``text`` in ``field``."""
