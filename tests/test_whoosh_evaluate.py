@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from search.engine import Filters, SearchRequest
 from search.engine.whoosh import evaluate
 from search.engine.whoosh.compile import compile_node
 from search.engine.whoosh.evaluate import Evaluator, SearcherCache
@@ -21,23 +22,23 @@ def backend(tmp_path):
     backend.close()
 
 
+@pytest.fixture
+def reads(monkeypatch) -> list:
+    """The (field, text) of every term whose postings are decoded from the index."""
+    seen = []
+    real = evaluate._read_postings
+    monkeypatch.setattr(
+        evaluate, "_read_postings", lambda *args: seen.append(args[1:]) or real(*args)
+    )
+    return seen
+
+
 def article_ids(backend, text: str) -> list[int]:
-    results = backend.search(evaluate_request(text))
+    results = backend.search(SearchRequest(query=parse_query(text), per_page=50))
     return [hit.article_id for hit in results.articles.hits]
 
 
-def evaluate_request(text: str):
-    from search.engine import SearchRequest
-
-    return SearchRequest(query=parse_query(text), per_page=50)
-
-
-def test_a_repeated_search_decodes_no_postings_again(backend, monkeypatch):
-    reads = []
-    real = evaluate._read_postings
-    monkeypatch.setattr(
-        evaluate, "_read_postings", lambda *args: reads.append(args[1:]) or real(*args)
-    )
+def test_a_repeated_search_decodes_no_postings_again(backend, reads):
     first = article_ids(backend, "border moscow")
     assert reads
     reads.clear()
@@ -113,8 +114,6 @@ def test_the_cache_keeps_no_entry_larger_than_a_quarter_of_it():
 
 
 def test_each_query_and_filter_gets_its_own_results_from_a_warm_cache(backend, tmp_path):
-    from search.engine import Filters, SearchRequest
-
     requests = [
         SearchRequest(query=parse_query(text), filters=filters, sort=sort, per_page=50)
         for text in ("border", "border -delimitation", "moscow OR minsk", "")
@@ -137,12 +136,7 @@ def test_each_query_and_filter_gets_its_own_results_from_a_warm_cache(backend, t
     assert len({str(w) for w in warm}) > 6  # the filters really change what is found
 
 
-def test_clearing_the_cache_makes_the_next_search_read_the_index_again(backend, monkeypatch):
-    reads = []
-    real = evaluate._read_postings
-    monkeypatch.setattr(
-        evaluate, "_read_postings", lambda *args: reads.append(args[1:]) or real(*args)
-    )
+def test_clearing_the_cache_makes_the_next_search_read_the_index_again(backend, reads):
     first = article_ids(backend, "border")
     reads.clear()
     backend.clear_cache()
