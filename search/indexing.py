@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 # Documents per index commit, and ids per database query. Each commit writes every term it
 # holds and may merge segments, so fewer, larger commits import faster (500 -> 2,000 took
 # a feed import from 31 to 45 articles/s); a killed import leaves at most this many
-# documents for check_index --repair.
+# documents unindexed, which rerunning it (or check_index --repair) indexes.
 CHUNK = 2000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
 INDEXED_SPEAKER_FIELDS = {"name", "slug", "aliases"}
