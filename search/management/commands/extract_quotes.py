@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from search.quotes import extract
+from search.quotes.parser import ModelMissing
 
 FIELDS = (
     "text",
@@ -44,6 +45,13 @@ class Command(BaseCommand):
         parser.add_argument("--jsonl", action="store_true", help='input lines are {"id","text"}')
 
     def handle(self, *args, files, jsonl, **options):
+        try:
+            self._handle(files, jsonl)
+        except ModelMissing as exc:
+            self.stderr.write(str(exc))
+            sys.exit(1)
+
+    def _handle(self, files: list[str], jsonl: bool) -> None:
         failed = 0
         for name in files:
             try:
