@@ -16,6 +16,7 @@ from search.quotes.lexicon import (
     ORG_HEAD,
     PRONOUNS,
     ROLE_NOUN,
+    TITLE_WORDS,
     VERB,
     names_outlet,
 )
@@ -136,10 +137,19 @@ def _add(found: list[Span], text: str, start: int, end: int) -> None:
 
 # --- cues next to direct quotes -----------------------------------------------------------
 
+# The full stop of an abbreviation or an initial inside a name ("Rep. G.K. Butterfield",
+# "John D. Podesta"), which does not end the name.
+ABBREVIATION_DOT = (
+    "(?:"
+    + "|".join(rf"(?<=\b{a})" for a in (*TITLE_WORDS, "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr"))
+    + r"|(?<=\b[A-Z]))\."
+)
+NAME_CHAR = rf"(?:{ABBREVIATION_DOT}|[^,;:.\"“”\n])"
 CUE_AFTER = re.compile(
     r"[\s,]*[\"”’»']*[\s,]*(?:"
     rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
-    rf"|(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z][^,;:.\"“”\n]{{0,80}}?)(?=[,.;:\n]|$)"
+    rf"|(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?)"
+    rf"(?=[,;:\n]|$|(?!{ABBREVIATION_DOT})\.)"
     r")",
 )
 CUE_BEFORE = re.compile(

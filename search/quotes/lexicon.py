@@ -81,6 +81,8 @@ negotiator economist analyst analysts dealer dealers trader traders banker banke
 officer manager president-elect vice-president foreign-minister lawmaker lawmakers source
 sources aide aides expert experts observer observers correspondent consul attache minister-
 counsellor counselor counsellor secretary-general chief candidate nominee strategist
+pollster lawyer attorney moderator historian professor researcher activist organizer
+organiser founder
 """.split()
 ROLE_SET = frozenset(w.lower() for w in ROLE_NOUNS)
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_SET, key=len, reverse=True)) + r")"
@@ -204,6 +206,7 @@ TITLES = {
     "sec": "Secretary",
     "rev": "Reverend",
 }
+TITLE_WORDS = tuple(t.capitalize() for t in TITLES) + ("Del", "Sgt")
 HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Madame|Mme)\.?"
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*[\w.]|[A-Z])"
 

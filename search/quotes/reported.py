@@ -23,6 +23,7 @@ from search.quotes.lexicon import (
     ORG_NOUNS,
     REPORTING_LEMMAS,
     ROLE_SET,
+    UNNAMED_HEADS,
     VERB_WORD,
     names_outlet,
 )
@@ -303,17 +304,20 @@ def _mention(doc, subject) -> tuple[int, int] | None:
     if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "WP"):
         return subject.i, subject.i
     keep = {subject.i}
-    stack = [c for c in subject.children if c.dep_ not in NOT_IN_MENTION]
+    stack = [c for c in subject.children if _in_mention(c)]
     while stack:
         tok = stack.pop()
         keep.add(tok.i)
-        stack.extend(c for c in tok.children if c.dep_ not in NOT_IN_MENTION)
+        stack.extend(c for c in tok.children if _in_mention(c))
     # A contiguous run around the subject: a removed bracket in between ends it.
     first = last = subject.i
     while first - 1 in keep:
         first -= 1
     while last + 1 in keep:
         last += 1
+    # "WASHINGTON -- President Obama ... said": the dateline is no part of the subject.
+    while first + 1 < last and doc[first].is_upper and doc[first + 1].text in DASHES:
+        first += 2
     if last - first + 1 > MAX_MENTION_TOKENS:
         return None
     words = doc[first : last + 1]
@@ -331,10 +335,11 @@ def _hint(doc, first: int, last: int) -> str:
         if tok.head.i < first or tok.head.i > last or tok.head.i == tok.i:
             head = tok  # the token whose head lies outside the mention
             break
-    if head.pos_ != "NOUN" and not head.is_lower:
-        return ""  # a name, or a pronoun
-    if head.pos_ in ("PRON", "DET"):
-        return ""
+    common = head.is_lower or (
+        head.is_sent_start and head.lower_ in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
+    )
+    if not common or head.pos_ in ("PRON", "DET"):
+        return ""  # a name ("Trump", even when tagged a noun), or a pronoun
     if any(t.text[:1].isupper() for t in doc[head.i + 1 : last + 1]):
         return ""  # "ambassador to Azerbaijan Mikhail Bocharnikov": a role with a name
     lemma = head.lemma_.lower()
@@ -346,6 +351,15 @@ def _hint(doc, first: int, last: int) -> str:
     if head.lower_ in ROLE_SET and head.tag_ == "NN":
         return "role"
     return "unnamed"
+
+
+def _in_mention(tok) -> bool:
+    """Whether a dependent of the subject is part of how the text names the speaker; the
+    hyphen of "Holtz-Eakin" is, other punctuation is not."""
+    return tok.dep_ not in NOT_IN_MENTION or tok.text == "-"
+
+
+DASHES = {"-", "--", "—", "–"}
 
 
 def _appositive_name(subject) -> tuple[int, int] | None:

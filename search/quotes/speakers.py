@@ -181,9 +181,10 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     return " ".join(tokens), role
 
 
-def clean_name_tokens(tokens: list[str]) -> list[str]:
+def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     """A name's words, without what is not part of a name: a trailing time phrase ("on
-    Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left."""
+    Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
+    after an honorific ("Mr. King") may be a word that is otherwise a role."""
     tokens = [t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
     out: list[str] = []
     for i, t in enumerate(tokens):
@@ -198,7 +199,9 @@ def clean_name_tokens(tokens: list[str]) -> list[str]:
         out.pop()
     if not out or out[0] in STOP_CAPS:
         return []
-    if any(t.lower() in PRONOUN_FORMS for t in out) or all(t.lower() in ROLE_SET for t in out):
+    if any(t.lower() in PRONOUN_FORMS for t in out):
+        return []
+    if not titled and all(t.lower() in ROLE_SET for t in out):
         return []
     return out
 
@@ -336,8 +339,9 @@ class Resolver:
             name, role = split_role_name(m.group("role"), m.group("name"))
             role = role or title
         else:
-            tokens = clean_name_tokens(re.sub(rf"^{HONORIFICS}\s+", "", mention).split())
-            name = " ".join(tokens)
+            bare = re.sub(rf"^{HONORIFICS}\s+", "", mention)
+            name, described = _trailing_name(bare.split(), titled=bare != mention)
+            role = role or role_words_only(described) if _has_role(described) else role
         if not name or not name[0].isupper() or names_outlet(name):
             return None
         tokens = name.split()
@@ -352,6 +356,25 @@ class Resolver:
         person = Person(name=name, role=role, gender=gender)
         self.people.append(person)
         return person
+
+
+def _trailing_name(words: list[str], titled: bool = False) -> tuple[str, str]:
+    """(name, what comes before it) from a mention: the name is its last run of capitalised
+    words ("longtime Democratic pollster Pat Caddell" is Pat Caddell); a mention that opens
+    with a name is that name, cleaned ("Anna Karenina on Monday")."""
+    if words and words[0][:1].isupper() and words[0] not in STOP_CAPS:
+        return " ".join(clean_name_tokens(words, titled)), ""
+    start = len(words)
+    while start > 0 and (
+        words[start - 1][:1].isupper() or words[start - 1].lower() in NAME_PARTICLES
+    ):
+        start -= 1
+    name = clean_name_tokens(words[start:], titled)
+    return " ".join(name), " ".join(words[:start])
+
+
+def _has_role(words: str) -> bool:
+    return any(w.lower() in ROLE_SET for w in words.split())
 
 
 def _title_off(mention: str) -> tuple[str, str]:
