@@ -35,7 +35,7 @@ indicate maintain reiterate conclude disclose reveal continue promise point twee
 pledge allege contend concede counter retort respond quip joke boast lament charge accuse
 mention repeat reaffirm assure inform signal hint reckon propose demand threaten agree
 disagree recount describe predict concur clarify specify affirm proclaim caution advise
-ask guarantee swear report appeal demand call press push
+ask guarantee swear report appeal demand call press push describe brand label dub
 """.split()
 )
 # Lemmas that report speech with an object and an infinitive ("urged Congress to pass ...").
@@ -45,6 +45,8 @@ DIRECTIVE_LEMMAS = frozenset("urge call ask press advise warn encourage implore"
 DIRECTIVE_VERBS = frozenset("demand insist urge ask recommend propose request".split())
 # "called for X", "called on X to ...", "pressed for X", "appealed for X".
 CALL_LEMMAS = frozenset("call press push appeal".split())
+# "called the decision a mistake", "described the talks as constructive".
+NAMING_LEMMAS = frozenset("call describe brand label dub".split())
 # Participles that tell what the speaker did while speaking (", citing ...", ", referring
 # to ..."): like a participle of speech they end the content before them.
 ASIDE_LEMMAS = frozenset("cite refer highlight point stress underline".split())

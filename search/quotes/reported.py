@@ -20,6 +20,7 @@ from search.quotes.lexicon import (
     CALL_LEMMAS,
     DIRECTIVE_LEMMAS,
     DIRECTIVE_VERBS,
+    NAMING_LEMMAS,
     ORG_NOUNS,
     REPORTING_LEMMAS,
     ROLE_SET,
@@ -182,6 +183,20 @@ def _directive(doc, verb, lemma: str) -> tuple[int, int] | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if xcomp is not None and obj is not None:
             return _trimmed(doc, obj.left_edge.i, xcomp.right_edge.i)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if lemma in NAMING_LEMMAS and obj is not None:
+        # "called the decision a mistake", "described the talks as constructive".
+        said = next(
+            (
+                c
+                for c in verb.children
+                if c.i > obj.i
+                and (c.dep_ in ("oprd", "xcomp", "acomp", "attr", "ccomp") or c.lower_ == "as")
+            ),
+            None,
+        )
+        if said is not None:
+            return _trimmed(doc, obj.left_edge.i, said.right_edge.i)
     if lemma in CALL_LEMMAS:
         prep = next(
             (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None
@@ -250,11 +265,12 @@ def _cut(doc, clauses, first: int, last: int) -> int:
                 and doc[child.left_edge.i - 1].text == ","
             ):
                 last = min(last, child.left_edge.i - 2)
-            elif child.dep_ == "conj" and _is_reporting_verb(child):
-                last = min(last, child.left_edge.i - 1)
     for tok in doc[first : last + 1]:
         if tok.text == ";":
             return tok.i - 1
+        if tok.dep_ == "conj" and tok.i > first and _is_reporting_verb(tok):
+            # "Republicans said A and Democrats accused B": B is another attribution.
+            return tok.left_edge.i - 1
     return last
 
 
@@ -392,12 +408,13 @@ def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
         head = head.head  # the sentence's clause, not a noun or clause inside it
     first, last = head.left_edge.i, head.right_edge.i
     a_first, a_last = according.left_edge.i, according.right_edge.i
-    if a_first <= first:
-        pieces = _one(_trimmed(doc, a_last + 1, last))
-    elif a_last >= last:
+    if a_first > head.i:
+        # "CLAUSE, according to X, more than twice ...": what X says ends before the cue.
         pieces = _one(_trimmed(doc, first, a_first - 1))
+    elif a_last < head.i and a_first > first:
+        pieces = _one(_trimmed(doc, first, last))  # "The deal, according to X, is dead."
     else:
-        pieces = _one(_trimmed(doc, first, last))
+        pieces = _one(_trimmed(doc, a_last + 1, last))
     m_first, m_last = mention
     cue = _cue(doc, offset, min(according.i, m_first), m_last, according)
     cue.mention_start = offset + doc[m_first].idx
