@@ -13,12 +13,24 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.text import slugify
 
+from search.quotes import EXTRACTOR_VERSION
+from search.quotes.lexicon import PRONOUN_FORMS
+
 
 def normalise_name(name: str) -> str:
     """A key under which two spellings of one name compare equal (case, accents, spacing)."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().replace("’", "'").split())
+
+
+def is_pronoun(alias: str) -> bool:
+    """A pronoun names nobody on its own: "He" as an alias would match every man quoted."""
+    return alias.strip().casefold() in PRONOUN_FORMS
+
+
+def current_extractor_version() -> str:
+    return EXTRACTOR_VERSION
 
 
 def content_hash(body: str) -> str:
@@ -79,7 +91,9 @@ class Speaker(models.Model):
         self.name_key = normalise_name(self.name)
         if not self.slug:
             self.slug = self._unique_slug()
-        self.aliases = sorted({" ".join(a.split()) for a in self.aliases if a and a.strip()})
+        self.aliases = sorted(
+            {" ".join(a.split()) for a in self.aliases if a and a.strip() and not is_pronoun(a)}
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -137,6 +151,14 @@ class Article(models.Model):
     )
     url = models.URLField(blank=True, max_length=500)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    extractor_version = models.CharField(
+        max_length=40,
+        blank=True,
+        default=current_extractor_version,
+        editable=False,
+        help_text="The quote extractor's rules that found this article's quotes; empty for "
+        "articles stored before versions were kept.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

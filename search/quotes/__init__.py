@@ -35,6 +35,7 @@ from search.quotes.spans import (
 from search.quotes.speakers import Person, Resolver, honorific_people, introductions
 
 __all__ = [
+    "EXTRACTOR_VERSION",
     "OUTLETS",
     "ROLE_NOUNS",
     "ROLE_SET",
@@ -46,6 +47,9 @@ __all__ = [
 ]
 
 MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quotes
+# Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
+# stored articles were extracted by older rules.
+EXTRACTOR_VERSION = "2-parse"
 
 
 def extract(text: str) -> Extraction:
