@@ -82,3 +82,26 @@ def test_a_megabyte_without_a_newline_and_nul_bytes_do_not_break_it():
 def test_empty_and_blank_text_give_no_quotes():
     assert extract("").quotes == ()
     assert extract(" \n\n ").quotes == ()
+
+
+def test_the_parser_sees_a_bounded_share_of_a_huge_article(monkeypatch):
+    """A huge upload of speech-like paragraphs: reported speech is looked for within the
+    parsing budget only (100,000 characters; 5,000 here to keep the test small), direct
+    quotes in all of it."""
+    import search.quotes as quotes
+
+    seen = []
+
+    def counting_parse(texts):
+        texts = list(texts)
+        seen.extend(texts)
+        return real_parse(texts)
+
+    real_parse = quotes.parse
+    monkeypatch.setattr(quotes, "parse", counting_parse)
+    monkeypatch.setattr(quotes, "MAX_PARSED_CHARS", 5_000)
+    paragraph = '"Trade grew by a third," the minister said, adding that talks went well.'
+    text = "\n\n".join([paragraph] * 1_000)
+    found = extract(text)
+    assert 4_000 < sum(map(len, seen)) <= 5_000  # the budget is spent, and not exceeded
+    assert sum(q.kind == "direct" for q in found.quotes) == 1_000
