@@ -15,6 +15,8 @@ the exact input string. The passes, in order:
 
 from __future__ import annotations
 
+import re
+
 from search.quotes.direct import (
     MARK,
     attribute_direct,
@@ -74,11 +76,13 @@ def extract(text: str) -> Extraction:
         by_para.append(in_para)
 
     wanted = _to_parse(scan, paras)
-    docs = parse(scan[paras[i][0] : paras[i][1]] for i in wanted)
+    # A dateline ("ANKARA, March 3 (Reuters) -") is no part of the first sentence's subject.
+    starts = [paras[i][0] + _dateline_length(scan, paras[i][0]) for i in wanted]
+    docs = parse(scan[start : paras[i][1]] for start, i in zip(starts, wanted, strict=True))
     reported: list[Span] = []
     absorbed: set[int] = set()
-    for i, doc in zip(wanted, docs, strict=True):
-        p_start, p_end = paras[i]
+    for i, p_start, doc in zip(wanted, starts, docs, strict=True):
+        p_end = paras[i][1]
         # Every direct quote the paragraph holds, one begun in an earlier paragraph included.
         here = [q for q in directs if q.start < p_end and p_start < q.end]
         found = reported_speech(doc, p_start, scan, [(q.start, q.end) for q in here])
@@ -92,6 +96,18 @@ def extract(text: str) -> Extraction:
     quotes.sort(key=lambda q: (q.start, q.end))
     _resolve(quotes, Resolver(people))
     return _result(scan, quotes)
+
+
+DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"  # BAKU, UNITED NATIONS, ADDIS ABABA
+    r"(?:, [A-Z][\w.'’]*(?: [\w.'’]+){0,2}?){0,2}(?:, \d{4})?"  # , Azerbaijan, May 17, 2024
+    r" ?(?:\([^()\n]{1,40}\) ?)?(?:--|-|–|—) +"  # (Reuters) -
+)
+
+
+def _dateline_length(text: str, start: int) -> int:
+    m = DATELINE.match(text, start)
+    return m.end() - start if m else 0
 
 
 def _to_parse(text: str, paras: list[tuple[int, int]]) -> list[int]:

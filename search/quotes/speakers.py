@@ -273,29 +273,16 @@ class Resolver:
         return sorted(ranked, key=lambda item: -item[0])
 
     def _pronoun(self, low: str, pos: int) -> Person | None:
-        """ "he" or "she": the last speaker when nothing says otherwise; a person whose gender
-        the text states beats one whose gender is unknown; a person of the other gender is
-        never chosen, and with no candidate left the mention stays unresolved."""
+        """ "he" or "she": the person mentioned nearest before it whose gender fits (as the
+        text states it, or unknown); a person of the other gender is never chosen, and with
+        no candidate left the mention stays unresolved."""
         gender = PRONOUNS[low]
         if gender not in ("m", "f"):
             return None
-        last = self.last_speaker
-        if last is not None and last.kind == "person" and last.gender == gender:
-            return last
-        candidates = [p for _, p in self._before(pos) if p.gender in ("", gender)]
-        known = [p for p in candidates if p.gender == gender]
-        if last is not None and last.kind == "person" and last.gender == "":
-            # The last speaker, unless a nearer person is known to fit better.
-            if not known or self._nearest(last, pos) >= self._nearest(known[0], pos):
-                return last
-            return known[0]
-        if known:
-            return known[0]
-        return candidates[0] if candidates else None
-
-    @staticmethod
-    def _nearest(person: Person, pos: int) -> int:
-        return max((x for x in person.positions if x < pos), default=-1)
+        for _, person in self._before(pos):
+            if person.gender in ("", gender):
+                return person
+        return None
 
     def _role(self, low: str, pos: int) -> Person | None:
         nouns = re.findall(rf"\b{ROLE_NOUN}\b", low)
