@@ -91,3 +91,23 @@ def test_a_dateline_is_not_the_speaker():
 def test_initials_inside_a_name_do_not_end_it():
     found = extract('"We are close to a deal," said Rep. John D. Hartley.')
     assert found.quotes[0].speaker == "John D. Hartley"
+
+
+def test_a_wire_dateline_is_not_the_speaker():
+    found = extract(
+        "ANKARA, March 3 (Reuters) - Turkey's concerns had been heard, Norwegian envoy Lars "
+        "Eriksen said on Tuesday."
+    )
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("Turkey's concerns had been heard", "Lars Eriksen")
+    ]
+
+
+def test_she_is_the_woman_just_introduced_not_the_last_speaker():
+    text = (
+        "The commissions agreed on twelve more kilometres, Deputy Prime Minister Samir "
+        "Mammadli said.\n\n"
+        "Foreign Minister Anahit Grigoryan confirmed the agreement. «We consider this an "
+        "important step,» she said."
+    )
+    assert speakers_of(text) == ["Samir Mammadli", "Anahit Grigoryan"]
