@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from search import article_markup, facets
@@ -37,7 +37,7 @@ def _wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     form = SearchForm(request.GET)
@@ -150,7 +150,7 @@ def _examples_from_data() -> dict:
     return {"queries": [(q, facets.replace(QueryDict(), q=q)) for q in examples]}
 
 
-@require_GET
+@require_safe
 def article(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     quotes = list(article.quotes.select_related("speaker").order_by("start"))
@@ -196,7 +196,7 @@ def article(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def speakers(request):
     name = request.GET.get("name", "").strip()[:200]
     found = Speaker.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
@@ -207,7 +207,7 @@ def speakers(request):
     return render(request, "search/speakers.html", {"page": page, "name": name})
 
 
-@require_GET
+@require_safe
 def speaker(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
     quotes = speaker.quotes.select_related("article", "article__source").order_by(
