@@ -7,7 +7,7 @@ import logging
 from urllib.parse import quote
 
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -247,11 +247,15 @@ def speaker(request, slug: str):
     )
 
 
-def _page_of(paginator: Paginator, number):
+def _page_of(paginator: Paginator, number: str | None):
+    """The page asked for; for a page that does not exist (0, past the end, not a number)
+    the first page, with ``page.missing`` set so the template can say so."""
     try:
-        return paginator.page(int(number or 1))
-    except (ValueError, EmptyPage):
-        return paginator.page(paginator.num_pages if str(number).isdigit() else 1)
+        return paginator.page(number or 1)
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(1)
+        page.missing = number[:20]
+        return page
 
 
 def not_found(request, exception=None):
