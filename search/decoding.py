@@ -29,11 +29,18 @@ def human_size(n: int) -> str:
     return str(n)
 
 
+def too_big(size: int, limit: int) -> str:
+    """Why a file over the limit is refused, with sizes that read differently: rounded they
+    can look the same ("2.0 MB, over the limit of 2.0 MB"), so then in bytes."""
+    shown, allowed = human_size(size), human_size(limit)
+    if shown == allowed:
+        shown, allowed = f"{size:,} bytes", f"{limit:,} bytes ({allowed})"
+    return f"The file is {shown}, over the limit of {allowed}."
+
+
 def decode_article_bytes(data: bytes, *, max_bytes: int) -> str:
     if len(data) > max_bytes:
-        raise ArticleRejected(
-            f"The file is {human_size(len(data))}, over the limit of {human_size(max_bytes)}."
-        )
+        raise ArticleRejected(too_big(len(data), max_bytes))
     if not data.strip():
         raise ArticleRejected("The file is empty.")
     wide = _wide_unicode(data)  # before the NUL check: UTF-16 and UTF-32 text is full of NULs

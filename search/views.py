@@ -6,7 +6,9 @@ from __future__ import annotations
 import logging
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
@@ -260,3 +262,19 @@ def _page_of(paginator: Paginator, number: str | None):
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """A 400 that says what was wrong where Django knows: an upload of too many files is
+    refused while the form is read, before any view runs, so the limit is named here."""
+    if isinstance(exception, TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        message = (
+            f"That upload held more than {limit} files, the most one upload takes. "
+            f"Upload them in batches of {limit} or fewer."
+        )
+    elif isinstance(exception, TooManyFieldsSent | RequestDataTooBig):
+        message = "The form sent was too large. Send less at a time."
+    else:
+        message = "The request could not be understood."
+    return render(request, "400.html", {"message": message, "back": request.path}, status=400)

@@ -36,8 +36,16 @@ def test_an_empty_file_is_rejected():
 
 
 def test_an_oversized_file_names_the_limit():
-    with pytest.raises(ArticleRejected, match="over the limit of 2.0 MB"):
+    with pytest.raises(ArticleRejected) as refused:
         decode(b"a" * (LIMIT + 1))
+    assert str(refused.value) == (
+        "The file is 2,097,153 bytes, over the limit of 2,097,152 bytes (2.0 MB)."
+    )
+
+
+def test_sizes_that_round_apart_are_shown_rounded():
+    with pytest.raises(ArticleRejected, match=r"The file is 3\.0 MB, over the limit of 2\.0 MB\."):
+        decode(b"a" * (3 * 1024 * 1024))
 
 
 @pytest.mark.parametrize(
