@@ -6,13 +6,15 @@ from __future__ import annotations
 import logging
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, Paginator
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from search import article_markup, facets
@@ -37,7 +39,7 @@ def _wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     form = SearchForm(request.GET)
@@ -150,7 +152,7 @@ def _examples_from_data() -> dict:
     return {"queries": [(q, facets.replace(QueryDict(), q=q)) for q in examples]}
 
 
-@require_GET
+@require_safe
 def article(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     quotes = list(article.quotes.select_related("speaker").order_by("start"))
@@ -196,7 +198,7 @@ def article(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def speakers(request):
     name = request.GET.get("name", "").strip()[:200]
     found = Speaker.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
@@ -207,7 +209,7 @@ def speakers(request):
     return render(request, "search/speakers.html", {"page": page, "name": name})
 
 
-@require_GET
+@require_safe
 def speaker(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
     quotes = speaker.quotes.select_related("article", "article__source").order_by(
@@ -247,12 +249,32 @@ def speaker(request, slug: str):
     )
 
 
-def _page_of(paginator: Paginator, number):
+def _page_of(paginator: Paginator, number: str | None):
+    """The page asked for; for a page that does not exist (0, past the end, not a number)
+    the first page, with ``page.missing`` set so the template can say so."""
     try:
-        return paginator.page(int(number or 1))
-    except (ValueError, EmptyPage):
-        return paginator.page(paginator.num_pages if str(number).isdigit() else 1)
+        return paginator.page(number or 1)
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(1)
+        page.missing = number[:20]
+        return page
 
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """A 400 that says what was wrong where Django knows: an upload of too many files is
+    refused while the form is read, before any view runs, so the limit is named here."""
+    if isinstance(exception, TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        message = (
+            f"That upload held more than {limit} files, the most one upload takes. "
+            f"Upload them in batches of {limit} or fewer."
+        )
+    elif isinstance(exception, TooManyFieldsSent | RequestDataTooBig):
+        message = "The form sent was too large. Send less at a time."
+    else:
+        message = "The request could not be understood."
+    return render(request, "400.html", {"message": message, "back": request.path}, status=400)

@@ -194,6 +194,7 @@ class BackendContract:
     # an empty index
 
     def test_an_empty_index_finds_nothing_without_error(self, backend):
+        backend.rebuild([], [], total=0)
         results = self.search(backend, "relations")
         assert results.quotes.total == results.articles.total == 0
         assert results.suggestion is None

@@ -37,10 +37,11 @@ def test_an_unknown_speaker_is_not_found(client, db):
     assert client.get("/speakers/nobody/").status_code == 404
 
 
-def test_a_page_number_past_the_end_shows_the_last_page(client, gold_articles):
+def test_a_page_number_past_the_end_shows_the_first_page_and_says_so(client, gold_articles):
     response = client.get("/speakers/mikhail-bocharnikov/", {"page": "9999"})
     assert response.status_code == 200
-    assert response.context["page"].number == response.context["page"].paginator.num_pages
+    assert response.context["page"].number == 1
+    assert "There is no page “9999”; this is page 1 of 2." in response.content.decode()
 
 
 def test_a_speaker_name_with_html_is_escaped(client, db):

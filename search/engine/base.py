@@ -20,6 +20,14 @@ class SearchUnavailable(Exception):
     ``python manage.py rebuild_index`` repairs it."""
 
 
+class IndexMissing(SearchUnavailable):
+    """There is no index where settings say (never built, or its folder was deleted)."""
+
+
+class IndexDamaged(SearchUnavailable):
+    """The index is there but part of it cannot be read."""
+
+
 @dataclass(frozen=True)
 class Filters:
     """Filters that narrow a search; they come from the query (``speaker:``) or the sidebar."""
@@ -146,6 +154,12 @@ class SearchBackend:
 
     def status(self) -> dict:
         raise NotImplementedError
+
+    def verify(self) -> dict[str, int]:
+        """Read the whole index, not just open it; returns counts of what was read. Raises
+        ``IndexMissing`` or ``IndexDamaged``. This default reads every document's version."""
+        versions = self.stored_versions()
+        return {"documents": sum(len(v) for v in versions.values())}
 
     def close(self) -> None:
         """Release open files; ``reset_backends()`` calls it. Optional."""

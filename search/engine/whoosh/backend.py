@@ -22,6 +22,7 @@ from whoosh import query as wq
 from ..base import (
     ArticleHit,
     FacetValue,
+    IndexDamaged,
     Page,
     QuoteHit,
     SearchBackend,
@@ -40,6 +41,7 @@ from .compile import (
 )
 from .evaluate import Evaluator, SearcherCache, approximate_bytes
 from .highlight import Highlighter
+from .integrity import Damage, live_name, verify
 from .schema import article_fields, quote_fields
 from .store import FIX, IndexStore
 from .table import DocTable
@@ -74,6 +76,7 @@ class WhooshBackend(SearchBackend):
         self._files: dict[str, int] = {}  # sizes of its segments' files when it opened
         self._segments: dict = {}
         self._opened = False  # once opened, a vanished index is an error, not a fresh start
+        self._damage = Damage(self.store.root)  # a failed index, until its files change
 
     def close(self) -> None:
         with self._lock:
@@ -100,9 +103,7 @@ class WhooshBackend(SearchBackend):
 
     def _current(self) -> tuple:
         """The searcher (refreshed) and its document table; call with ``_lock`` held."""
-        if not self._opened:
-            self.store.create_if_absent()
-        name = self.store.live_name()
+        name = live_name(self.store)  # reads never create an index: a missing one is reported
         if name != self._ix_name or self._searcher is None:
             self._forget()
             self._ix = self.store.open(name)
@@ -136,21 +137,36 @@ class WhooshBackend(SearchBackend):
         (a writer in another process may have merged away files this searcher had not opened
         yet); a second failure is SearchUnavailable, never another exception."""
         with self._lock:
+            self._damage.check()  # a known failure, while the files stay as they were
+            before = None
             for attempt in (1, 2):
                 try:
                     return fn(*self._current())
-                except SearchUnavailable:
+                except SearchUnavailable as exc:
                     self._forget()
+                    before = before or self._damage.fingerprint()
                     if attempt == 2:
+                        self._damage.remember(before, exc)
                         raise
                 except Exception as exc:
                     self._forget()
+                    before = before or self._damage.fingerprint()
                     if attempt == 2:
                         log.exception("search index at %s failed", self.store.root)
-                        raise SearchUnavailable(
+                        error = IndexDamaged(
                             f"The search index at {self.store.root} could not be read "
                             f"({type(exc).__name__}: {exc}). {FIX}"
-                        ) from exc
+                        )
+                        self._damage.remember(before, error)
+                        raise error from exc
+
+    def verify(self) -> dict[str, int]:
+        """Read every segment's files through (see ``integrity``); afterwards searches try
+        the index afresh."""
+        with self._lock:
+            self._forget()
+            self._damage.forget()
+            return verify(self.store)
 
     def search(self, request: SearchRequest) -> SearchResults:
         return self._reading(lambda s, t: self._search(s, t, request))
