@@ -31,6 +31,7 @@ def fresh_perdoc(leaf):
 def test_field_lengths_read_in_one_go_equal_whooshs_own_reading(leaves):
     lengths_column = fixes.whoosh3.LENGTHS_COLUMN  # whoosh is imported in our package only
     assert len(leaves) == 2
+    compared = set()
     for leaf in leaves:
         ours, theirs = fresh_perdoc(leaf), fresh_perdoc(leaf)
         docs = range(leaf.doc_count_all())
@@ -38,6 +39,7 @@ def test_field_lengths_read_in_one_go_equal_whooshs_own_reading(leaves):
             column = f"_{field}_len"
             if not theirs.has_column(column):
                 continue
+            compared.add(field)
             whoosh_reader = fixes._original(theirs, column, lengths_column)
             assert [ours._cached_reader(column, lengths_column)[d] for d in docs] == [
                 whoosh_reader[d] for d in docs
@@ -46,6 +48,7 @@ def test_field_lengths_read_in_one_go_equal_whooshs_own_reading(leaves):
             assert ours.min_field_length(field) == theirs.min_field_length(field)
             assert ours.max_field_length(field) == theirs.max_field_length(field)
         assert any(ours.doc_field_length(d, "body") for d in docs)
+    assert compared == set(LENGTH_FIELDS)  # every field that keeps lengths was compared
 
 
 def test_a_field_without_lengths_is_looked_up_on_disk_once(leaves, monkeypatch):
