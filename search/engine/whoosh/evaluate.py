@@ -3,13 +3,22 @@
 Whoosh's matchers cost several microseconds per matching document in pure Python; a common
 word matches most of a 100k index, which is where bare Whoosh's 700 ms tail came from. Here
 a term's postings are read block by block (ids and term frequencies as arrays), boolean
-structure becomes set algebra, and only the allowed documents are scored, with the same
-BM25F formula and parameters Whoosh uses. Phrases and anything unusual still go through
-``searcher.docs_for_query``, so results are the same, only faster.
+structure becomes set algebra, and only the allowed documents are scored, with Whoosh's
+BM25F formula and parameters. Phrases and anything unusual still go through
+``searcher.docs_for_query``, so the documents matched are Whoosh's.
 
-This reads two private attributes of Whoosh-Reloaded 2.7.5's W3 leaf matcher (``_ids``,
-``_weights`` after ``_read_ids``/``_read_weights``) and falls back to the public matcher
-API when they are absent.
+Scores are Whoosh's own when given the same field lengths (``tests/test_whoosh_evaluate.py``
+compares them with ``searcher.search``). They differ from Whoosh's in these known ways:
+
+- field lengths: a document's title and body length is the whitespace word count that
+  ``schema.py`` stores in its ``meta`` column, read as a plain list; Whoosh uses its analysed
+  token count, squeezed into one byte (lossy above a few dozen words). Speaker names count
+  ``NAME_LENGTH`` words. The average length is Whoosh's (analysed) in both;
+- an excluded word (``-oil``) adds nothing here, where Whoosh adds 1.0 to every hit; the order
+  is the same.
+
+The fast paths read private Whoosh internals through ``internals``, which checks them once
+at import and falls back to the public matcher API when they are missing.
 """
 
 from __future__ import annotations
@@ -23,8 +32,7 @@ from operator import neg
 from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
 
-K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
-FIELD_BOOST = {"title": 1.5}
+K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults; the title's field_boost is in its weights
 NAME_LENGTH = 3  # names are short and their lengths are not kept
 NARROW = 8  # documents allowed, against those ranked, below which they are ranked directly
 
@@ -210,7 +218,7 @@ class Evaluator:
         ids, tfs = self.postings(field, text)
         if not ids:
             return ()
-        idf = self.searcher.idf(field, text) * FIELD_BOOST.get(field, 1.0)
+        idf = self.searcher.idf(field, text)
         avg = self.searcher.avg_field_length(field) or 1.0
         lengths = self.table.lengths(field)
         base, per = K1 * (1 - B), K1 * B / avg
