@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
 from search.engine import SearchUnavailable
+from search.management.output import plural
 
 EXAMPLES = 5
 
@@ -66,7 +67,7 @@ def report(drift: indexing.Drift) -> list[str]:
         ("Orphans in the index (gone from the database)", drift.orphans),
     ):
         parts = [
-            f"{_plural(len(ids), kind)} (e.g. {', '.join(str(i) for i in ids[:EXAMPLES])})"
+            f"{plural(len(ids), kind)} (e.g. {', '.join(str(i) for i in ids[:EXAMPLES])})"
             for kind, ids in found.items()
             if ids
         ]
@@ -75,8 +76,4 @@ def report(drift: indexing.Drift) -> list[str]:
 
 
 def _counts(drift: indexing.Drift) -> str:
-    return ", ".join(_plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    return ", ".join(plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))
