@@ -34,6 +34,16 @@ def speaker_colour(speaker_id: int | None) -> int:
     return -1 if speaker_id is None else speaker_id % PALETTE_SIZE
 
 
+def colour_class(colour: int) -> str:
+    """The CSS class of a palette colour; -1 is unattributed."""
+    return "speaker-none" if colour < 0 else f"speaker-{colour}"
+
+
+def speaker_class(speaker_id: int | None) -> str:
+    """The CSS class of a speaker's colour, wherever the site shows that speaker."""
+    return colour_class(speaker_colour(speaker_id))
+
+
 def attribution(mention: str, name: str, role: str) -> str:
     who = name or "unattributed"
     if role and name:
@@ -101,7 +111,7 @@ def _piece(body, a, b, quotes, terms, opened, last_piece) -> str:
     )
     if cue_of is not None:
         text = (
-            f'<span class="cue {_colour_class(cue_of)}" data-cue-for="{cue_of.quote_id}">'
+            f'<span class="cue {colour_class(cue_of.colour)}" data-cue-for="{cue_of.quote_id}">'
             f"{text}</span>"
         )
     if owner is None:
@@ -109,7 +119,7 @@ def _piece(body, a, b, quotes, terms, opened, last_piece) -> str:
     first = owner.quote_id not in opened
     opened.add(owner.quote_id)
     attrs = [
-        f'class="quote {_colour_class(owner)} kind-{escape(owner.kind)}"',
+        f'class="quote {colour_class(owner.colour)} kind-{escape(owner.kind)}"',
         f'data-quote="{owner.quote_id}"',
         f'data-speaker="{escape(owner.speaker_name)}"',
         f'data-attribution="{escape(owner.attribution)}"',
@@ -129,11 +139,8 @@ def _badge(q: QuoteSpan) -> str:
     label = escape(q.speaker_name or "unattributed")
     if q.speaker_url:
         return (
-            f'<a class="who {_colour_class(q)}" href="{escape(q.speaker_url)}" '
+            f'<a class="who {colour_class(q.colour)}" href="{escape(q.speaker_url)}" '
             f'title="{escape(q.attribution)}">{label}</a>'
         )
-    return f'<span class="who {_colour_class(q)}" title="{escape(q.attribution)}">{label}</span>'
-
-
-def _colour_class(q: QuoteSpan) -> str:
-    return "speaker-none" if q.colour < 0 else f"speaker-{q.colour}"
+    colour = colour_class(q.colour)
+    return f'<span class="who {colour}" title="{escape(q.attribution)}">{label}</span>'

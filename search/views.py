@@ -178,9 +178,7 @@ def article(request, pk: int):
         )
         for q in quotes
     ]
-    legend = [
-        (speaker, article_markup.speaker_colour(speaker.pk)) for speaker in article.speakers()
-    ]
+    legend = [(speaker, article_markup.speaker_class(speaker.pk)) for speaker in article.speakers()]
     unattributed = sum(1 for q in quotes if q.speaker_id is None)
     return render(
         request,
@@ -243,7 +241,7 @@ def speaker(request, slug: str):
             "chart": chart,
             "undated": undated,
             "roles": roles,
-            "colour": article_markup.speaker_colour(speaker.pk),
+            "colour": article_markup.speaker_class(speaker.pk),
             "quote_count": page.paginator.count,
         },
     )

@@ -1,6 +1,8 @@
+import datetime as dt
+
 import pytest
 
-from search.models import Speaker
+from search.models import Article, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +25,25 @@ def test_quotes_per_year_are_charted_with_undated_ones_counted(client, gold_arti
 
 
 def test_quotes_are_listed_newest_first(client, gold_articles):
-    response = client.get("/speakers/mikhail-bocharnikov/", {"page": "2"})
-    dates = [q.article.published for q in response.context["page"].object_list]
-    assert dates[-1] is None
+    older = Article.objects.create(
+        title="Earlier talks", body="Earlier talks.", published=dt.date(2019, 5, 1)
+    )
+    Quote.objects.create(
+        article=older,
+        speaker=Speaker.objects.get(slug="mikhail-bocharnikov"),
+        text="Earlier talks",
+        kind="direct",
+        start=0,
+        end=13,
+    )
+    dates = []
+    for page in ("1", "2"):
+        response = client.get("/speakers/mikhail-bocharnikov/", {"page": page})
+        dates += [q.article.published for q in response.context["page"].object_list]
+    assert len(dates) == response.context["quote_count"]
+    dated = [d for d in dates if d is not None]
+    assert len(set(dated)) == 2 and len(dated) < len(dates)
+    assert dates == sorted(dated, reverse=True) + [None] * (len(dates) - len(dated))
 
 
 def test_the_speaker_search_box_is_scoped_to_the_speaker(client, gold_articles):

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
 from search.engine import IndexMissing, SearchUnavailable, get_backend
+from search.management.output import plural
 
 EXAMPLES = 5
 
@@ -79,8 +80,8 @@ class Command(BaseCommand):
         except (SearchUnavailable, OSError) as exc:
             raise CommandError(f"Rebuilding the search index failed: {exc}", returncode=2) from exc
         self.stdout.write(
-            f"Rebuilt the search index from the database: {_plural(counts['article'], 'article')}"
-            f", {_plural(counts['quote'], 'quote')}."
+            f"Rebuilt the search index from the database: {plural(counts['article'], 'article')}"
+            f", {plural(counts['quote'], 'quote')}."
         )
 
     def _check(self) -> indexing.Drift:
@@ -99,7 +100,7 @@ def report(drift: indexing.Drift) -> list[str]:
         ("Orphans in the index (gone from the database)", drift.orphans),
     ):
         parts = [
-            f"{_plural(len(ids), kind)} (e.g. {', '.join(str(i) for i in ids[:EXAMPLES])})"
+            f"{plural(len(ids), kind)} (e.g. {', '.join(str(i) for i in ids[:EXAMPLES])})"
             for kind, ids in found.items()
             if ids
         ]
@@ -108,8 +109,4 @@ def report(drift: indexing.Drift) -> list[str]:
 
 
 def _counts(drift: indexing.Drift) -> str:
-    return ", ".join(_plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    return ", ".join(plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))

@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from search.ingest import ImportReport, IngestResult, import_jsonl, import_paths
+from search.management.output import Progress
 
 
 class Command(BaseCommand):
@@ -24,37 +25,22 @@ class Command(BaseCommand):
     def handle(self, *args, paths, jsonl, verbosity, **options):
         if not paths and not jsonl:
             raise CommandError("Name files, folders, - (standard input) or --jsonl FILE.")
-        progress = _Progress(self.stderr) if self.stderr.isatty() and verbosity else None
+        progress = None
+        if self.stderr.isatty() and verbosity:
+            progress = Progress(self.stderr, "articles", every=25)
         report = ImportReport()
         if paths:
-            report.results += import_paths(paths, progress=progress).results
+            report.results += import_paths(paths, progress=progress and progress.step).results
         for feed in jsonl:
             try:
-                report.results += import_jsonl(feed, progress=progress).results
+                report.results += import_jsonl(feed, progress=progress and progress.step).results
             except OSError as exc:
                 report.results.append(IngestResult("rejected", feed, message=str(exc)))
         if progress:
-            progress.done()
+            progress.finish()
         for failed in report.failed:
             self.stderr.write(f"failed: {failed.name}: {failed.message}")
         if verbosity:
             self.stdout.write(report.summary())
         if report.failed:
             sys.exit(1)
-
-
-class _Progress:
-    """A one-line counter on a terminal; nothing when output is piped."""
-
-    def __init__(self, stream) -> None:
-        self.stream, self.seen = stream, 0
-
-    def __call__(self, result: IngestResult) -> None:
-        self.seen += 1
-        if self.seen % 25 == 0:
-            self.stream.write(f"\r{self.seen} articles…", ending="")
-            self.stream.flush()
-
-    def done(self) -> None:
-        if self.seen >= 25:
-            self.stream.write("\r", ending="")

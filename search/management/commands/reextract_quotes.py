@@ -7,6 +7,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from search.management.output import Progress
 from search.quotes.parser import ModelMissing
 from search.reextraction import reextract_articles, select_articles
 
@@ -41,11 +42,16 @@ class Command(BaseCommand):
             raise CommandError(f"No article with id {', '.join(map(str, missing))}.")
         if verbosity:
             self.stdout.write(f"Re-extracting the quotes of {total:,} article(s).")
-        progress = self._progress if verbosity else None
+        progress = (
+            Progress(self.stdout, "articles", done_word="re-extracted") if verbosity else None
+        )
         try:
             report = reextract_articles(articles, progress=progress)
         except ModelMissing as exc:
             raise CommandError(str(exc)) from exc
+        finally:
+            if progress:
+                progress.finish()
         for pk, error in report.failed:
             self.stderr.write(f"Article {pk}: {error}")
         if verbosity:
@@ -55,7 +61,3 @@ class Command(BaseCommand):
             )
         if report.failed:
             sys.exit(1)
-
-    def _progress(self, done: int, total: int) -> None:
-        if done == total or done % 100 == 0:
-            self.stdout.write(f"  {done:,}/{total:,} articles ({done / total:.0%})")
