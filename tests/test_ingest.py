@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from search import ingest
-from search.ingest import ingest_bytes, ingest_text, parse_article_text, parse_published
+from search.article_text import parse as parse_article_text
+from search.ingest import ingest_bytes, ingest_text, parse_published
 from search.models import Article, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +103,7 @@ def test_a_failure_while_saving_quotes_leaves_no_article(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest, "save_quotes", broken)
+    monkeypatch.setattr(Article, "save_extraction", broken)
     with pytest.raises(RuntimeError):
         ingest_text(SEED_000)
     assert Article.objects.count() == 0
