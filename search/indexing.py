@@ -176,7 +176,7 @@ class Pending:
     def documents_to_write(self) -> tuple[set[int], set[int], set[int], set[int]]:
         """(articles, quotes) whose documents may have changed, then (articles, quotes) that
         the index cannot hold yet, read from the database as it is now."""
-        new_articles = self.new_articles - self.articles
+        new_articles = set(self.new_articles)  # saved again since, still never indexed
         new_quotes = _ids(Quote, "article_id", new_articles)
         articles = self.articles | _ids(Article, "source_id", self.sources)
         direct_quotes = self.quotes | _ids(Quote, "speaker_id", self.speakers)

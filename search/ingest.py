@@ -29,11 +29,8 @@ from search import indexing
 from search.article_text import parse, parse_date
 from search.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
 from search.models import Article, Quote, Source, Speaker, content_hash
-from search.parallel import ExtractionPool
+from search.parallel import AHEAD, CHUNK, ExtractionPool
 from search.quotes import Extraction, extract
-
-BATCH = 64  # articles per extraction chunk and per database transaction in bulk imports
-AHEAD = 3  # chunks in flight per worker, so no worker waits for this process
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +250,7 @@ def import_items(
         in_flight: deque = deque()
         seen: dict[str, IngestResult] = {}
         depth = max(2, AHEAD * pool.workers)
-        for chunk in _chunks(entries, BATCH):
+        for chunk in _chunks(entries, CHUNK):
             began = time.perf_counter()
             fresh = _triage(chunk, seen, report, progress)
             report.add_time("read and check", time.perf_counter() - began)

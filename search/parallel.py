@@ -16,6 +16,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from search.quotes import Extraction, extract
 
+CHUNK = 64  # articles per piece of work sent to a worker (and per transaction on import)
+AHEAD = 3  # pieces in flight per worker, so that no worker waits for the importer
+
 
 def cores() -> int:
     """The cores this process may run on."""
