@@ -53,6 +53,14 @@ class UploadForm(forms.Form):
         label="Article files",
         help_text="Plain-text (.txt) articles, one story a file; you can pick several.",
     )
+    year = forms.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        label="Year",
+        help_text="For datelines that give only a month and day (MOSCOW, Dec 2). "
+        "Left empty, such stories are saved with the date unknown.",
+    )
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -166,7 +174,12 @@ class ArticleAdmin(admin.ModelAdmin):
                 if upload.size > limit:
                     results.append(("rejected", upload.name, None, too_big(upload.size, limit)))
                     continue
-                result = ingest_bytes(upload.read(), filename=upload.name, max_bytes=limit)
+                result = ingest_bytes(
+                    upload.read(),
+                    filename=upload.name,
+                    max_bytes=limit,
+                    year=form.cleaned_data["year"],
+                )
                 results.append((result.status, upload.name, result.article, result.message))
             imported = sum(1 for r in results if r[0] == "imported")
             level = messages.SUCCESS if imported == len(results) else messages.WARNING

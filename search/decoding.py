@@ -21,6 +21,18 @@ CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 MOJIBAKE = re.compile(r"[ÃÂÐÑ][\x80-\xBF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == GZIP_MAGIC
+
+
+def normalise_newlines(text: str) -> str:
+    """Windows and old Mac line ends become ``\n``: quote offsets count one per line end."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def human_size(n: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
@@ -45,11 +57,11 @@ def decode_article_bytes(data: bytes, *, max_bytes: int) -> str:
         raise ArticleRejected("The file is empty.")
     wide = _wide_unicode(data)  # before the NUL check: UTF-16 and UTF-32 text is full of NULs
     if wide is None and (
-        b"\x00" in data[:8192] or data[:4] in (b"%PDF", b"PK\x03\x04") or data[:2] == b"\x1f\x8b"
+        b"\x00" in data[:8192] or data[:4] in (b"%PDF", b"PK\x03\x04") or is_gzip(data)
     ):
         raise ArticleRejected("This is a binary file, not plain text. Upload a .txt article.")
     text = _decode_wide(data, wide) if wide else _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_newlines(text)
     if len(CONTROL.findall(text)) > max(8, len(text) // 200):
         raise ArticleRejected("This does not look like plain text: it is full of control codes.")
     if not text.strip():

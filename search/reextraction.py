@@ -10,8 +10,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
-
 from search import indexing
 from search.models import Article
 from search.quotes import EXTRACTOR_VERSION
@@ -45,19 +43,13 @@ def select_articles(
 def reextract_articles(
     articles, *, progress: Callable[[int, int], None] | None = None
 ) -> ReextractReport:
-    from search.ingest import reextract
-
     report = ReextractReport()
     pks = list(articles.values_list("pk", flat=True))
     with indexing.bulk():
         for offset in range(0, len(pks), BATCH):
             for article in Article.objects.filter(pk__in=pks[offset : offset + BATCH]):
                 try:
-                    with transaction.atomic():
-                        report.quotes += reextract(article)
-                        Article.objects.filter(pk=article.pk).update(
-                            extractor_version=EXTRACTOR_VERSION
-                        )
+                    report.quotes += article.reextract_quotes()
                 except Exception as exc:  # one bad article must not stop the run
                     report.failed.append((article.pk, f"{type(exc).__name__}: {exc}"))
                     continue

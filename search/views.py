@@ -18,9 +18,9 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from search import article_markup, facets
+from search.article_text import story_start
 from search.engine import Filters, SearchRequest, SearchUnavailable, get_backend
 from search.forms import SearchForm
-from search.ingest import story_start
 from search.models import Article, Source, Speaker
 from search.query import parse
 

@@ -149,3 +149,27 @@ def test_a_utf16_file_with_a_byte_order_mark_is_imported(staff):
     body = upload(staff, SimpleUploadedFile("wide.txt", text.encode("utf-16"))).content.decode()
     assert "1 of 1 file(s) imported" in body
     assert Article.objects.get().body.strip() == text.replace("\r\n", "\n").strip()
+
+
+MOSCOW = (
+    "MOSCOW, Dec 2 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Friday that "
+    'Moscow was ready to host the next round of talks.\n\n"The door is open," Lavrov said.'
+)
+
+
+def test_the_year_given_on_the_form_dates_a_dateline_with_a_month_and_day(staff):
+    story = SimpleUploadedFile("lavrov.txt", MOSCOW.encode(), "text/plain")
+    staff.post(URL, {"files": [story], "year": "2022"}, follow=True)
+    assert str(Article.objects.get().published) == "2022-12-02"
+
+
+def test_without_a_year_on_the_form_such_a_story_has_no_date(staff):
+    upload(staff, SimpleUploadedFile("lavrov.txt", MOSCOW.encode(), "text/plain"))
+    assert Article.objects.get().published is None
+
+
+def test_a_year_that_is_not_one_is_explained_and_nothing_is_stored(staff):
+    story = SimpleUploadedFile("lavrov.txt", MOSCOW.encode(), "text/plain")
+    body = staff.post(URL, {"files": [story], "year": "twenty"}, follow=True).content.decode()
+    assert "Enter a whole number" in body
+    assert Article.objects.count() == 0

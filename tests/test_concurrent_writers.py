@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from search.engine.whoosh import WhooshBackend
-from search.quotes import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,36 +131,6 @@ def test_parallel_imports_edits_and_searches_lose_nothing(site, tmp_path):
     )
     check = manage(site, "check_index", check=False)
     assert check.returncode == 0, check.stdout + check.stderr
-
-
-def test_a_killed_import_leaves_no_half_saved_article_and_a_rerun_completes_it(site, tmp_path):
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(story(n)) for n in range(400)) + "\n", encoding="utf-8")
-    importer = start(site, "import_articles", "--jsonl", str(feed))
-    count = "from search.models import Article; print(Article.objects.count())"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and int(shell(site, count)) < 20:
-        time.sleep(0.3)
-    importer.kill()
-    importer.wait()
-    saved = int(shell(site, count))
-    assert 0 < saved < 400
-
-    # Every saved article has exactly the quotes the extractor finds in it: none half-saved.
-    dump = shell(
-        site,
-        "import json; from search.models import Article; "
-        "print(json.dumps([[a.body, a.quotes.count()] for a in Article.objects.all()]))",
-    )
-    for body, quotes in json.loads(dump):
-        assert quotes == len(extract(body).quotes)
-
-    rerun = manage(site, "import_articles", "--jsonl", str(feed), check=False)
-    assert rerun.returncode == 0, rerun.stderr
-    assert shell(site, count) == "400"
-    repair = manage(site, "check_index", "--repair", check=False)
-    assert repair.returncode == 0, repair.stdout + repair.stderr  # the rerun left no drift
-    assert manage(site, "check_index", check=False).returncode == 0
 
 
 def test_a_killed_rebuild_leaves_the_old_index_serving(site, tmp_path):

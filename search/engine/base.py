@@ -135,6 +135,11 @@ class SearchBackend:
     def update(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
         raise NotImplementedError
 
+    def add(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
+        """Like ``update``, for documents the index cannot hold yet (rows created since the
+        last write): a backend may skip looking for an old copy. The default replaces."""
+        self.update(articles, quotes)
+
     def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
         raise NotImplementedError
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from search import outlets
+
 # Inflected reporting verbs, for the regular expressions that attribute direct quotes.
 _VERBS = """
 said says say saying told tells tell added adds adding stressed stresses stressing noted notes
@@ -129,31 +131,9 @@ bankers diplomats economists experts observers people
 """.split()
 )
 
-# News outlets and wires: "Trend reports", "(AFP)", "Reuters said" name the outlet, never a
-# speaker. Keys are lower case; values are the outlet's own spelling.
-OUTLETS = {
-    "trend": "Trend",
-    "vestnik kavkaza": "Vestnik Kavkaza",
-    "afp": "AFP",
-    "reuters": "Reuters",
-    "reuter": "Reuters",
-    "interfax": "Interfax",
-    "tass": "TASS",
-    "itar-tass": "TASS",
-    "ria novosti": "RIA Novosti",
-    "xinhua": "Xinhua",
-    "apa": "APA",
-    "azertac": "AZERTAC",
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "news.az": "News.az",
-    "report.az": "Report.az",
-    "anadolu": "Anadolu",
-    "bloomberg": "Bloomberg",
-    "kyodo": "Kyodo",
-    "sputnik": "Sputnik",
-}
+# News outlets and wires ("Trend reports", "(AFP)", "Reuters said") name the outlet, never a
+# speaker: one list for ingestion and the extractor, in a pure module of its own.
+OUTLETS = outlets.OUTLETS
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n"}
 # Every form of a personal or relative pronoun: none of them is ever a name or an alias.

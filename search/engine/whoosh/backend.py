@@ -397,6 +397,13 @@ class WhooshBackend(SearchBackend):
         if articles or quotes:
             self._write(("update", articles, quotes))
 
+    def add(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
+        """``add_document``: no search for an older copy in every segment, which made
+        ``update_document`` three quarters of a feed import's time."""
+        articles, quotes = list(articles), list(quotes)
+        if articles or quotes:
+            self._write(("add", articles, quotes))
+
     def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
         article_ids, quote_ids = [int(i) for i in article_ids], [int(i) for i in quote_ids]
         if article_ids or quote_ids:
@@ -418,7 +425,8 @@ class WhooshBackend(SearchBackend):
                     continue
                 try:
                     _apply(writer, record)
-                    self.store.journal(record)
+                    # a rebuild replays this into an index that may hold the documents
+                    self.store.journal(("update", *record[1:]) if record[0] == "add" else record)
                 except BaseException:
                     writer.cancel()
                     raise
@@ -517,6 +525,9 @@ def _apply(writer, record: tuple) -> None:
     if op == "update":
         for fields in _all_fields(first, second):
             writer.update_document(**fields)
+    elif op == "add":
+        for fields in _all_fields(first, second):
+            writer.add_document(**fields)
     else:
         for article_id in first:  # an article goes with its quotes
             writer.delete_by_term("article", str(article_id))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from search.decoding import is_gzip
 from search.quotes import extract
 from search.quotes.parser import ModelMissing
 
@@ -29,7 +30,7 @@ def quotes_of(text: str) -> list[dict]:
 
 def read_bytes(name: str) -> bytes:
     data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return gzip.decompress(data) if is_gzip(data) else data
 
 
 class Command(BaseCommand):
