@@ -176,6 +176,7 @@ def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(
 ):
     from search import indexing
 
+    indexing.rebuild_index()  # the empty index a new site starts with
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
         "\n".join(json.dumps({"body": body}) for body in (SEED_000, SEED_001)), encoding="utf-8"
