@@ -140,6 +140,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DIPLOMACY_LOGIN_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "diplomacy.signin.locked_out"
+# No start-up banner on every manage.py command (it went to stderr, beside real errors).
+AXES_VERBOSE = False
 # After signing in with no (or an unsafe) ``next``: the admin, not /accounts/profile/ (a 404).
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
