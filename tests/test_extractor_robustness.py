@@ -92,12 +92,6 @@ def test_a_200_kb_article_gives_every_quote_with_valid_offsets():
     check(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search/quotes.py's extract() collects each paragraph's direct quotes by scanning "
-    "every quote of the article (``in_para = [...]``), so work grows with paragraphs x "
-    "quotes. For the lead's rewrite: remove this mark once it is linear.",
-)
 def test_work_grows_in_proportion_to_the_paragraphs_of_an_article():
     assert growth(extract, article, 900) <= LINEAR
 
