@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from search.engine import SearchRequest, SearchUnavailable, get_backend, reset_backends
-from search.engine.whoosh_backend import WhooshBackend
+from search.engine.whoosh import WhooshBackend
 
 from .backend_contract import ARTICLES, QUOTES, BackendContract, article, parse_query, quote
 
