@@ -7,7 +7,7 @@ import logging
 from urllib.parse import quote
 
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -201,7 +201,7 @@ def speakers(request):
     if name:
         found = found.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
     paginator = Paginator(found, 50)
-    page = _page_of(paginator, request.GET.get("page"))
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "search/speakers.html", {"page": page, "name": name})
 
 
@@ -229,7 +229,7 @@ def speaker(request, slug: str):
     )
     if speaker.role and speaker.role not in roles:
         roles.insert(0, speaker.role)
-    page = _page_of(Paginator(quotes, 20), request.GET.get("page"))
+    page = Paginator(quotes, 20).get_page(request.GET.get("page"))
     return render(
         request,
         "search/speaker.html",
@@ -243,13 +243,6 @@ def speaker(request, slug: str):
             "quote_count": page.paginator.count,
         },
     )
-
-
-def _page_of(paginator: Paginator, number):
-    try:
-        return paginator.page(int(number or 1))
-    except (ValueError, EmptyPage):
-        return paginator.page(paginator.num_pages if str(number).isdigit() else 1)
 
 
 def not_found(request, exception=None):
