@@ -238,11 +238,20 @@ def _has(obj, names) -> bool:
 PROBE_TEXTS = ("talks talks resume", "the talks in vienna", "no match here", "talks " * 300)
 
 
+class _MemoryOnly(RamStorage):
+    """A RamStorage whose temporary files stay in memory too: Whoosh's own puts them in a
+    folder under /tmp, where processes starting at once (an import beside the site) raced
+    over them and the probe failed."""
+
+    def temp_storage(self, name=None):
+        return RamStorage()
+
+
 def _probe_index():
     schema = fields.Schema(
         body=fields.TEXT(phrase=True, field_boost=1.5), meta=fields.COLUMN(VarBytesColumn())
     )
-    ix = RamStorage().create_index(schema)
+    ix = _MemoryOnly().create_index(schema)
     with ix.writer(compound=False) as writer:  # as ``store`` writes them
         for n, text in enumerate(PROBE_TEXTS):
             writer.add_document(body=text, meta=f"value {n}".encode() * (n + 1))
