@@ -202,3 +202,8 @@ def test_reporting_verbs_inside_a_direct_quote_are_the_speakers_words():
         '"The ministry said the talks would fail, and they did," Ambassador Omar Haidari said.'
     )
     assert (q.kind, q.speaker) == ("direct", "Omar Haidari")
+
+
+def test_the_day_after_on_belongs_to_the_cue_not_the_clause():
+    q = only("Envoy Ingrid Solheim said on Monday officials from both sides had agreed.")
+    assert q.text == "officials from both sides had agreed"

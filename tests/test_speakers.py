@@ -111,3 +111,28 @@ def test_she_is_the_woman_just_introduced_not_the_last_speaker():
         "important step,» she said."
     )
     assert speakers_of(text) == ["Samir Mammadli", "Anahit Grigoryan"]
+
+
+def test_a_family_name_first_is_found_again_by_itself():
+    text = (
+        "South Korea's Unification Minister Kim Ji-hye said Seoul was ready to talk.\n\n"
+        '"Time is running out for these families," Kim said.'
+    )
+    assert speakers_of(text) == ["Kim Ji-hye", "Kim Ji-hye"]
+
+
+def test_the_name_in_an_apposition_after_a_role_is_the_speaker():
+    found = extract(
+        "The U.N. envoy for Sudan, Amina Diallo, told the council that the truce was failing."
+    )
+    assert [(q.text, q.speaker) for q in found.quotes] == [
+        ("the truce was failing", "Amina Diallo")
+    ]
+
+
+def test_an_organisation_after_a_role_phrase_is_not_a_person():
+    text = (
+        "Hassan Abdel Rahman, head of Egypt's State Information Service, spoke in Cairo. "
+        "«Egypt continues its efforts to stop the bloodshed,» he said."
+    )
+    assert speakers_of(text) == ["Hassan Abdel Rahman"]

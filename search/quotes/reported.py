@@ -26,6 +26,7 @@ from search.quotes.lexicon import (
     ROLE_SET,
     UNNAMED_HEADS,
     VERB_WORD,
+    WEEKDAYS,
     names_outlet,
 )
 from search.quotes.spans import Cue, Span
@@ -160,6 +161,8 @@ def _content(doc, verb) -> list[tuple[int, int]]:
         if doc[i].lower_ in ("that", "whether") and doc[i].dep_ in ("mark", "dobj", "nsubj"):
             first = i + 1
             break
+    if doc[first].lower_ in WEEKDAYS and doc[first - 1].lower_ == "on":
+        first += 1  # "said on Monday Seoul was ready": the day belongs to the cue
     if lemma in DIRECTIVE_VERBS:
         # "demanded that Obama pledge ...", parsed with Obama as the verb's object.
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < first), None)
@@ -351,7 +354,8 @@ def _hint(doc, first: int, last: int) -> str:
         if tok.head.i < first or tok.head.i > last or tok.head.i == tok.i:
             head = tok  # the token whose head lies outside the mention
             break
-    common = head.is_lower or (
+    hyphenated = head.i > 0 and doc[head.i - 1].text == "-"  # "Kim Ji-hye": part of a name
+    common = (head.is_lower and not hyphenated) or (
         head.is_sent_start and head.lower_ in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
     )
     if not common or head.pos_ in ("PRON", "DET"):
@@ -379,15 +383,17 @@ DASHES = {"-", "--", "—", "–"}
 
 
 def _appositive_name(subject) -> tuple[int, int] | None:
-    """ "The spokesman, John Kirby, said": a common-noun subject named by its apposition."""
+    """ "The spokesman, John Kirby, said", "The U.N. envoy for Sudan, Amina Diallo, told": a
+    common-noun subject named by an apposition, which the parser may hang on a noun inside
+    the subject rather than on its head."""
     if subject.pos_ != "NOUN":
         return None
-    for child in subject.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            first = child.i
-            while first - 1 >= 0 and child.doc[first - 1].dep_ in ("compound", "flat"):
+    for tok in subject.subtree:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > subject.i:
+            first = tok.i
+            while first - 1 >= 0 and tok.doc[first - 1].dep_ in ("compound", "flat"):
                 first -= 1
-            return first, child.i
+            return first, tok.i
     return None
 
 

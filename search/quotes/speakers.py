@@ -178,6 +178,8 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     tokens = clean_name_tokens(tokens)
     if not tokens or names_outlet(" ".join(tokens)) or names_outlet(f"{role} {name}"):
         return "", ""
+    if ORG_HEAD.search(tokens[-1]):
+        return "", ""  # "head of Egypt's State Information Service": a body, not a person
     if any(names_outlet(t) for t in tokens):
         return "", ""
     # Drop a leading determiner from the role.
@@ -309,6 +311,21 @@ class Resolver:
             or (words[-1] in UNNAMED_HEADS and not any(w[0].isupper() for w in words))
         )
 
+    def _known(self, name: str) -> Person | None:
+        """The person a name refers to: the same name, surname or alias; else, for one word,
+        the only person with that word in their name ("Kim" for Kim Ji-hye, whose family
+        name comes first; "Wanida" for Wanida Charoen, called by her given name)."""
+        people = [p for p in self.people if p.kind == "person"]
+        last = name.split()[-1]
+        for p in people:
+            if p.name == name or p.surname == last or name in p.aliases:
+                return p
+        if " " not in name:
+            holders = [p for p in people if name in _name_parts(p.name)]
+            if len(holders) == 1:
+                return holders[0]
+        return None
+
     def _organisation(self, mention: str) -> Person | None:
         name = re.sub(r"^the\s+", "", mention, flags=re.I).strip()
         if not name or not name[0].isupper() or names_outlet(name):
@@ -335,18 +352,25 @@ class Resolver:
             role = role or role_words_only(described) if _has_role(described) else role
         if not name or not name[0].isupper() or names_outlet(name):
             return None
-        tokens = name.split()
-        for p in self.people:
-            if p.kind != "person":
-                continue
-            if p.name == name or p.surname == tokens[-1] or name in p.aliases:
-                if role and not p.role:
-                    p.role = role
-                p.gender = p.gender or gender
-                return p
+        person = self._known(name)
+        if person is not None:
+            if role and not person.role:
+                person.role = role
+            person.gender = person.gender or gender
+            return person
         person = Person(name=name, role=role, gender=gender)
         self.people.append(person)
         return person
+
+
+def _name_parts(name: str) -> set[str]:
+    """The words of a name and the parts of its hyphenated words ("al-Khalifi" gives
+    "Khalifi")."""
+    parts = set()
+    for word in name.split():
+        parts.add(word)
+        parts.update(p for p in word.split("-") if p[:1].isupper())
+    return parts
 
 
 def _trailing_name(words: list[str], titled: bool = False) -> tuple[str, str]:
