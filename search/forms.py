@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import validate_slug
 
+from search.engine import UNDATED
 from search.models import Quote, Speaker
 
 SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
@@ -39,6 +40,8 @@ class ListField(forms.Field):
 
 
 def _year(value: str) -> None:
+    if value == UNDATED:
+        return
     if not (value.isdigit() and 1800 <= int(value) <= 2200):
         raise forms.ValidationError(f"“{value}” is not a year.")
 
@@ -101,8 +104,9 @@ class SearchForm(forms.Form):
             )
         return slugs
 
-    def clean_year(self) -> list[int]:
-        return [int(y) for y in self.cleaned_data["year"]]
+    def clean_year(self) -> list[int | str]:
+        """Years as numbers; "unknown" (the date-unknown bucket) stays as it is."""
+        return [y if y == UNDATED else int(y) for y in self.cleaned_data["year"]]
 
     def clean(self):
         cleaned = super().clean()

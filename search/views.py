@@ -15,8 +15,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from search import article_markup, facets
-from search.engine import Filters, SearchRequest, SearchUnavailable, get_backend
+from search import article_markup, facets, front_page
+from search.engine import UNDATED, Filters, SearchRequest, SearchUnavailable, get_backend
 from search.forms import SearchForm
 from search.ingest import story_start
 from search.models import Article, Source, Speaker
@@ -55,7 +55,8 @@ def search(request):
                 speakers=tuple(data["speaker"]),
                 sources=tuple(data["source"]),
                 kinds=tuple(data["kind"]),
-                years=tuple(data["year"]),
+                years=tuple(y for y in data["year"] if y != UNDATED),
+                undated=UNDATED in data["year"],
                 date_from=data["from"],
                 date_to=data["to"],
             ),
@@ -63,13 +64,20 @@ def search(request):
             page=data["page"],
             per_page=PER_PAGE,
         )
-        try:
-            results = get_backend().search(search_request)
-        except SearchUnavailable:
-            log.exception("search unavailable")
-            context["unavailable"] = UNAVAILABLE
+        # Quote filters leave only the articles that hold such a quote; the page says so.
+        context["quote_filtered"] = bool(
+            data["speaker"] or data["kind"] or query.speakers or query.roles or query.kinds
+        )
+        if _is_front_page(request.GET):
+            context["front"] = front_page.front_page()
         else:
-            context.update(_results_context(request, form, results))
+            try:
+                results = get_backend().search(search_request)
+            except SearchUnavailable:
+                log.exception("search unavailable")
+                context["unavailable"] = UNAVAILABLE
+            else:
+                context.update(_results_context(request, form, results))
         speaker_names = (
             dict(Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name"))
             if data["speaker"]
@@ -91,6 +99,15 @@ def search(request):
     ]
     template = "search/search.html#results" if _wants_fragment(request) else "search/search.html"
     return render(request, template, context)
+
+
+SEARCH_PARAMS = ("q", "speaker", "source", "kind", "year", "from", "to", "sort")
+
+
+def _is_front_page(params) -> bool:
+    """Nothing searched, filtered or sorted: the front page rather than a list of everything
+    (``?sort=newest`` lists everything)."""
+    return not any(value.strip() for key in SEARCH_PARAMS for value in params.getlist(key))
 
 
 def _sort(form) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Sort = Literal["relevance", "newest", "oldest"]
+UNDATED = "unknown"  # the year facet's value for articles with no known date
 
 
 class SearchUnavailable(Exception):
@@ -32,6 +33,7 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     years: tuple[int, ...] = ()
+    undated: bool = False  # with ``years`` (or alone): also keep documents with no known date
 
 
 @dataclass(frozen=True)
