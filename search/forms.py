@@ -114,3 +114,21 @@ class SearchForm(forms.Form):
         if start and end and start > end:
             cleaned["from"], cleaned["to"] = end, start
         return cleaned
+
+
+class ArticleForm(forms.Form):
+    """The article page's options: the searched words to mark, one speaker to pick out
+    (the others fade), and whether quotes are marked at all. Anything invalid falls back to
+    the plain page."""
+
+    DEFAULTS = {"q": "", "only": "", "marks": "on"}
+
+    q = forms.CharField(required=False, strip=True)
+    only = forms.SlugField(required=False, max_length=220)
+    marks = forms.ChoiceField(choices=[("on", "on"), ("off", "off")], required=False)
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"][:2000]
+
+    def clean_marks(self) -> str:
+        return self.cleaned_data["marks"] or "on"

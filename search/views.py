@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from search import article_markup, facets, front_page
 from search.engine import UNDATED, Filters, SearchRequest, SearchUnavailable, get_backend
-from search.forms import SearchForm
+from search.forms import ArticleForm, SearchForm
 from search.ingest import story_start
 from search.models import Article, Source, Speaker
 from search.query import parse
@@ -170,8 +170,12 @@ def _examples_from_data() -> dict:
 @require_GET
 def article(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
+    form = ArticleForm(request.GET)
+    options = form.cleaned_data if form.is_valid() else ArticleForm.DEFAULTS
     quotes = list(article.quotes.select_related("speaker").order_by("start"))
-    terms = parse(request.GET.get("q", "")[:2000]).terms()
+    legend_speakers = list(article.speakers())
+    only = options["only"] if options["only"] in {s.slug for s in legend_speakers} else ""
+    terms = parse(options["q"]).terms()
     try:
         term_spans = get_backend().match_spans(article.body, terms) if terms else []
     except SearchUnavailable:
@@ -190,25 +194,44 @@ def article(request, pk: int):
                 q.mention, q.speaker.name if q.speaker else "", q.role
             ),
             kind=q.kind,
+            speaker_slug=q.speaker.slug if q.speaker else "",
+            faded=bool(only) and (q.speaker is None or q.speaker.slug != only),
         )
         for q in quotes
     ]
+    # Each legend entry toggles "only this speaker"; the state lives in the URL.
     legend = [
-        (speaker, article_markup.speaker_colour(speaker.pk)) for speaker in article.speakers()
+        {
+            "speaker": speaker,
+            "colour": article_markup.speaker_colour(speaker.pk),
+            "url": facets.replace(request.GET, only=None if only == speaker.slug else speaker.slug),
+            "active": only == speaker.slug,
+        }
+        for speaker in legend_speakers
     ]
     unattributed = sum(1 for q in quotes if q.speaker_id is None)
+    start = story_start(article.body)
+    paragraphs = zip(
+        article_markup.render(article.body, spans, term_spans, start=start),
+        article_markup.speakers_by_paragraph(article.body, spans, start=start),
+        strict=True,
+    )
     return render(
         request,
         "search/article.html",
         {
             "article": article,
-            "paragraphs": article_markup.render(
-                article.body, spans, term_spans, start=story_start(article.body)
-            ),
+            "paragraphs": list(paragraphs),
             "quotes": quotes,
             "legend": legend,
+            "only": only,
+            "show_all_url": facets.replace(request.GET, only=None),
+            "marks": options["marks"] != "off",
+            "marks_url": facets.replace(
+                request.GET, marks=None if options["marks"] == "off" else "off"
+            ),
             "unattributed": unattributed,
-            "q": request.GET.get("q", "")[:2000],
+            "q": options["q"],
         },
     )
 
