@@ -132,3 +132,23 @@ class ArticleForm(forms.Form):
 
     def clean_marks(self) -> str:
         return self.cleaned_data["marks"] or "on"
+
+
+class SpeakersForm(forms.Form):
+    """The speakers list: part of a name, an order, and a page. Anything invalid falls back
+    to the whole list, most quoted first."""
+
+    DEFAULTS = {"name": "", "sort": "quotes", "page": 1}
+
+    name = forms.CharField(required=False, strip=True, max_length=200)
+    sort = forms.ChoiceField(
+        choices=[("quotes", "Most quoted"), ("name", "Name"), ("latest", "Latest quote")],
+        required=False,
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def clean_sort(self) -> str:
+        return self.cleaned_data["sort"] or "quotes"
+
+    def clean_page(self) -> int:
+        return self.cleaned_data["page"] or 1

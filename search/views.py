@@ -8,23 +8,23 @@ from urllib.parse import quote
 
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, Max, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from search import article_markup, facets, front_page
+from search import article_markup, facets, front_page, speaker_profile
 from search.engine import UNDATED, Filters, SearchRequest, SearchUnavailable, get_backend
-from search.forms import ArticleForm, SearchForm
+from search.forms import ArticleForm, SearchForm, SpeakersForm
 from search.ingest import story_start
-from search.models import Article, Source, Speaker
+from search.models import Article, Source, Speaker, normalise_name
 from search.query import parse
 
 log = logging.getLogger(__name__)
 
 PER_PAGE = 10
+SPEAKERS_PER_PAGE = 25
 EXAMPLES_KEY = "search:examples"
 UNAVAILABLE = (
     "Search is unavailable right now, so no results can be shown. Articles and speakers "
@@ -236,41 +236,57 @@ def article(request, pk: int):
     )
 
 
+SPEAKER_SORTS = {
+    "quotes": ("-quote_count", "name_key"),
+    "name": ("name_key",),
+    "latest": (F("latest").desc(nulls_last=True), "name_key"),
+}
+
+
 @require_GET
+@vary_on_headers("HX-Request")
 def speakers(request):
-    name = request.GET.get("name", "").strip()[:200]
-    found = Speaker.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
+    form = SpeakersForm(request.GET)
+    options = form.cleaned_data if form.is_valid() else SpeakersForm.DEFAULTS
+    name, sort = options["name"], options["sort"]
+    found = Speaker.objects.annotate(
+        quote_count=Count("quotes"), latest=Max("quotes__article__published")
+    ).order_by(*SPEAKER_SORTS[sort])
     if name:
-        found = found.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
-    paginator = Paginator(found, 50)
-    page = _page_of(paginator, request.GET.get("page"))
-    return render(request, "search/speakers.html", {"page": page, "name": name})
+        found = found.filter(
+            Q(name__icontains=name)
+            | Q(name_key__contains=normalise_name(name))
+            | Q(aliases__icontains=name)
+        )
+    page = _page_of(Paginator(found, SPEAKERS_PER_PAGE), options["page"])
+    params = request.GET
+    context = {
+        "page": page,
+        "name": name,
+        "sort": sort,
+        "sorts": [
+            (value, label, facets.replace(params, sort=value, page=None), value == sort)
+            for value, label in SpeakersForm.base_fields["sort"].choices
+        ],
+        "previous_url": facets.replace(params, page=page.previous_page_number())
+        if page.has_previous()
+        else "",
+        "next_url": facets.replace(params, page=page.next_page_number()) if page.has_next() else "",
+    }
+    template = (
+        "search/speakers.html#speaker-results"
+        if _wants_fragment(request)
+        else "search/speakers.html"
+    )
+    return render(request, template, context)
 
 
 @require_GET
 def speaker(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
     quotes = speaker.quotes.select_related("article", "article__source").order_by(
-        "-article__published", "-article_id", "start"
+        F("article__published").desc(nulls_last=True), "-article_id", "start"
     )
-    per_year = list(
-        speaker.quotes.filter(article__published__isnull=False)
-        .annotate(year=ExtractYear("article__published"))
-        .values("year")
-        .annotate(n=Count("id"))
-        .order_by("year")
-    )
-    undated = speaker.quotes.filter(article__published__isnull=True).count()
-    peak = max((row["n"] for row in per_year), default=0)
-    chart = [
-        {"year": row["year"], "n": row["n"], "tenth": max(1, round(10 * row["n"] / peak))}
-        for row in per_year
-    ]
-    roles = list(
-        speaker.quotes.exclude(role="").values_list("role", flat=True).distinct().order_by("role")
-    )
-    if speaker.role and speaker.role not in roles:
-        roles.insert(0, speaker.role)
     page = _page_of(Paginator(quotes, 20), request.GET.get("page"))
     return render(
         request,
@@ -278,9 +294,10 @@ def speaker(request, slug: str):
         {
             "speaker": speaker,
             "page": page,
-            "chart": chart,
-            "undated": undated,
-            "roles": roles,
+            "chart": speaker_profile.year_chart(speaker),
+            "roles": speaker_profile.roles_seen(speaker),
+            "outlets": speaker_profile.outlets(speaker),
+            "alongside": speaker_profile.quoted_alongside(speaker),
             "colour": article_markup.speaker_colour(speaker.pk),
             "quote_count": page.paginator.count,
         },

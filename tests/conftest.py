@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.newsroom import newsroom  # noqa: F401  (invented articles with several speakers)
+
 DATA = Path(__file__).parent / "data"
 SEED_FILES = sorted(DATA.glob("0*.txt"))
 
