@@ -97,6 +97,16 @@
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hideCard(); });
   window.addEventListener("scroll", hideCard, { passive: true });
 
+  // A link in the results (removing a chip typed as "speaker:x") can change the query: the
+  // search box, outside the swapped part, follows, unless it is what is being typed in.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    const box = document.getElementById("q");
+    const path = event.detail && event.detail.pathInfo && event.detail.pathInfo.finalRequestPath;
+    if (!box || !path || document.activeElement === box || event.detail.target.id !== "results") return;
+    const query = new URL(path, window.location.href).searchParams.get("q") || "";
+    if (box.value !== query) box.value = query;
+  });
+
   // Browsers that cannot show a closed <details> on a wide screen by CSS alone get it opened.
   if (window.CSS && !CSS.supports("selector(::details-content)")) {
     const wide = window.matchMedia("(min-width: 52.01rem)");
