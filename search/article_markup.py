@@ -133,10 +133,13 @@ def speakers_by_paragraph(
     body: str, quotes: list[QuoteSpan], start: int = 0
 ) -> list[list[ParagraphSpeaker]]:
     """For each paragraph ``render`` returns, the speakers whose quotes begin in it, in order
-    and each once: colour is never the only signal of who is speaking."""
+    and each once, so colour is never the only sign of who speaks. A paragraph that goes on
+    with the same speakers as the last one named is left unnamed: a name repeated beside
+    every paragraph is noise."""
     n = len(body)
     quotes = sorted((q for q in quotes if 0 <= q.start < q.end <= n), key=lambda q: q.start)
-    out = []
+    out: list[list[ParagraphSpeaker]] = []
+    last: list[ParagraphSpeaker] = []
     for p_start, p_end in ((s, e) for s, e in paragraphs(body) if s >= start):
         seen: dict[str, ParagraphSpeaker] = {}
         for q in quotes:
@@ -146,7 +149,12 @@ def speakers_by_paragraph(
                     key,
                     ParagraphSpeaker(q.speaker_name, q.speaker_url, _colour_class(q)),
                 )
-        out.append(list(seen.values()))
+        named = list(seen.values())
+        if named and named == last:
+            named = []
+        elif named:
+            last = named
+        out.append(named)
     return out
 
 

@@ -82,7 +82,7 @@ def replace(params: QueryDict, **changes) -> str:
 def facets(results_facets: dict[str, list[FacetValue]], params: QueryDict) -> list[Facet]:
     out = []
     for name, param in PARAMS.items():
-        values = results_facets.get(name) or []
+        values = _shown(results_facets.get(name) or [])
         active = set(params.getlist(param))
         links = [
             FacetLink(
@@ -92,11 +92,19 @@ def facets(results_facets: dict[str, list[FacetValue]], params: QueryDict) -> li
                 url=toggle(params, param, v.value),
                 active=v.value in active,
             )
-            for v in values[:SHOWN]
+            for v in values
         ]
         if links:
             out.append(Facet(name=name, title=TITLES[name], unit=UNITS[name], links=links))
     return out
+
+
+def _shown(values: list[FacetValue]) -> list[FacetValue]:
+    """The first ``SHOWN`` values, and the "date unknown" bucket however many years precede
+    it: it is the only way to reach undated articles."""
+    shown = values[:SHOWN]
+    shown += [v for v in values[SHOWN:] if v.value == UNDATED]
+    return shown
 
 
 def chips(cleaned: dict, params: QueryDict, speaker_names: dict[str, str]) -> list[Chip]:

@@ -48,6 +48,16 @@ def test_each_paragraph_names_the_speakers_whose_quotes_begin_there_once():
     assert named[1][0].colour_class == "speaker-2"
 
 
+def test_a_paragraph_going_on_with_the_same_speaker_is_not_named_again():
+    body = "“One,” he said.\n\n“Two,” he said.\n\nNo quote.\n\n“Three,” he said."
+    quotes = [span(1, 1, 4), span(2, 18, 21), span(3, 46, 51)]
+    named = speakers_by_paragraph(body, quotes)
+    assert [[s.name for s in para] for para in named] == [["Mikhail Bocharnikov"], [], [], []]
+    other = span(4, 46, 51, name="Ada Other")
+    named = speakers_by_paragraph(body, [*quotes[:2], other])
+    assert [s.name for s in named[3]] == ["Ada Other"]
+
+
 def test_a_quote_of_another_speaker_than_the_one_picked_is_faded():
     from dataclasses import replace
 

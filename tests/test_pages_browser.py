@@ -18,7 +18,7 @@ from tests.browser import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def pages(newsroom) -> dict[str, str]:
+def pages(newsroom, gold_articles) -> dict[str, str]:
     marsh_report = newsroom[0]
     quote = marsh_report.quotes.order_by("start")[1]
     return {
@@ -27,6 +27,7 @@ def pages(newsroom) -> dict[str, str]:
         "search-filtered": "/?q=corridor+speaker:lind&kind=indirect",
         "article": f"/articles/{marsh_report.pk}/",
         "article-quote": f"/articles/{marsh_report.pk}/?q=treaty#quote-{quote.pk}",
+        "article-long": f"/articles/{gold_articles[0].pk}/?only=mikhail-bocharnikov",
         "speaker": "/speakers/elena-marsh/",
         "speakers": "/speakers/",
         "not-found": "/nowhere/",
@@ -38,13 +39,13 @@ AXE_PAGES = ("front", "search", "article", "speaker", "speakers")
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_fits_and_has_no_serious_accessibility_finding(
-    browser, live_server, newsroom, scheme
+    browser, live_server, newsroom, gold_articles, scheme
 ):
     desktop, page, errors = open_page(browser, DESKTOP, color_scheme=scheme)
     phone, touch, touch_errors = open_phone(browser, color_scheme=scheme)
     found, overflowing = {}, {}
     try:
-        for name, path in pages(newsroom).items():
+        for name, path in pages(newsroom, gold_articles).items():
             page.goto(f"{live_server.url}{path}")
             page.wait_for_load_state("networkidle")
             screenshot(page, f"{name}-1280-{scheme}")
