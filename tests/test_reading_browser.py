@@ -243,3 +243,31 @@ def test_the_speakers_list_searches_as_you_type_sorts_and_pages(page, live_serve
     expect(page.locator("#speaker-list .speaker-name a")).to_have_text(["Tomas Verde"])
     assert "sort=name" in page.url and "page=" not in page.url
     assert page.evaluate("window.__sameDocument") is True
+
+
+# one type system
+
+
+def test_only_quoted_words_are_serif_and_the_footer_lines_up_with_the_content(
+    page, live_server, newsroom
+):
+    article = newsroom[0]
+    for path in ("/", "/?q=treaty", f"/articles/{article.pk}/", "/speakers/elena-marsh/"):
+        page.goto(f"{live_server.url}{path}")
+        stray = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+              .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+              .filter(e => getComputedStyle(e).fontFamily.startsWith('"Iowan Old Style"'))
+              .filter(e => !e.closest('.quote-text, .article-body .quote, .brand-mark'))
+              .map(e => e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 40))"""
+        )
+        assert stray == [], f"serif outside quotes on {path}"
+        serif_quotes = page.locator(".quote-text, .article-body .quote").evaluate_all(
+            "es => es.map(e => getComputedStyle(e).fontFamily.startsWith('\"Iowan'))"
+        )
+        assert serif_quotes and all(serif_quotes)
+        footer = page.locator(".site-footer p").bounding_box()
+        main = page.locator("#main").bounding_box()
+        header = page.locator(".brand").bounding_box()
+        assert abs(footer["x"] - header["x"]) < 1
+        assert abs(footer["x"] + footer["width"] - (main["x"] + main["width"])) < 30
