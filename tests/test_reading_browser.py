@@ -49,6 +49,7 @@ def test_picking_a_speaker_in_the_legend_fades_the_others_and_is_kept_in_the_url
     page.evaluate("window.scrollTo(0, 200); window.__sameDocument = true")
     page.locator("#legend-elena-marsh").click()
     page.wait_for_url(re.compile(r"\?only=elena-marsh$"))
+    expect(page.locator("#article-body")).to_have_class(re.compile(r"\bpicked\b"))
     expect(page.locator("#legend-elena-marsh")).to_have_attribute("aria-current", "true")
     faded = page.locator(".quote.faded")
     expect(faded).to_have_count(2)  # Verde's and Orten's
@@ -74,6 +75,7 @@ def test_the_marks_toggle_leaves_plain_text(page, live_server, newsroom):
     assert quote.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     page.locator("#marks-toggle").click()
     page.wait_for_url(re.compile(r"marks=off"))
+    expect(page.locator("#article-body")).to_have_class(re.compile(r"\bmarks-off\b"))
     quote = page.locator(".quote").first
     assert quote.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
     assert page.locator(".para-who").first.is_hidden()
@@ -232,10 +234,12 @@ def test_the_speakers_list_searches_as_you_type_sorts_and_pages(page, live_serve
 
     page.locator("#sort-name").click()
     page.wait_for_url(re.compile(r"sort=name"))
+    expect(page.locator("#sort-name")).to_have_attribute("aria-current", "true")
     names = page.locator("#speaker-list .speaker-name a").all_inner_texts()
     assert names == sorted(names, key=str.casefold)
     page.locator("a[rel=next]").click()
     page.wait_for_url(re.compile(r"page=2"))
+    expect(page.locator("#speaker-results .pagination")).to_contain_text("Page 2 of 2")
     assert set(page.locator("#speaker-list .speaker-name a").all_inner_texts()).isdisjoint(names)
 
     page.locator("#name").press_sequentially("verd", delay=20)
