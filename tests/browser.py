@@ -73,9 +73,16 @@ def page(browser):
 
 
 def screenshot(page, name: str) -> Path:
+    """The whole page. Not ``full_page=True``: in Chromium that capture drops the touch
+    emulation, so a phone screenshot would show what only a mouse user sees. The viewport is
+    made as tall as the page instead, and put back after."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    viewport = page.viewport_size
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
+    page.screenshot(path=str(path))
+    page.set_viewport_size(viewport)
     return path
 
 
