@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import PHONE, open_page, open_phone
+from tests.browser import PHONE, SCREENSHOTS, open_page, open_phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -129,6 +129,8 @@ def test_the_quote_card_stays_on_screen_and_off_the_quote_on_a_phone(
             assert rect[0] >= 0 and rect[2] <= PHONE["width"], f"card off screen: {rect}"
             for quote_rect in quote_box(page, quote.pk)["rects"]:
                 assert not overlaps(rect, quote_rect), "the card covers its quote"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "article-card-390-light.png"))
     finally:
         context.close()
     assert errors == []
