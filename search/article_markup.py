@@ -45,6 +45,16 @@ def speaker_colour(speaker_id: int | None) -> int:
     return -1 if speaker_id is None else speaker_id % PALETTE_SIZE
 
 
+def colour_class(colour: int) -> str:
+    """The CSS class of a palette colour; -1 is unattributed."""
+    return "speaker-none" if colour < 0 else f"speaker-{colour}"
+
+
+def speaker_class(speaker_id: int | None) -> str:
+    """The CSS class of a speaker's colour, wherever the site shows that speaker."""
+    return colour_class(speaker_colour(speaker_id))
+
+
 def attribution(mention: str, name: str, role: str) -> str:
     who = name or "unattributed"
     if role and name:
@@ -106,7 +116,7 @@ def _piece(body, a, b, quotes, terms, opened) -> str:
     )
     if cue_of is not None:
         text = (
-            f'<span class="cue {_colour_class(cue_of)}" data-cue-for="{cue_of.quote_id}">'
+            f'<span class="cue {colour_class(cue_of.colour)}" data-cue-for="{cue_of.quote_id}">'
             f"{text}</span>"
         )
     if owner is None:
@@ -115,7 +125,7 @@ def _piece(body, a, b, quotes, terms, opened) -> str:
     opened.add(owner.quote_id)
     faded = " faded" if owner.faded else ""
     attrs = [
-        f'class="quote {_colour_class(owner)} kind-{escape(owner.kind)}{faded}"',
+        f'class="quote {colour_class(owner.colour)} kind-{escape(owner.kind)}{faded}"',
         f'data-quote="{owner.quote_id}"',
         f'data-speaker="{escape(owner.speaker_name)}"',
         f'data-slug="{escape(owner.speaker_slug)}"',
@@ -147,7 +157,7 @@ def speakers_by_paragraph(
                 key = q.speaker_name or f"~{q.attribution}"
                 seen.setdefault(
                     key,
-                    ParagraphSpeaker(q.speaker_name, q.speaker_url, _colour_class(q)),
+                    ParagraphSpeaker(q.speaker_name, q.speaker_url, colour_class(q.colour)),
                 )
         named = list(seen.values())
         if named and named == last:
@@ -156,7 +166,3 @@ def speakers_by_paragraph(
             last = named
         out.append(named)
     return out
-
-
-def _colour_class(q: QuoteSpan) -> str:
-    return "speaker-none" if q.colour < 0 else f"speaker-{q.colour}"

@@ -6,18 +6,20 @@ from __future__ import annotations
 import logging
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, Paginator
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, F, Max, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from search import article_markup, facets, front_page, speaker_profile
+from search.article_text import story_start
 from search.engine import UNDATED, Filters, SearchRequest, SearchUnavailable, get_backend
 from search.forms import ArticleForm, SearchForm, SpeakersForm
-from search.ingest import story_start
 from search.models import Article, Source, Speaker, normalise_name
 from search.query import parse
 
@@ -37,7 +39,7 @@ def _wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     form = SearchForm(request.GET)
@@ -167,7 +169,7 @@ def _examples_from_data() -> dict:
     return {"queries": [(q, facets.replace(QueryDict(), q=q)) for q in examples]}
 
 
-@require_GET
+@require_safe
 def article(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
     form = ArticleForm(request.GET)
@@ -203,7 +205,7 @@ def article(request, pk: int):
     legend = [
         {
             "speaker": speaker,
-            "colour": article_markup.speaker_colour(speaker.pk),
+            "colour": article_markup.speaker_class(speaker.pk),
             "url": facets.replace(request.GET, only=None if only == speaker.slug else speaker.slug),
             "active": only == speaker.slug,
         }
@@ -243,11 +245,12 @@ SPEAKER_SORTS = {
 }
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def speakers(request):
     form = SpeakersForm(request.GET)
-    options = form.cleaned_data if form.is_valid() else SpeakersForm.DEFAULTS
+    form.is_valid()  # an invalid value falls back to its default; the others still apply
+    options = {**SpeakersForm.DEFAULTS, **form.cleaned_data}
     name, sort = options["name"], options["sort"]
     found = Speaker.objects.annotate(
         quote_count=Count("quotes"), latest=Max("quotes__article__published")
@@ -258,7 +261,7 @@ def speakers(request):
             | Q(name_key__contains=normalise_name(name))
             | Q(aliases__icontains=name)
         )
-    page = _page_of(Paginator(found, SPEAKERS_PER_PAGE), options["page"])
+    page = _page_of(Paginator(found, SPEAKERS_PER_PAGE), request.GET.get("page"))
     params = request.GET
     context = {
         "page": page,
@@ -281,7 +284,7 @@ def speakers(request):
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def speaker(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
     quotes = speaker.quotes.select_related("article", "article__source").order_by(
@@ -298,18 +301,38 @@ def speaker(request, slug: str):
             "roles": speaker_profile.roles_seen(speaker),
             "outlets": speaker_profile.outlets(speaker),
             "alongside": speaker_profile.quoted_alongside(speaker),
-            "colour": article_markup.speaker_colour(speaker.pk),
+            "colour": article_markup.speaker_class(speaker.pk),
             "quote_count": page.paginator.count,
         },
     )
 
 
-def _page_of(paginator: Paginator, number):
+def _page_of(paginator: Paginator, number: str | None):
+    """The page asked for; for a page that does not exist (0, past the end, not a number)
+    the first page, with ``page.missing`` set so the template can say so."""
     try:
-        return paginator.page(int(number or 1))
-    except (ValueError, EmptyPage):
-        return paginator.page(paginator.num_pages if str(number).isdigit() else 1)
+        return paginator.page(number or 1)
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(1)
+        page.missing = number[:20]
+        return page
 
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """A 400 that says what was wrong where Django knows: an upload of too many files is
+    refused while the form is read, before any view runs, so the limit is named here."""
+    if isinstance(exception, TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        message = (
+            f"That upload held more than {limit} files, the most one upload takes. "
+            f"Upload them in batches of {limit} or fewer."
+        )
+    elif isinstance(exception, TooManyFieldsSent | RequestDataTooBig):
+        message = "The form sent was too large. Send less at a time."
+    else:
+        message = "The request could not be understood."
+    return render(request, "400.html", {"message": message, "back": request.path}, status=400)

@@ -12,9 +12,9 @@ GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encod
 def test_the_article_page_shows_headline_outlet_date_and_dateline(client, gold_articles):
     article = gold_articles[0]
     body = client.get(f"/articles/{article.pk}/").content.decode()
-    assert "Trend" in body
+    assert '<span class="outlet">Trend</span>' in body
     assert '<time datetime="2020-04-06">6 April 2020</time>' in body
-    assert "BAKU, Azerbaijan" in body
+    assert '<span class="dateline">BAKU, Azerbaijan</span>' in body
 
 
 def test_an_article_with_no_known_date_says_so(client, gold_articles):

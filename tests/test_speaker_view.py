@@ -1,6 +1,8 @@
+import datetime as dt
+
 import pytest
 
-from search.models import Speaker
+from search.models import Article, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +57,25 @@ def test_a_gap_year_shows_as_an_empty_bar(client, newsroom):
 
 
 def test_quotes_are_listed_newest_first(client, gold_articles):
-    response = client.get("/speakers/mikhail-bocharnikov/", {"page": "2"})
-    dates = [q.article.published for q in response.context["page"].object_list]
-    assert dates[-1] is None
+    older = Article.objects.create(
+        title="Earlier talks", body="Earlier talks.", published=dt.date(2019, 5, 1)
+    )
+    Quote.objects.create(
+        article=older,
+        speaker=Speaker.objects.get(slug="mikhail-bocharnikov"),
+        text="Earlier talks",
+        kind="direct",
+        start=0,
+        end=13,
+    )
+    dates = []
+    for page in ("1", "2"):
+        response = client.get("/speakers/mikhail-bocharnikov/", {"page": page})
+        dates += [q.article.published for q in response.context["page"].object_list]
+    assert len(dates) == response.context["quote_count"]
+    dated = [d for d in dates if d is not None]
+    assert len(set(dated)) == 2 and len(dated) < len(dates)
+    assert dates == sorted(dated, reverse=True) + [None] * (len(dates) - len(dated))
 
 
 def test_the_speaker_search_box_is_scoped_to_the_speaker(client, gold_articles):
@@ -69,10 +87,11 @@ def test_an_unknown_speaker_is_not_found(client, db):
     assert client.get("/speakers/nobody/").status_code == 404
 
 
-def test_a_page_number_past_the_end_shows_the_last_page(client, gold_articles):
+def test_a_page_number_past_the_end_shows_the_first_page_and_says_so(client, gold_articles):
     response = client.get("/speakers/mikhail-bocharnikov/", {"page": "9999"})
     assert response.status_code == 200
-    assert response.context["page"].number == response.context["page"].paginator.num_pages
+    assert response.context["page"].number == 1
+    assert "There is no page “9999”; this is page 1 of 2." in response.content.decode()
 
 
 def test_a_speaker_name_with_html_is_escaped(client, db):

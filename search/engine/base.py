@@ -21,6 +21,14 @@ class SearchUnavailable(Exception):
     ``python manage.py rebuild_index`` repairs it."""
 
 
+class IndexMissing(SearchUnavailable):
+    """There is no index where settings say (never built, or its folder was deleted)."""
+
+
+class IndexDamaged(SearchUnavailable):
+    """The index is there but part of it cannot be read."""
+
+
 @dataclass(frozen=True)
 class Filters:
     """Filters that narrow a search; they come from the query (``speaker:``) or the sidebar."""
@@ -129,6 +137,11 @@ class SearchBackend:
     def update(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
         raise NotImplementedError
 
+    def add(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
+        """Like ``update``, for documents the index cannot hold yet (rows created since the
+        last write): a backend may skip looking for an old copy. The default replaces."""
+        self.update(articles, quotes)
+
     def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
         raise NotImplementedError
 
@@ -148,6 +161,12 @@ class SearchBackend:
 
     def status(self) -> dict:
         raise NotImplementedError
+
+    def verify(self) -> dict[str, int]:
+        """Read the whole index, not just open it; returns counts of what was read. Raises
+        ``IndexMissing`` or ``IndexDamaged``. This default reads every document's version."""
+        versions = self.stored_versions()
+        return {"documents": sum(len(v) for v in versions.values())}
 
     def close(self) -> None:
         """Release open files; ``reset_backends()`` calls it. Optional."""
