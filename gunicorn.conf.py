@@ -11,6 +11,10 @@ headers used to hold both sync workers for a minute). So:
   thread for as long as it likes. It is the kernel's ``SO_RCVTIMEO``/``SO_SNDTIMEO``, set on
   the listening socket, which accepted connections inherit (Linux), because gunicorn reads
   requests in blocking mode with no timeout of its own.
+
+The wait is per read, so a client trickling a byte every few seconds still holds a thread;
+each worker has ``threads`` of them (16) before new requests queue. On the open internet, put
+a buffering proxy (nginx, a load balancer) in front, which is what it is for.
 """
 
 import os
@@ -20,7 +24,7 @@ import struct
 wsgi_app = "diplomacy.wsgi:application"
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 timeout = 30  # a worker that stops answering its arbiter this long is restarted
 graceful_timeout = 30
 keepalive = 5  # seconds an idle kept-alive connection stays open

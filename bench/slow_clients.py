@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -60,8 +61,11 @@ def main() -> int:
         f"{args.idle} idle and {args.stalled} stalled connections; {args.requests} normal "
         f"requests for {PATH} meanwhile, each waiting at most {PATIENCE:.0f} s"
     )
-    for label, flags in SETUPS.items():
-        print(f"{label}: {measure(flags, env, args)}")
+    try:
+        for label, flags in SETUPS.items():
+            print(f"{label}: {measure(flags, env, args)}")
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
     return 0
 
 

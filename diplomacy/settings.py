@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django_htmx",
     "template_partials",
     "axes",
@@ -171,7 +170,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # Search backends are chosen like cache backends: a dotted path and its options.
 SEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "search.engine.whoosh_backend.WhooshBackend",
+        "BACKEND": "search.engine.whoosh.WhooshBackend",
         "PATH": env_str("SEARCH_INDEX_DIR", str(DATA_DIR / "index")),
         "LOCK_TIMEOUT": float(env_int("SEARCH_LOCK_TIMEOUT", 10)),
     }

@@ -3,6 +3,7 @@ removes one parameter, so every state of the page has its own shareable address.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -79,21 +80,40 @@ def replace(params: QueryDict, **changes) -> str:
     return _url(lists)
 
 
+def dom_id(facet: str, value: str) -> str:
+    """A stable HTML id for a facet value, in any script: the value's slug ("trend",
+    "вестник-кавказа"), with a short hash of the value added when the slug loses more than
+    case and spacing ("AzerTAc (state)", "—"), so two values never share an id."""
+    slug = slugify(value, allow_unicode=True)
+    if not slug or slug != "-".join(value.casefold().split()):
+        slug = "-".join(filter(None, (slug, _digest(value))))
+    return f"facet-{facet}-{slug}"
+
+
+def _digest(value: str) -> str:
+    return hashlib.blake2s(value.encode("utf-8"), digest_size=4).hexdigest()
+
+
 def facets(results_facets: dict[str, list[FacetValue]], params: QueryDict) -> list[Facet]:
     out = []
     for name, param in PARAMS.items():
         values = _shown(results_facets.get(name) or [])
         active = set(params.getlist(param))
-        links = [
-            FacetLink(
-                dom_id=f"facet-{name}-{slugify(v.value) or 'x'}",
-                label=v.label,
-                count=v.count,
-                url=toggle(params, param, v.value),
-                active=v.value in active,
+        links, ids = [], set()
+        for v in values:
+            link_id = dom_id(name, v.value)
+            if link_id in ids:  # values equal but for case or spacing ("Trend", "TREND")
+                link_id = f"{link_id}-{_digest(v.value)}"
+            ids.add(link_id)
+            links.append(
+                FacetLink(
+                    dom_id=link_id,
+                    label=v.label,
+                    count=v.count,
+                    url=toggle(params, param, v.value),
+                    active=v.value in active,
+                )
             )
-            for v in values
-        ]
         if links:
             out.append(Facet(name=name, title=TITLES[name], unit=UNITS[name], links=links))
     return out

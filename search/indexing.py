@@ -41,7 +41,7 @@ from django.db import connections, transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from search.engine import get_backend
+from search.engine import IndexMissing, get_backend
 from search.models import Article, Quote, Source, Speaker, quotes_created
 
 log = logging.getLogger(__name__)
@@ -504,7 +504,10 @@ def index_missing(article_ids: Iterable[int]) -> int:
     if not ids:
         return 0
     try:
-        stored = get_backend().stored_versions()
+        try:
+            stored = get_backend().stored_versions()
+        except IndexMissing:  # a first import killed before its first write: nothing indexed
+            stored = {"article": {}, "quote": {}}
         articles = ids - stored["article"].keys()
         quotes = _ids(Quote, "article_id", ids) - stored["quote"].keys()
         if not (articles or quotes):

@@ -71,10 +71,21 @@ class Source(models.Model):
 
     @classmethod
     def for_name(cls, name: str) -> Source:
-        existing = cls.objects.filter(name__iexact=name.strip()).first()
+        """The outlet with this name in any case or spacing, created if new. SQLite's iexact
+        folds only ASCII, so other scripts (Вестник Кавказа) are compared here; outlets are
+        few."""
+        name = " ".join(name.split())
+        existing = cls.objects.filter(name__iexact=name).first()
+        if existing is None and not name.isascii():
+            key = normalise_name(name)
+            pk = next(
+                (pk for pk, n in cls.objects.values_list("pk", "name") if normalise_name(n) == key),
+                None,
+            )
+            existing = cls.objects.get(pk=pk) if pk is not None else None
         if existing:
             return existing
-        source, _ = cls.objects.get_or_create(name=name.strip())
+        source, _ = cls.objects.get_or_create(name=name)
         return source
 
 
@@ -129,11 +140,7 @@ class Speaker(models.Model):
         """The speaker with this name (in any spelling), created if new; the role is kept up
         to date with the latest article that states one."""
         key = normalise_name(name)
-        speaker = cls.objects.filter(name_key=key).first()
-        if speaker is None:
-            speaker = cls.objects.filter(aliases__icontains=name.strip()).first()
-            if speaker is not None and key not in {normalise_name(a) for a in speaker.aliases}:
-                speaker = None
+        speaker = cls.objects.filter(name_key=key).first() or cls._by_alias(name, key)
         if speaker is None:
             speaker = cls(name=name, kind=kind, role=role)
             speaker.save()
@@ -158,6 +165,15 @@ class Speaker(models.Model):
             speaker.save(update_fields=["aliases", "updated"])
         known[found.name] = speaker
         return speaker
+
+    @classmethod
+    def _by_alias(cls, name: str, key: str) -> Speaker | None:
+        """The speaker holding ``name`` as an alias (in any spelling). The database narrows
+        by substring ("Aliyev" is also inside "Aliyeva"); the exact alias decides."""
+        for speaker in cls.objects.filter(aliases__icontains=name.strip()).order_by("pk"):
+            if key in {normalise_name(alias) for alias in speaker.aliases}:
+                return speaker
+        return None
 
     @transaction.atomic
     def merge_into(self, other: Speaker) -> Speaker:

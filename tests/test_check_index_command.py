@@ -135,7 +135,18 @@ def delete_terms(generation):
     largest(generation, ".trm").unlink()
 
 
-DAMAGE = [truncate_postings, scramble_postings, halve_stored_fields, delete_terms]
+def truncate_table_of_contents(generation):
+    path = largest(generation, ".toc")
+    path.write_bytes(path.read_bytes()[:20])
+
+
+DAMAGE = [
+    truncate_postings,
+    scramble_postings,
+    halve_stored_fields,
+    delete_terms,
+    truncate_table_of_contents,
+]
 
 
 @pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__)

@@ -181,6 +181,7 @@ def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(
     feed.write_text(
         "\n".join(json.dumps({"body": body}) for body in (SEED_000, SEED_001)), encoding="utf-8"
     )
+    indexing.rebuild_index()  # the index as it stood before the import: empty
     with django_capture_on_commit_callbacks(execute=False):  # killed before its index writes
         ingest.import_jsonl(str(feed))
     assert indexing.check_index().missing["article"] == sorted(
@@ -286,3 +287,20 @@ def test_a_bad_line_in_a_feed_is_reported_and_the_others_go_in(tmp_path):
     report = ingest.import_jsonl(str(feed))
     assert report.count("imported") == 1
     assert [r.name.rsplit(":", 1)[1] for r in report.failed] == ["2", "3"]
+
+
+def test_a_rerun_builds_the_index_a_first_import_was_killed_before_writing(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    from search import indexing
+    from search.engine import IndexMissing
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"body": SEED_000}), encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=False):  # killed before any index write
+        ingest.import_jsonl(str(feed))
+    with pytest.raises(IndexMissing):  # no index at all yet, and check_index says so
+        indexing.check_index()
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest.import_jsonl(str(feed))
+    assert indexing.check_index().clean

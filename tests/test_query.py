@@ -19,14 +19,11 @@ def W(text, prefix=False):
 
 
 def test_an_empty_query_has_no_root_and_is_empty():
-    query = parse("")
-    assert query.root is None
-    assert query.is_empty()
-    assert query.warnings == ()
+    assert parse("") == Query(raw="", root=None)
 
 
 def test_whitespace_only_is_empty():
-    assert parse("   \t\n ").is_empty()
+    assert parse("   \t\n ") == Query(raw="", root=None)
 
 
 def test_one_word_is_the_root():
@@ -129,7 +126,6 @@ def test_role_and_source_fields():
     assert query.roles == ("ambassador",)
     assert query.sources == ("trend",)
     assert query.root is None
-    assert not query.is_empty()
 
 
 def test_repeated_fields_are_alternatives_kept_in_order():
@@ -387,3 +383,35 @@ def test_typed_filters_are_listed_with_the_query_left_without_each():
         ("speaker", "Mikhail Bocharnikov", "aliyev kind:direct -source:trend to:"),
         ("kind", "direct", 'aliyev speaker:"Mikhail Bocharnikov" -source:trend to:'),
     ]
+
+
+# walking the tree
+
+
+def test_positive_terms_skip_exclusions_and_keep_prefixes_in_order():
+    from search.query import positive_terms
+
+    root = parse('oil -gas "red tape" negotiat* OR -"cut off"').root
+    assert positive_terms(root) == [
+        ("oil", False),
+        ("red", False),
+        ("tape", False),
+        ("negotiat", True),
+    ]
+    assert positive_terms(None) == []
+
+
+def test_replace_words_swaps_words_everywhere_in_the_tree():
+    from search.query import replace_words
+
+    root = parse('opek -opek "opek talks" opek*').root
+    assert replace_words(root, {"opek": "opec"}) == AllOf(
+        (W("opec"), Not(W("opec")), Phrase(("opec", "talks")), W("opec", prefix=True))
+    )
+
+
+def test_a_visitor_refuses_what_is_not_a_query_node():
+    from search.query import Visitor
+
+    with pytest.raises(TypeError, match="not a query node"):
+        Visitor().visit("oil")

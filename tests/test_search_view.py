@@ -282,3 +282,36 @@ def test_the_date_unknown_bucket_is_shown_however_many_years_come_before_it(rf):
     shown = facets({"year": [*years, FacetValue("unknown", "Date unknown", 3)]}, rf.get("/").GET)
     labels = [link.label for link in shown[0].links]
     assert len(labels) == SHOWN + 1 and labels[-1] == "Date unknown"
+
+
+def test_a_misspelt_query_offers_a_did_you_mean_link_that_keeps_the_filters(client, gold_articles):
+    params = {"q": "cooperatoin", "sort": "newest", "page": "2"}
+    response = client.get("/", params)
+    body = response.content.decode()
+    assert response.context["results"].suggestion.text == "cooperation"
+    assert 'id="did-you-mean"' in body
+    assert 'href="/?q=cooperation&amp;sort=newest"' in body  # back to page 1
+    followed = client.get("/", {"q": "cooperation", "sort": "newest"}).context["results"]
+    assert followed.quotes.total + followed.articles.total == (
+        response.context["results"].suggestion.count
+    )
+
+
+def test_no_did_you_mean_when_the_words_are_found(client, gold_articles):
+    body = client.get("/", {"q": "cooperation"}).content.decode()
+    assert 'id="did-you-mean"' not in body
+
+
+def test_paging_links_step_through_the_results_and_keep_the_query(client, gold_articles):
+    def links(page):
+        body = client.get("/", {"q": "", "sort": "oldest", "page": page}).content.decode()
+        return re.findall(r'<a rel="(prev|next)" href="([^"]*)"', body)
+
+    pages = -(-GOLD_QUOTES // 10)
+    assert pages >= 3
+    assert links("1") == [("next", "/?q=&amp;sort=oldest&amp;page=2")]
+    assert links("2") == [
+        ("prev", "/?q=&amp;sort=oldest"),
+        ("next", "/?q=&amp;sort=oldest&amp;page=3"),
+    ]
+    assert links(str(pages)) == [("prev", f"/?q=&amp;sort=oldest&amp;page={pages - 1}")]

@@ -20,7 +20,7 @@ from search.engine import (
     get_backend,
     reset_backends,
 )
-from search.engine.whoosh_backend import WhooshBackend
+from search.engine.whoosh import WhooshBackend
 
 from .backend_contract import ARTICLES, QUOTES, BackendContract, article, parse_query, quote
 

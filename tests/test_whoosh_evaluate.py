@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 
 from search.engine import Filters, SearchRequest
-from search.engine.whoosh import evaluate
+from search.engine.whoosh import WhooshBackend, evaluate
 from search.engine.whoosh.compile import compile_node
 from search.engine.whoosh.evaluate import Evaluator, SearcherCache
-from search.engine.whoosh_backend import WhooshBackend
 
 from .backend_contract import ARTICLES, QUOTES, article, parse_query
 

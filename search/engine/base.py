@@ -1,7 +1,9 @@
 """The small interface every search backend implements, and the values that cross it.
 
 No backend import here: views and forms depend on these types only, so a PostgreSQL backend
-can sit beside Whoosh later. Documents come in as plain dicts built by ``search.indexing``.
+can sit beside Whoosh later. Queries arrive parsed (``search.query``, plain Python); a backend
+compiles them with a ``search.query.Visitor``. Documents come in as plain dicts built by
+``search.indexing``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
+
+from search.query import Query
 
 Sort = Literal["relevance", "newest", "oldest"]
 UNDATED = "unknown"  # the year facet's value for articles with no known date
@@ -46,7 +50,7 @@ class Filters:
 
 @dataclass(frozen=True)
 class SearchRequest:
-    query: object  # a parsed ``search.query.Query``
+    query: Query
     filters: Filters = Filters()
     sort: Sort = "relevance"
     page: int = 1

@@ -69,11 +69,9 @@ def extract(text: str) -> Extraction:
     known = {p.name for p in people}
     people += [p for p in honorific_people(scan, quoted) if p.name not in known]
 
-    by_para = []
-    for p_start, p_end in paras:
-        in_para = [q for q in directs if p_start <= q.start < p_end]
+    by_para, open_before = _by_paragraph(directs, paras)
+    for (p_start, p_end), in_para in zip(paras, by_para, strict=True):
         attribute_direct(scan, p_start, p_end, in_para)
-        by_para.append(in_para)
 
     wanted = _to_parse(scan, paras)
     # A dateline ("ANKARA, March 3 (Reuters) -") is no part of the first sentence's subject.
@@ -82,9 +80,8 @@ def extract(text: str) -> Extraction:
     reported: list[Span] = []
     absorbed: set[int] = set()
     for i, p_start, doc in zip(wanted, starts, docs, strict=True):
-        p_end = paras[i][1]
         # Every direct quote the paragraph holds, one begun in an earlier paragraph included.
-        here = [q for q in directs if q.start < p_end and p_start < q.end]
+        here = open_before[i] + by_para[i]
         found = reported_speech(doc, p_start, scan, [(q.start, q.end) for q in here])
         spans, gone = place(scan, found, here)
         reported.extend(spans)
@@ -108,6 +105,28 @@ DATELINE = re.compile(
 def _dateline_length(text: str, start: int) -> int:
     m = DATELINE.match(text, start)
     return m.end() - start if m else 0
+
+
+def _by_paragraph(
+    directs: list[Span], paras: list[tuple[int, int]]
+) -> tuple[list[list[Span]], list[list[Span]]]:
+    """The direct quotes that begin in each paragraph, and the one (if any) begun earlier
+    that runs on into it: one walk over both lists, which are in text order."""
+    starting: list[list[Span]] = []
+    running: list[list[Span]] = []
+    j, last = 0, None
+    for p_start, p_end in paras:
+        while j < len(directs) and directs[j].start < p_start:
+            last = directs[j]
+            j += 1
+        running.append([last] if last is not None and last.end > p_start else [])
+        here = []
+        while j < len(directs) and directs[j].start < p_end:
+            here.append(directs[j])
+            last = directs[j]
+            j += 1
+        starting.append(here)
+    return starting, running
 
 
 def _to_parse(text: str, paras: list[tuple[int, int]]) -> list[int]:

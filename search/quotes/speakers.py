@@ -9,6 +9,7 @@ never become names or aliases.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -102,8 +103,11 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     people: dict[str, Person] = {}
     seen: set[int] = set()
 
+    starts = [s for s, _ in quoted]  # in text order, and quotes do not overlap
+
     def outside(pos: int) -> bool:
-        return not any(s <= pos < e for s, e in quoted)
+        i = bisect.bisect_right(starts, pos) - 1
+        return i < 0 or pos >= quoted[i][1]
 
     for role_word in _role_words(text):
         for role_start, role, name_start, name in _intros_at(text, role_word):
@@ -377,8 +381,10 @@ def honorific_people(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     """People the text names with a gendered honorific ("Ms. Zakharova met Mr. Blinken"), so
     that a later "she" can find the one it fits even if she has not spoken yet."""
     people: dict[str, Person] = {}
+    starts = [s for s, _ in quoted]
     for m in HONORIFIC_NAME.finditer(text):
-        if any(s <= m.start() < e for s, e in quoted):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < quoted[i][1]:
             continue
         tokens = clean_name_tokens(m.group("name").split())
         if not tokens:

@@ -17,7 +17,7 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-from whoosh import query as wq
+from search.query import Query, positive_terms, replace_words
 
 from ..base import (
     UNDATED,
@@ -32,14 +32,7 @@ from ..base import (
     SearchUnavailable,
     Suggestion,
 )
-from .compile import (
-    Criteria,
-    allowed_sources,
-    compile_node,
-    criteria,
-    positive_terms,
-    quote_filter,
-)
+from .compile import Criteria, allowed_sources, compile_node, criteria, quote_filter
 from .evaluate import Evaluator, SearcherCache, approximate_bytes
 from .highlight import Highlighter
 from .integrity import Damage, live_name, verify
@@ -213,27 +206,11 @@ class WhooshBackend(SearchBackend):
             "segments": segments,
         }
 
-    def bare_search(self, request: SearchRequest, limit: int = 10) -> int:
-        """For ``bench/bench_search.py``: the same words and term filters through a plain
-        ``searcher.search`` with stored fields and a total, and nothing of ours (no date
-        filter, per-type split, facets, highlights or suggestions). Returns the total."""
-
-        def run(searcher, table):
-            crit = criteria(request.query, request.filters)
-            root = getattr(request.query, "root", None)
-            words = compile_node(root, searcher.reader()) if root is not None else wq.Every()
-            results = searcher.search(_and(words, quote_filter(crit)), limit=limit)
-            for hit in results:
-                hit.fields()
-            return len(results)
-
-        return self._reading(run)
-
     # the search itself
 
     def _search(self, searcher, table: DocTable, request: SearchRequest) -> SearchResults:
         query = request.query
-        root = getattr(query, "root", None)
+        root = query.root
         crit = criteria(query, request.filters)
         words = None
         if root is not None:  # parsed queries are frozen: the same words compile the same
@@ -279,13 +256,12 @@ class WhooshBackend(SearchBackend):
         suggestion = None
         if root is not None and total < SUGGEST_BELOW:
             suggestion = self._suggest(ev, query, crit, total)
-        terms_fn = getattr(query, "terms", None)
         return SearchResults(
             quotes=quotes,
             articles=articles,
             facets=facets,
             suggestion=suggestion,
-            terms=tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in terms),
+            terms=query.terms(),
         )
 
     def _matches(self, ev: Evaluator, words, crit: Criteria) -> Matches:
@@ -371,7 +347,9 @@ class WhooshBackend(SearchBackend):
             "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
         }
 
-    def _suggest(self, ev: Evaluator, query, crit: Criteria, found: int) -> Suggestion | None:
+    def _suggest(
+        self, ev: Evaluator, query: Query, crit: Criteria, found: int
+    ) -> Suggestion | None:
         """A spelling correction of the query's words, offered only if it finds more."""
         mapping: dict[str, str] = {}
         reader = ev.reader
@@ -386,15 +364,12 @@ class WhooshBackend(SearchBackend):
                 mapping[text] = correction
         if not mapping:
             return None
-        corrected_root = _replace_words(query.root, mapping)
-        words = compile_node(corrected_root, reader)
+        words = compile_node(replace_words(query.root, mapping), reader)
         matches = self._matches(ev, words, crit)
         count = len(matches.quotes) + len(matches.articles)
         if count <= found:
             return None
-        replace = getattr(query, "replace_words", None)
-        text = replace(mapping) if callable(replace) else _fallback_text(query, mapping)
-        return Suggestion(text=text, count=count)
+        return Suggestion(text=query.replace_words(mapping), count=count)
 
     # writing
 
@@ -569,13 +544,6 @@ def _correction(reader, word: str) -> str | None:
     return None
 
 
-def _and(*parts):
-    parts = [p for p in parts if p is not None]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
 def _date_ok(ordinal: int, bounds, years: set[int], undated: bool = False) -> bool:
     """A date range never keeps an unknown date; a year filter keeps one only when the
     "date unknown" bucket is chosen too."""
@@ -616,20 +584,3 @@ def _top(counter: Counter, limit: int | None) -> list:
         least = heapq.nlargest(limit, counter.values())[-1]
         items = [kv for kv in items if kv[1] >= least]
     return sorted(items, key=lambda kv: (-kv[1], str(kv[0]).casefold()))[:limit]
-
-
-def _replace_words(node, mapping: dict[str, str]):
-    kind = type(node).__name__
-    if kind == "Word":
-        return dataclasses.replace(node, text=mapping.get(node.text, node.text))
-    if kind == "Phrase":
-        return dataclasses.replace(node, words=tuple(mapping.get(w, w) for w in node.words))
-    if kind == "Not":
-        return dataclasses.replace(node, child=_replace_words(node.child, mapping))
-    return dataclasses.replace(
-        node, children=tuple(_replace_words(c, mapping) for c in node.children)
-    )
-
-
-def _fallback_text(query, mapping: dict[str, str]) -> str:
-    return " ".join(mapping.get(w, w) for w in str(getattr(query, "raw", "")).split())

@@ -66,7 +66,11 @@ class SearcherCache:
     caches keep them). A worker meets the same common words again and again, and decoding
     their postings was half the time of a search. Least recently used entries go first once
     about ``limit`` bytes are held. Whatever owns the searcher drops this with it, so
-    nothing here outlives the index it was read from; cached values are only ever read."""
+    nothing here outlives the index it was read from; cached values are only ever read.
+
+    An OrderedDict, not cachetools' LRUCache: that would keep the byte bound (``getsizeof``)
+    but save only these few lines, for a new dependency, and the rule that one entry may
+    take at most a quarter would stay here anyway."""
 
     def __init__(self, limit: int = 32 * 2**20):
         self.limit = limit

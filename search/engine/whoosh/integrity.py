@@ -31,7 +31,10 @@ def verify(store: IndexStore) -> dict[str, int]:
     """Read the live generation through; returns what was read. Raises ``IndexMissing`` when
     there is no index and ``IndexDamaged`` naming the first part that cannot be read."""
     name = live_name(store)
-    ix = store.open(name)  # SearchUnavailable, with the cause, if the table of contents fails
+    try:
+        ix = store.open(name)
+    except SearchUnavailable as exc:  # the table of contents itself is damaged
+        raise IndexDamaged(str(exc)) from exc
     read = {"segments": 0, "documents": 0, "terms": 0, "postings": 0}
     try:
         reader = ix.reader()
@@ -41,7 +44,7 @@ def verify(store: IndexStore) -> dict[str, int]:
         for leaf, _offset in reader.leaf_readers():
             segment = _segment_id(leaf)
             try:
-                _check_files(store, name, ix, segment)
+                _check_files(store, name, segment)
                 _check_documents(leaf, read)
                 _check_terms(leaf, read)
             except IndexDamaged:
@@ -78,7 +81,7 @@ def _segment_id(leaf) -> str:
     return segment.segment_id() if segment is not None else "?"
 
 
-def _check_files(store: IndexStore, name: str, ix, segment: str) -> None:
+def _check_files(store: IndexStore, name: str, segment: str) -> None:
     """Every file the segment's codec would open exists (a deleted term file otherwise shows
     only as a failing search)."""
     present = store.file_sizes(name, [segment])
