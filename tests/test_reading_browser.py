@@ -230,6 +230,9 @@ def test_the_front_page_says_what_the_site_is_and_leads_into_the_search(
 def test_the_speakers_list_searches_as_you_type_sorts_and_pages(page, live_server, newsroom):
     page.goto(f"{live_server.url}/speakers/")
     page.evaluate("window.__sameDocument = true")
+    name_box, listing = page.locator("#name").bounding_box(), page.locator("#speaker-list")
+    assert name_box["y"] + name_box["height"] < listing.bounding_box()["y"]  # search, then list
+    assert name_box["width"] > 300
     first_row = page.locator("#speaker-list tbody tr").first
     expect(first_row.locator(".role")).to_have_text("Foreign Minister of Nordland")
     expect(first_row.locator(".quote-total")).to_have_text("5")
