@@ -222,6 +222,29 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+@dataclass(frozen=True)
+class FieldFilter:
+    name: str  # speaker, role, source, kind, from or to
+    value: str  # as typed, without quote marks
+    without: str  # the query text with this filter taken out
+
+
+def field_filters(text: str) -> list[FieldFilter]:
+    """The filters typed into the query (``speaker:``, ``source:``, ``kind:``, ``from:``...),
+    each with the query that is left once it is removed, so a page can show them as
+    removable chips. Excluded ones (``-kind:direct``) are words to leave out, not filters."""
+    text = _clean(text, [])
+    out = []
+    for m in _TOKEN.finditer(text):
+        name = (m["name"] or "").lower()
+        value = m["qvalue"] if m["qvalue"] is not None else m["value"]
+        if name not in FIELDS or not value or not value.strip() or m["neg"]:
+            continue
+        without = " ".join((text[: m.start()] + " " + text[m.end() :]).split())
+        out.append(FieldFilter(name, value.strip(), without))
+    return out
+
+
 _EDGES = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)
 
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from search.engine import Filters, SearchBackend, SearchRequest, SearchUnavailable
+from search.engine import UNDATED, Filters, SearchBackend, SearchRequest, SearchUnavailable
 from search.query import parse
 
 
@@ -408,9 +408,31 @@ class BackendContract:
         assert facets["speaker"]["mikhail-bocharnikov"] == 2
         assert facets["kind"] == {"direct": 3, "indirect": 2, "mixed": 1}
         assert facets["source"] == {"Trend": 2, "Vestnik Kavkaza": 1, "Reuters": 2}
-        assert facets["year"] == {"2021": 1, "2020": 1, "2019": 1, "2018": 1}
+        assert facets["year"] == {"2021": 1, "2020": 1, "2019": 1, "2018": 1, "unknown": 1}
         labels = {v.value: v.label for v in results.facets["speaker"]}
         assert labels["mikhail-bocharnikov"] == "Mikhail Bocharnikov"
+
+    def test_the_date_unknown_bucket_is_last_among_the_years(self, loaded):
+        years = self.search(loaded, "").facets["year"]
+        assert (years[-1].value, years[-1].label, years[-1].count) == (UNDATED, "Date unknown", 1)
+
+    def test_the_undated_filter_keeps_only_undated_documents(self, loaded):
+        results = self.search(loaded, "", filters=Filters(undated=True))
+        assert {h.article_id for h in results.articles.hits} == {3}
+        assert {h.article_id for h in results.quotes.hits} <= {3}
+
+    def test_the_undated_filter_with_a_year_keeps_both(self, loaded):
+        filters = Filters(years=(2018,), undated=True)
+        assert self.article_ids(loaded, "", filters=filters) == {3, 5}
+
+    def test_a_date_range_drops_undated_documents_even_with_the_undated_filter(self, loaded):
+        filters = Filters(undated=True, years=(2019,), date_from=dt.date(2000, 1, 1))
+        assert self.article_ids(loaded, "", filters=filters) == {2}
+
+    def test_quote_filters_narrow_the_outlet_and_year_counts_too(self, loaded):
+        results = self.search(loaded, "", filters=Filters(kinds=("indirect",)))
+        counted = sum(v.count for v in results.facets["source"])
+        assert counted == results.articles.total
 
     def test_facets_follow_the_filters(self, loaded):
         results = self.search(loaded, "kind:indirect")

@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import browser, page  # noqa: F401  (headless Chromium, for browser tests)
+from tests.newsroom import newsroom  # noqa: F401  (invented articles with several speakers)
+
 DATA = Path(__file__).parent / "data"
 SEED_FILES = sorted(DATA.glob("0*.txt"))
 

@@ -4,14 +4,15 @@ last page: lists show page 1 and say the asked page does not exist; search expla
 import pytest
 
 from search.models import Speaker
+from search.views import SPEAKERS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def many_speakers(db):
-    for i in range(120):
-        Speaker.objects.create(name=f"Speaker {i:03d}")  # three pages of 50
+    for i in range(2 * SPEAKERS_PER_PAGE + 20):
+        Speaker.objects.create(name=f"Speaker {i:03d}")  # three pages
 
 
 @pytest.mark.parametrize("asked", ["0", "-1", "4", "9999", "abc", "1.5", "9" * 40])

@@ -375,6 +375,16 @@ def _assert_well_formed(node):
             _assert_well_formed(child)
 
 
+def test_typed_filters_are_listed_with_the_query_left_without_each():
+    from search.query import field_filters
+
+    found = field_filters('aliyev speaker:"Mikhail Bocharnikov" kind:direct -source:trend to:')
+    assert [(f.name, f.value, f.without) for f in found] == [
+        ("speaker", "Mikhail Bocharnikov", "aliyev kind:direct -source:trend to:"),
+        ("kind", "direct", 'aliyev speaker:"Mikhail Bocharnikov" -source:trend to:'),
+    ]
+
+
 # walking the tree
 
 

@@ -12,8 +12,8 @@ GOLD_QUOTES = sum(len(a["quotes"]) for a in GOLD["articles"])
 pytestmark = pytest.mark.django_db
 
 
-def test_the_home_page_lists_the_latest_quotes(client, gold_articles):
-    response = client.get("/")
+def test_sorting_with_no_query_lists_every_quote(client, gold_articles):
+    response = client.get("/", {"sort": "newest"})
     assert response.status_code == 200
     assert response.context["results"].quotes.total == GOLD_QUOTES
     assert b'id="quotes"' in response.content
@@ -209,7 +209,7 @@ def test_templates_are_parsed_once_not_on_every_request(client, gold_articles, m
 
 
 def test_each_hit_shows_its_date_or_says_it_is_unknown(client, gold_articles):
-    body = client.get("/").content.decode()
+    body = client.get("/", {"sort": "newest", "page": "3"}).content.decode()
     assert '<time datetime="2020-04-06">6 Apr 2020</time>' in body
     assert "date unknown" in body  # the second sample has no date, and none is made up
 
@@ -223,6 +223,65 @@ def test_ids_in_result_links_are_never_grouped_like_numbers(
     body = client.get("/", {"q": "border"}).content.decode()
     assert 'href="/articles/1234567/?q=border"' in body
     assert 'id="hit-article-1234567"' in body
+
+
+def test_typed_filters_show_as_chips_that_remove_them_from_the_query(client, gold_articles):
+    response = client.get("/", {"q": "relations speaker:bocharnikov kind:direct"})
+    chips = {chip.label: chip.remove_url for chip in response.context["chips"]}
+    assert chips["Speaker: bocharnikov"] == "?q=relations+kind%3Adirect"
+    assert chips["Kind: direct"] == "?q=relations+speaker%3Abocharnikov"
+
+
+def test_every_facet_says_what_it_counts(client, gold_articles):
+    response = client.get("/", {"q": "relations"})
+    units = {facet.name: facet.unit for facet in response.context["facets"]}
+    assert units == {
+        "speaker": "quotes",
+        "source": "articles",
+        "year": "articles",
+        "kind": "quotes",
+    }
+    assert 'Outlets <span class="unit">· articles</span>' in response.content.decode()
+
+
+def test_the_years_facet_has_a_date_unknown_bucket_that_filters(client, gold_articles):
+    response = client.get("/", {"q": "relations"})
+    body = response.content.decode()
+    assert 'id="facet-year-unknown"' in body
+    response = client.get("/", {"q": "relations", "year": "unknown"})
+    assert {h.published for h in response.context["results"].articles.hits} == {None}
+    assert {h.published for h in response.context["results"].quotes.hits} == {None}
+    assert "Date unknown" in [chip.label for chip in response.context["chips"]]
+
+
+def test_quote_filters_narrow_the_articles_and_the_page_says_so(
+    client, gold_articles, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.create(title="No quotes", body="Talks went on without a word said.")
+    everything = client.get("/", {"sort": "newest"}).context["results"].articles.total
+    response = client.get("/", {"sort": "newest", "kind": "indirect"})
+    results = response.context["results"]
+    holding = {hit.article_id for hit in results.quotes.hits}
+    assert {hit.article_id for hit in results.articles.hits} <= holding
+    assert results.articles.total < everything
+    assert 'id="articles-narrowed"' in response.content.decode()
+
+
+def test_quote_cards_from_the_same_article_show_its_title_once(client, gold_articles):
+    body = client.get("/", {"speaker": "mikhail-bocharnikov"}).content.decode()
+    assert body.count('class="title-link"') < body.count('class="hit quote-hit"')
+    assert "In the same article" in body
+
+
+def test_the_date_unknown_bucket_is_shown_however_many_years_come_before_it(rf):
+    from search.engine import FacetValue
+    from search.facets import SHOWN, facets
+
+    years = [FacetValue(str(2000 + n), str(2000 + n), 1) for n in range(SHOWN + 5)]
+    shown = facets({"year": [*years, FacetValue("unknown", "Date unknown", 3)]}, rf.get("/").GET)
+    labels = [link.label for link in shown[0].links]
+    assert len(labels) == SHOWN + 1 and labels[-1] == "Date unknown"
 
 
 def test_a_misspelt_query_offers_a_did_you_mean_link_that_keeps_the_filters(client, gold_articles):

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from .base import (
+    UNDATED,
     ArticleHit,
     FacetValue,
     Filters,
@@ -43,6 +44,7 @@ __all__ = [
     "SearchUnavailable",
     "Sort",
     "Suggestion",
+    "UNDATED",
     "get_backend",
     "reset_backends",
 ]

@@ -17,6 +17,7 @@ from typing import Literal
 from search.query import Query
 
 Sort = Literal["relevance", "newest", "oldest"]
+UNDATED = "unknown"  # the year facet's value for articles with no known date
 
 
 class SearchUnavailable(Exception):
@@ -44,6 +45,7 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     years: tuple[int, ...] = ()
+    undated: bool = False  # with ``years`` (or alone): also keep documents with no known date
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable
 from search.query import Query, positive_terms, replace_words
 
 from ..base import (
+    UNDATED,
     ArticleHit,
     FacetValue,
     IndexDamaged,
@@ -271,9 +272,9 @@ class WhooshBackend(SearchBackend):
             sources, allowed = table.sources, allowed_sources(crit, table.distinct_sources())
             docs = [d for d in docs if sources[d] in allowed]
         bounds, years = crit.date_bounds, set(crit.years)
-        if bounds or years:
-            dates = table.dates
-            docs = [d for d in docs if _date_ok(dates[d], bounds, years)]
+        if bounds or years or crit.undated:
+            dates, undated = table.dates, crit.undated
+            docs = [d for d in docs if _date_ok(dates[d], bounds, years, undated)]
         is_quote = table.is_quote
         quotes = [d for d in docs if is_quote[d]]
         articles = [d for d in docs if not is_quote[d]]
@@ -328,8 +329,12 @@ class WhooshBackend(SearchBackend):
         kinds = _count(table.kinds, found.quotes)
         sources = _count(table.sources, found.articles)
         years: Counter = Counter()
-        for ordinal, n in _count(table.dates, found.articles).items():
-            years[_year(ordinal)] += n
+        undated = 0
+        for ordinal, n in Counter(map(table.dates.__getitem__, found.articles)).items():
+            if ordinal:
+                years[_year(ordinal)] += n
+            else:
+                undated += n
         names = table.speaker_names()
         return {
             "speaker": [
@@ -337,7 +342,8 @@ class WhooshBackend(SearchBackend):
                 for slug, n in _top(speakers, FACET_LIMIT)
             ],
             "source": [FacetValue(s, s, n) for s, n in _top(sources, FACET_LIMIT)],
-            "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
+            "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)]
+            + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
             "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
         }
 
@@ -538,12 +544,16 @@ def _correction(reader, word: str) -> str | None:
     return None
 
 
-def _date_ok(ordinal: int, bounds, years: set[int]) -> bool:
+def _date_ok(ordinal: int, bounds, years: set[int], undated: bool = False) -> bool:
+    """A date range never keeps an unknown date; a year filter keeps one only when the
+    "date unknown" bucket is chosen too."""
     if not ordinal:
-        return False
+        return undated and not bounds
     if bounds and not bounds[0] <= ordinal <= bounds[1]:
         return False
-    return not years or _year(ordinal) in years
+    if years or undated:
+        return _year(ordinal) in years
+    return True
 
 
 _YEAR_CACHE: dict[int, int] = {}

@@ -31,6 +31,7 @@ class Criteria:
     sources: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
     years: tuple[int, ...] = ()
+    undated: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
@@ -60,6 +61,7 @@ def criteria(query: Query, filters: Filters) -> Criteria:
         sources=groups(query.sources, filters.sources),
         kinds=groups(query.kinds, filters.kinds),
         years=tuple(int(y) for y in filters.years),
+        undated=bool(filters.undated),
         date_from=max(froms) if froms else None,
         date_to=min(tos) if tos else None,
     )
