@@ -31,7 +31,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from search.engine import get_backend
-from search.models import Article, Quote, Source, Speaker
+from search.models import Article, Quote, Source, Speaker, SpeakerAlias
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 # documents unindexed, which rerunning it (or check_index --repair) indexes.
 CHUNK = 2000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
-INDEXED_SPEAKER_FIELDS = {"name", "slug", "aliases"}
+INDEXED_SPEAKER_FIELDS = {"name", "slug"}  # aliases are rows of their own (SpeakerAlias)
 INDEXED_SOURCE_FIELDS = {"name"}
 
 
@@ -110,6 +110,7 @@ def _articles(ids: Iterable[int] | None = None) -> Iterator[Article]:
 def _quotes(ids: Iterable[int] | None = None) -> Iterator[Quote]:
     quotes = (
         Quote.objects.select_related("speaker", "article__source")
+        .prefetch_related("speaker__alias_set")
         .defer("article__body")
         .order_by("pk")
     )
@@ -397,6 +398,10 @@ def _speaker_deleting(sender, instance: Speaker, **kwargs) -> None:
     schedule(quotes=quotes, using=kwargs.get("using") or "default")
 
 
+def _alias_changed(sender, instance: SpeakerAlias, **kwargs) -> None:
+    schedule(speakers=[instance.speaker_id], using=kwargs.get("using") or "default")
+
+
 def _source_saved(sender, instance: Source, update_fields=None, **kwargs) -> None:
     if update_fields is not None and not INDEXED_SOURCE_FIELDS & set(update_fields):
         return
@@ -416,6 +421,8 @@ def connect_signals() -> None:
         (post_delete, _quote_changed, Quote),
         (post_save, _speaker_saved, Speaker),
         (pre_delete, _speaker_deleting, Speaker),
+        (post_save, _alias_changed, SpeakerAlias),
+        (post_delete, _alias_changed, SpeakerAlias),
         (post_save, _source_saved, Source),
         (pre_delete, _source_deleting, Source),
     ):

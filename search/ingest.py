@@ -232,7 +232,7 @@ def save_quotes(article: Article, extraction: Extraction, keep: Iterable[Quote] 
             names.append(surname)
         if set(names) - set(speaker.aliases) - {speaker.name}:
             speaker.aliases = [*speaker.aliases, *names]
-            speaker.save(update_fields=["aliases", "updated"])
+            speaker.save(update_fields=["updated"])  # and the new alias rows
         speakers[found.name] = speaker
     kept = list(keep)
     rows = [

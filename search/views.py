@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -19,7 +19,7 @@ from search import article_markup, facets
 from search.engine import Filters, SearchRequest, SearchUnavailable, get_backend
 from search.forms import SearchForm
 from search.ingest import story_start
-from search.models import Article, Source, Speaker
+from search.models import Article, Source, Speaker, SpeakerAlias
 from search.query import parse
 
 log = logging.getLogger(__name__)
@@ -201,7 +201,8 @@ def speakers(request):
     name = request.GET.get("name", "").strip()[:200]
     found = Speaker.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
     if name:
-        found = found.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+        aliases = SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__icontains=name)
+        found = found.filter(Q(name__icontains=name) | Q(Exists(aliases)))
     paginator = Paginator(found, 50)
     page = _page_of(paginator, request.GET.get("page"))
     return render(request, "search/speakers.html", {"page": page, "name": name})
@@ -211,7 +212,7 @@ def speakers(request):
 def speaker(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
     quotes = speaker.quotes.select_related("article", "article__source").order_by(
-        "-article__published", "-article_id", "start"
+        F("article__published").desc(nulls_last=True), "-article_id", "start"
     )
     per_year = list(
         speaker.quotes.filter(article__published__isnull=False)
