@@ -178,6 +178,7 @@ class _State(threading.local):
         self.bulk_depth = 0
         self.bulk: Pending | None = None
         self.bulk_checkpoint: Callable | None = None
+        self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
 
 
 _state = _State()
@@ -191,11 +192,25 @@ def schedule(
     speakers: Iterable[int] = (),
     sources: Iterable[int] = (),
     using: str = "default",
+    after_delete: bool = False,
 ) -> None:
     """Index these after the current transaction commits (now, outside one). Signals call
-    this; so must code that changes rows without them (``update()``, ``bulk_create()``)."""
+    this; so must code that changes rows without them (``update()``, ``bulk_create()``).
+
+    A backend that stores its documents in the same database (``transactional``, e.g.
+    PostgreSQL) is written right away instead, inside the change's own transaction: the
+    index then commits or rolls back with the data and cannot drift, and a failed write
+    fails the change. ``after_delete`` (from pre_delete handlers) waits for the rows to be
+    gone: ``_deleted`` writes it."""
     change = Pending(set(articles), set(article_docs), set(quotes), set(speakers), set(sources))
     if not change:
+        return
+    if _writes_with_data():
+        if after_delete:
+            _state.deleting.append(change)
+        else:
+            with transaction.atomic(using=using):
+                reindex(*change.documents())
         return
     if _state.bulk_depth:
         _state.bulk.add(change)
@@ -210,6 +225,13 @@ def schedule(
     _state.pending[using] = change
     change.callback = partial(_flush, change)
     transaction.on_commit(change.callback, using=using)
+
+
+def _writes_with_data() -> bool:
+    try:
+        return bool(getattr(get_backend(), "transactional", False))
+    except Exception:  # a misconfigured backend is reported when it is written to
+        return False
 
 
 def _registered(using: str, callback: Callable | None) -> bool:
@@ -375,7 +397,12 @@ def _article_saved(sender, instance: Article, **kwargs) -> None:
 
 def _article_deleting(sender, instance: Article, **kwargs) -> None:
     quotes = list(instance.quotes.values_list("pk", flat=True)) if instance.pk else []
-    schedule(articles=[instance.pk], quotes=quotes, using=kwargs.get("using") or "default")
+    schedule(
+        articles=[instance.pk],
+        quotes=quotes,
+        using=kwargs.get("using") or "default",
+        after_delete=True,
+    )
 
 
 def _quote_changed(sender, instance: Quote, **kwargs) -> None:
@@ -395,7 +422,7 @@ def _speaker_saved(sender, instance: Speaker, update_fields=None, **kwargs) -> N
 def _speaker_deleting(sender, instance: Speaker, **kwargs) -> None:
     # After the delete its quotes have no speaker left to find them by.
     quotes = list(instance.quotes.values_list("pk", flat=True)) if instance.pk else []
-    schedule(quotes=quotes, using=kwargs.get("using") or "default")
+    schedule(quotes=quotes, using=kwargs.get("using") or "default", after_delete=True)
 
 
 def _alias_changed(sender, instance: SpeakerAlias, **kwargs) -> None:
@@ -410,7 +437,19 @@ def _source_saved(sender, instance: Source, update_fields=None, **kwargs) -> Non
 
 def _source_deleting(sender, instance: Source, **kwargs) -> None:
     articles = list(instance.articles.values_list("pk", flat=True)) if instance.pk else []
-    schedule(articles=articles, using=kwargs.get("using") or "default")
+    schedule(articles=articles, using=kwargs.get("using") or "default", after_delete=True)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    """The writes pre_delete handlers held back for a transactional backend, now that the
+    rows are gone (still inside the delete's transaction)."""
+    if _state.deleting:
+        change, changes = Pending(), _state.deleting
+        _state.deleting = []
+        for each in changes:
+            change.add(each)
+        with transaction.atomic(using=kwargs.get("using") or "default"):
+            reindex(*change.documents())
 
 
 def connect_signals() -> None:
@@ -425,6 +464,9 @@ def connect_signals() -> None:
         (post_delete, _alias_changed, SpeakerAlias),
         (post_save, _source_saved, Source),
         (pre_delete, _source_deleting, Source),
+        (post_delete, _deleted, Article),
+        (post_delete, _deleted, Speaker),
+        (post_delete, _deleted, Source),
     ):
         signal.connect(handler, sender=model, dispatch_uid=f"search.indexing.{handler.__name__}")
 
