@@ -5,6 +5,7 @@ and whether ``check_index`` finds the index equal to the database afterwards.
 
     python bench/bench_import.py                 # 5,000 stories
     python bench/bench_import.py --articles 20000
+    scripts/with-postgres python bench/bench_import.py --backend postgres   # both, and the ratio
 
 Reads ../shared/corpus/news.jsonl.gz (or --corpus); says so and stops when it is absent.
 """
@@ -28,6 +29,12 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--keep", action="store_true", help="keep the data directory")
+    parser.add_argument(
+        "--backend",
+        choices=("whoosh", "postgres"),
+        default="whoosh",
+        help="postgres: also import into PostgreSQL (DATABASE_URL) and print the ratio",
+    )
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"Reuters corpus not found at {args.corpus}; the import benchmark needs it.")
@@ -41,6 +48,8 @@ def main() -> int:
         "DIPLOMACY_LOG_LEVEL": "WARNING",
         "SEARCH_INDEX_DIR": str(data / "index"),
     }
+    for name in ("DATABASE_URL", "SEARCH_BACKEND"):  # this run: SQLite and Whoosh
+        env.pop(name, None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     try:
         stories = read_stories(args.corpus)[: args.articles]
@@ -68,6 +77,12 @@ def main() -> int:
         )
         summary = (check.stdout.strip() or check.stderr.strip()).splitlines()
         print(f"check_index: exit {check.returncode}: {summary[0] if summary else ''}")
+        if args.backend == "postgres":
+            from pg_compare import import_into_postgres
+
+            pg = import_into_postgres(feed, env, len(stories))
+            if pg:
+                print(f"import rate PostgreSQL/Whoosh: {took / pg[0]:.2f}")
         return check.returncode
     finally:
         if args.keep:
