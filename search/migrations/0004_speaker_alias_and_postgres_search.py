@@ -55,10 +55,13 @@ CREATE TABLE IF NOT EXISTS search_pg_document (
     kind text NOT NULL DEFAULT '',
     stored jsonb NOT NULL,
     vector tsvector NOT NULL,
+    role_vector tsvector NOT NULL,
     PRIMARY KEY (doctype, doc_id)
 );
 CREATE INDEX IF NOT EXISTS search_pg_document_vector ON search_pg_document USING gin (vector);
 CREATE INDEX IF NOT EXISTS search_pg_document_article ON search_pg_document (article_id);
+CREATE INDEX IF NOT EXISTS search_pg_document_speaker ON search_pg_document (speaker_slug)
+    WHERE doctype = 'q';
 CREATE INDEX IF NOT EXISTS search_pg_document_newest
     ON search_pg_document (doctype, published DESC NULLS LAST, doc_id DESC);
 CREATE TABLE IF NOT EXISTS search_pg_word (word text PRIMARY KEY);

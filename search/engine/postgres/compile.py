@@ -1,10 +1,11 @@
 """Turning a parsed ``search.query.Query`` into one PostgreSQL ``tsquery``, and the sidebar
 and query-string filters into SQL conditions.
 
-Every document has one ``tsvector`` whose weights tell its parts apart (see ``schema``):
+Every document has one ``tsvector`` whose weights tell its parts apart (see ``documents``):
 A title and B body (English, stemmed, accents folded), C speaker names ('simple': folded,
-never stemmed), D role. A word must match the title or body (stemmed) or a name (folded), so
-it becomes ``('stem':AB | 'name':C)``; a phrase is kept within one part. The words are
+never stemmed). A word matches its stem or its folded form anywhere (``'stem' | 'name'``):
+without weights the GIN index answers exactly, with no recheck of every matching row. A
+phrase is kept within one part (``'red':A <-> 'tape':A | 'red':B <-> …``). The words are
 analysed by PostgreSQL itself (``phraseto_tsquery``) in one round trip, and the tsquery text
 is assembled from its output, never from what people typed.
 
@@ -22,7 +23,7 @@ from .documents import plain
 
 MAX_PREFIX_EXPANSION = 64
 TEXT_PARTS = ("A", "B")  # title, body
-NAMES, ROLE = "C", "D"
+NAMES = "C"
 _LEXEME = re.compile(r"'((?:[^'\\]|''|\\.)*)'(:\*)?")
 
 
@@ -169,13 +170,14 @@ class Compiler:
         found = self.analysed.get(text)
         if found is None:
             return None
+        english, simple = lexemes(found.english), lexemes(found.simple)
+        if len(english) <= 1 and len(simple) <= 1:  # one word: any part, no weights
+            options = [quoted(w) for w in dict.fromkeys(english + simple)]
+            return " | ".join(options) if options else None
         parts = []
-        if found.english:
-            if len(lexemes(found.english)) == 1:
-                parts.append(weighted(found.english, "".join(TEXT_PARTS)))
-            else:  # a phrase stays within the title or within the body
-                parts.extend(f"( {weighted(found.english, w)} )" for w in TEXT_PARTS)
-        if found.simple:
+        if english:  # a phrase stays within the title or within the body
+            parts.extend(f"( {weighted(found.english, w)} )" for w in TEXT_PARTS)
+        if simple:
             parts.append(f"( {weighted(found.simple, NAMES)} )")
         return " | ".join(parts) if parts else None
 
@@ -190,11 +192,7 @@ class Compiler:
         like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         self.cursor.execute(EXPAND_SQL, [like, MAX_PREFIX_EXPANSION])
         stems = sorted(row[0] for row in self.cursor.fetchall())
-        text_weights = "".join(TEXT_PARTS)
-        parts = [f"{quoted(s)}:{text_weights}" for s in stems]
-        parts.append(f"{quoted(prefix)}:*{text_weights}")
-        parts.append(f"{quoted(prefix)}:*{NAMES}")
-        return " | ".join(parts)
+        return " | ".join([quoted(s) for s in stems] + [f"{quoted(prefix)}:*"])
 
 
 def positive_terms(node) -> list[tuple[str, bool]]:
@@ -222,8 +220,8 @@ def filter_texts(c: Criteria) -> list[str]:
 
 
 def quote_conditions(c: Criteria, analysed: dict[str, Analysed], alias: str) -> tuple[str, list]:
-    """SQL (with params) that a quote row ``alias`` must pass: speaker slugs, kinds, and all
-    words of a speaker's name (aliases included) or of a role."""
+    """SQL (with params) that a quote row ``alias`` must pass: speaker slugs, kinds, all
+    words of a speaker's name (aliases included: the C part) or of a role."""
     sql, params = [f"{alias}.doctype = 'q'"], []
     if c.speaker_slugs:
         sql.append(f"{alias}.speaker_slug = ANY(%s)")
@@ -231,9 +229,9 @@ def quote_conditions(c: Criteria, analysed: dict[str, Analysed], alias: str) -> 
     for group in c.kinds:
         sql.append(f"{alias}.kind = ANY(%s)")
         params.append([k.strip().lower() for k in group])
-    for groups, weight, field in (
-        (c.speaker_names, NAMES, "simple_all"),
-        (c.roles, ROLE, "english_all"),
+    for groups, column, field, weight in (
+        (c.speaker_names, "vector", "simple_all", NAMES),
+        (c.roles, "role_vector", "english_all", ""),
     ):
         for group in groups:
             options = []
@@ -241,11 +239,11 @@ def quote_conditions(c: Criteria, analysed: dict[str, Analysed], alias: str) -> 
                 found = analysed.get(value)
                 text = getattr(found, field) if found else ""
                 if text:
-                    options.append(f"( {weighted(text, weight)} )")
+                    options.append(f"( {weighted(text, weight) if weight else text} )")
             if not options:
                 sql.append(NOTHING)
             else:
-                sql.append(f"{alias}.vector @@ %s::tsquery")
+                sql.append(f"{alias}.{column} @@ %s::tsquery")
                 params.append(" | ".join(options))
     return " AND ".join(sql), params
 

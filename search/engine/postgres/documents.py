@@ -4,8 +4,10 @@
 
 A row's ``vector`` is made by PostgreSQL in the INSERT itself, with weights for its parts:
 A title and B body (English, stemmed, accents folded with ``unaccent``), C speaker names
-('simple': folded, never stemmed), D role. ``stored`` holds everything a hit shows, so
-results never read the application's tables.
+('simple': folded, never stemmed). A word matches any part, so its tsquery needs no weights
+and the GIN index answers it exactly, without reading the vectors again; only phrases and
+name filters carry weights. The role, matched only by ``role:``, has a vector of its own.
+``stored`` holds everything a hit shows, so results never read the application's tables.
 """
 
 from __future__ import annotations
@@ -22,18 +24,19 @@ MIN_WORD, MAX_WORD = 3, 30  # vocabulary words kept for suggestions and prefixes
 UPSERT_SQL = """
 INSERT INTO search_pg_document AS d
     (doctype, doc_id, article_id, version, published, source, speaker_slug, speaker_name,
-     kind, stored, vector)
+     kind, stored, vector, role_vector)
 VALUES (%(doctype)s, %(doc_id)s, %(article_id)s, %(version)s, %(published)s, %(source)s,
         %(speaker_slug)s, %(speaker_name)s, %(kind)s, %(stored)s::jsonb,
         setweight(to_tsvector('english', unaccent(%(title)s)), 'A')
         || setweight(to_tsvector('english', unaccent(%(body)s)), 'B')
-        || setweight(to_tsvector('simple', unaccent(%(names)s)), 'C')
-        || setweight(to_tsvector('english', unaccent(%(role)s)), 'D'))
+        || setweight(to_tsvector('simple', unaccent(%(names)s)), 'C'),
+        to_tsvector('english', unaccent(%(role)s)))
 ON CONFLICT (doctype, doc_id) DO UPDATE SET
     article_id = EXCLUDED.article_id, version = EXCLUDED.version,
     published = EXCLUDED.published, source = EXCLUDED.source,
     speaker_slug = EXCLUDED.speaker_slug, speaker_name = EXCLUDED.speaker_name,
-    kind = EXCLUDED.kind, stored = EXCLUDED.stored, vector = EXCLUDED.vector
+    kind = EXCLUDED.kind, stored = EXCLUDED.stored, vector = EXCLUDED.vector,
+    role_vector = EXCLUDED.role_vector
 """
 
 # Words are inserted in order, so two writers adding the same new words never deadlock.
