@@ -179,6 +179,7 @@ class _State(threading.local):
         self.bulk: Pending | None = None
         self.bulk_checkpoint: Callable | None = None
         self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
+        self.gathering: Pending | None = None  # see ``gathered``
 
 
 _state = _State()
@@ -208,6 +209,8 @@ def schedule(
     if _writes_with_data():
         if after_delete:
             _state.deleting.append(change)
+        elif _state.gathering is not None:
+            _state.gathering.add(change)
         else:
             with transaction.atomic(using=using):
                 reindex(*change.documents())
@@ -225,6 +228,24 @@ def schedule(
     _state.pending[using] = change
     change.callback = partial(_flush, change)
     transaction.on_commit(change.callback, using=using)
+
+
+@contextlib.contextmanager
+def gathered():
+    """Use inside a transaction that makes many changes (an article, its speakers and its
+    quotes): a transactional backend then gets this block's index writes once, at its end,
+    still inside the transaction, instead of once per save. Other backends write after the
+    commit anyway; for them this does nothing."""
+    if _state.gathering is not None or not _writes_with_data():
+        yield
+        return
+    _state.gathering = pending = Pending()
+    try:
+        yield
+    finally:
+        _state.gathering = None
+    if pending:
+        reindex(*pending.documents())
 
 
 def _writes_with_data() -> bool:

@@ -181,7 +181,7 @@ def ingest_text(
     parsed = parse_article_text(text)
     extraction = extract(text)  # pure and possibly slow: outside the transaction
     try:
-        with transaction.atomic():
+        with transaction.atomic(), indexing.gathered():
             source_name = (source or parsed.source or "").strip()
             article = Article.objects.create(
                 title=(title or "").strip()[:300] or parsed.title,
@@ -260,7 +260,7 @@ def save_quotes(article: Article, extraction: Extraction, keep: Iterable[Quote] 
 def reextract(article: Article) -> int:
     """Extract the quotes of ``article`` again; quotes an editor corrected are kept."""
     extraction = extract(article.body)
-    with transaction.atomic():
+    with transaction.atomic(), indexing.gathered():
         article = Article.objects.select_for_update().get(pk=article.pk)
         corrected = list(article.quotes.filter(corrected=True))
         article.quotes.filter(corrected=False).delete()
