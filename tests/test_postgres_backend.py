@@ -174,3 +174,24 @@ def backend():
 def self_ids(backend, text: str) -> set[int]:
     results = backend.search(SearchRequest(query=parse(text), per_page=50))
     return {h.article_id for h in results.articles.hits}
+
+
+def test_an_imported_article_is_written_to_the_index_once(postgres_search, monkeypatch):
+    writes = []
+    real_update = postgres_search.update
+
+    def counted(articles, quotes):
+        articles, quotes = list(articles), list(quotes)
+        writes.append((len(articles), len(quotes)))
+        real_update(articles, quotes)
+
+    monkeypatch.setattr(postgres_search, "update", counted)
+    result = ingest_text(
+        "MOSCOW, April 7 (Reuters) - Russian ambassador Mikhail Bocharnikov said on Tuesday: "
+        '"Our relations are strong." Bocharnikov added that trade would grow.',
+        title="Relations are strong",
+    )
+    quotes = result.article.quotes.count()
+    assert quotes >= 1
+    assert writes == [(1, quotes)]
+    assert found("strong")[0] == {result.article.pk}
