@@ -195,3 +195,10 @@ def test_an_imported_article_is_written_to_the_index_once(postgres_search, monke
     assert quotes >= 1
     assert writes == [(1, quotes)]
     assert found("strong")[0] == {result.article.pk}
+
+
+def test_stop_words_in_a_query_do_not_empty_the_results(backend):
+    backend.update([article(1, "Lavrov on the Minsk Group", "The format remains relevant.",
+                            published=None, source="Reuters")], [])  # fmt: skip
+    assert self_ids(backend, "the minsk group") == {1}
+    assert self_ids(backend, '"the minsk group"') == {1}

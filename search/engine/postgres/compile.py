@@ -171,6 +171,8 @@ class Compiler:
         if found is None:
             return None
         english, simple = lexemes(found.english), lexemes(found.simple)
+        if not english:  # only stop words ("the"): ignored, as PostgreSQL's own parsers do,
+            return None  # rather than required of a speaker's name
         if len(english) <= 1 and len(simple) <= 1:  # one word: any part, no weights
             options = [quoted(w) for w in dict.fromkeys(english + simple)]
             return " | ".join(options) if options else None
