@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -202,3 +203,43 @@ def test_stop_words_in_a_query_do_not_empty_the_results(backend):
                             published=None, source="Reuters")], [])  # fmt: skip
     assert self_ids(backend, "the minsk group") == {1}
     assert self_ids(backend, '"the minsk group"') == {1}
+
+
+# concurrent writers
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_creating_the_same_new_speaker_make_one(monkeypatch):
+    """Both look the name up before either commits; the second insert waits on the unique
+    key, fails when the first commits, and finds the first one's speaker instead."""
+    barrier = threading.Barrier(2, timeout=20)
+    waited = threading.local()
+    real_named = Speaker.named.__func__
+
+    def named_then_meet(cls, name):
+        speaker = real_named(cls, name)
+        if speaker is None and not getattr(waited, "done", False):
+            waited.done = True
+            barrier.wait()  # neither has created it yet
+        return speaker
+
+    monkeypatch.setattr(Speaker, "named", classmethod(named_then_meet))
+    found, errors = [], []
+
+    def create():
+        try:
+            with transaction.atomic():
+                found.append(Speaker.for_name("Jeyhun Bayramov", role="Foreign Minister").pk)
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert len(found) == 2 and len(set(found)) == 1
+    assert Speaker.objects.count() == 1
