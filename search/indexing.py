@@ -200,6 +200,7 @@ class _State(threading.local):
         self.bulk: Pending | None = None
         self.bulk_checkpoint: Callable | None = None
         self.backlog: Backlog | None = None
+        self.bulk_wrote = False  # a checkpoint wrote to the index in this bulk() block
         self.write_seconds = 0.0
 
 
@@ -273,16 +274,26 @@ def _checkpoint(pending: Pending) -> None:
     whole set then; a rollback discards this callback and leaves the ids for the next one."""
     if _state.bulk is pending:
         _state.bulk = Pending()
+        _state.bulk_wrote = True
         backlog = _state.backlog
         if write(pending) and backlog is not None and not _state.bulk:
             backlog.clear()  # everything noted so far is committed and indexed
 
 
-def _bulk_end(pending: Pending, backlog: Backlog | None) -> None:
+def _bulk_end(pending: Pending, backlog: Backlog | None, wrote: bool) -> None:
     if (not pending or write(pending)) and backlog is not None:
         backlog.remove()
     elif backlog is not None:
         backlog.release()  # left for the next import, or check_index --repair
+    if not (pending or wrote):
+        return
+    started = time.perf_counter()
+    try:
+        get_backend().compact()
+    except Exception:
+        log.exception("Compacting the search index after an import failed; it still works")
+    finally:
+        _state.write_seconds += time.perf_counter() - started
 
 
 @contextlib.contextmanager
@@ -301,7 +312,8 @@ def bulk(using: str = "default"):
         if _state.bulk_depth == 0:
             pending, _state.bulk = _state.bulk, None
             backlog, _state.backlog = _state.backlog, None
-            transaction.on_commit(partial(_bulk_end, pending, backlog), using=using)
+            wrote, _state.bulk_wrote = _state.bulk_wrote, False
+            transaction.on_commit(partial(_bulk_end, pending, backlog, wrote), using=using)
 
 
 # the backlog of a bulk() block
