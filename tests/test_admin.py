@@ -105,3 +105,15 @@ def test_the_update_index_action_reports_what_it_wrote(admin_client):
         follow=True,
     )
     assert "search document(s) for 1 article(s)" in response.content.decode()
+
+
+def test_an_editor_can_change_a_title_made_from_the_text(admin_client):
+    article = ingest_text(SEED_001).article
+    assert article.title.startswith("Russian ambassador to Azerbaijan Mikhail Bocharnikov")
+    response = admin_client.post(
+        f"/admin/search/article/{article.pk}/change/",
+        inline_data(article, {"title": "Bocharnikov: Russia-Azerbaijan ties develop steadily"}),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.title == "Bocharnikov: Russia-Azerbaijan ties develop steadily"
