@@ -16,12 +16,11 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from search.decoding import normalise_newlines
-from search.quotes import ROLE_NOUNS, ExtractedSpeaker, Extraction, extract
+from search.quotes import ROLE_SET, ExtractedSpeaker, Extraction, extract
 
 # Sent after quotes are created in bulk (``bulk_create`` sends no ``post_save``), with
 # ``article_ids`` and ``quotes`` (how many): the search index listens (``search.indexing``).
 quotes_created = Signal()
-ROLE_WORDS = frozenset(ROLE_NOUNS)
 
 
 def normalise_name(name: str) -> str:
@@ -44,7 +43,7 @@ def _name_like(alias: str) -> bool:
     return (
         0 < len(words) <= 4
         and all(w[:1].isupper() for w in words)
-        and not any(w.lower() in ROLE_WORDS for w in words)
+        and not any(w.lower() in ROLE_SET for w in words)
     )
 
 
