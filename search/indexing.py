@@ -321,8 +321,10 @@ def bulk(using: str = "default"):
 
 class Backlog:
     """A file of the ids a ``bulk()`` block changed and has not indexed yet, one JSON line per
-    change, written before the change commits. Its process holds a lock on it while alive,
-    so another process can tell a backlog left by a killed import from a running one.
+    change, written before the change commits. Its process holds a POSIX lock on it while
+    alive, so another process can tell a backlog left by a killed import from a running
+    one. (A POSIX lock, unlike ``flock``, belongs to the process alone: the extraction
+    workers it forks do not keep it held after it is killed.)
 
     Written with ``flush`` but not ``fsync``: it outlives a killed process, not a power
     cut (``check_index --repair`` mends that)."""
@@ -342,7 +344,8 @@ class Backlog:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"{os.getpid()}-{time.time_ns()}.jsonl"
             file = open(path, "a+", encoding="utf-8")  # noqa: SIM115
-            fcntl.flock(file, fcntl.LOCK_EX)
+            fcntl.lockf(file, fcntl.LOCK_EX)
+            _OPEN_BACKLOGS.add(path)
             return cls(path, file)
         except OSError:
             log.exception("Cannot keep an import backlog; a killed import needs check_index")
@@ -357,20 +360,23 @@ class Backlog:
         self.file.flush()
 
     def release(self) -> None:
+        _OPEN_BACKLOGS.discard(self.path)
         self.file.close()
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
-        self.file.close()
+        self.release()
 
     @classmethod
     def left_behind(cls) -> Iterator[tuple[Path, Pending]]:
         """The backlogs of imports that died, each locked while the caller handles it."""
         folder = cls.folder()
         for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else ():
+            if path in _OPEN_BACKLOGS:
+                continue  # this process's own import, still running
             with open(path, "r+", encoding="utf-8") as file:
                 try:
-                    fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.lockf(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except OSError:
                     continue  # its import is still running
                 pending = Pending()
@@ -382,6 +388,9 @@ class Backlog:
                             target = "articles" if name == "new_articles" else name
                             getattr(pending, target).update(ids.get(name, ()))
                 yield path, pending
+
+
+_OPEN_BACKLOGS: set[Path] = set()  # held by this process's bulk() blocks
 
 
 def finish_interrupted() -> int:
