@@ -48,10 +48,12 @@ log = logging.getLogger(__name__)
 
 # Documents per index commit, and ids per database query. Each commit writes every term it
 # holds and may merge segments, so fewer, larger commits import faster (500 -> 2,000 took
-# a feed import from 31 to 45 articles/s). An import writes the index once this many
-# documents (articles and quotes, counted alike) wait; a killed import leaves at most
-# about this many unindexed, which its backlog lets the next import index.
+# a feed import from 31 to 45 articles/s).
 CHUNK = 2000
+# Documents a bulk import lets wait before it writes them, in one commit of new documents:
+# its checkpoint, counted in documents (articles and quotes alike). A killed import leaves
+# at most about this many unindexed, and its backlog lets the next import index them.
+BULK_CHUNK = 10_000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
 INDEXED_SPEAKER_FIELDS = {"name", "slug", "aliases"}
 INDEXED_SOURCE_FIELDS = {"name"}
@@ -245,7 +247,7 @@ def schedule(
         if _state.backlog is not None:
             _state.backlog.note(change)  # before the commit: a kill after it loses nothing
         _state.bulk.add(change)
-        if _state.bulk.size() >= CHUNK and not _registered(using, _state.bulk_checkpoint):
+        if _state.bulk.size() >= BULK_CHUNK and not _registered(using, _state.bulk_checkpoint):
             _state.bulk_checkpoint = partial(_checkpoint, _state.bulk)
             transaction.on_commit(_state.bulk_checkpoint, using=using)
         return
@@ -298,7 +300,7 @@ def _bulk_end(pending: Pending, backlog: Backlog | None, wrote: bool) -> None:
 
 @contextlib.contextmanager
 def bulk(using: str = "default"):
-    """Gather index writes for imports and send them ``CHUNK`` documents per commit, as each
+    """Gather index writes for imports and send them ``BULK_CHUNK`` documents at a time, as each
     chunk's transactions commit and at the end of the block: one writer per article would be
     slow and fill the index with segments. What waits is noted in a backlog (see above)."""
     if _state.bulk_depth == 0:
@@ -499,8 +501,10 @@ def _send_current(
                 continue
             sent[(kind, doc["id"])] = doc["version"]
             (added if doc["id"] in new[kind] else batch)[kind].append(doc)
-            waiting = len(batch["article"]) + len(batch["quote"])
-            if waiting + len(added["article"]) + len(added["quote"]) >= CHUNK:
+            # replacing looks each document up in every segment: smaller commits
+            if len(batch["article"]) + len(batch["quote"]) >= CHUNK:
+                flush()
+            elif len(added["article"]) + len(added["quote"]) >= BULK_CHUNK:
                 flush()
     flush()
     gone = {
