@@ -17,8 +17,9 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-from search.query import Query, positive_terms, replace_words
 from whoosh.reading import SegmentReader
+
+from search.query import Query, positive_terms, replace_words
 
 from ..base import (
     UNDATED,
