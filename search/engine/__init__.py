@@ -14,30 +14,38 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from .base import (
+    ACTIVITY_SPEAKERS,
+    Activity,
     ArticleHit,
     FacetValue,
     Filters,
     Page,
+    PeriodCount,
     QuoteHit,
     SearchBackend,
     SearchRequest,
     SearchResults,
     SearchUnavailable,
     Sort,
+    SpeakerActivity,
     Suggestion,
 )
 
 __all__ = [
+    "ACTIVITY_SPEAKERS",
+    "Activity",
     "ArticleHit",
     "FacetValue",
     "Filters",
     "Page",
+    "PeriodCount",
     "QuoteHit",
     "SearchBackend",
     "SearchRequest",
     "SearchResults",
     "SearchUnavailable",
     "Sort",
+    "SpeakerActivity",
     "Suggestion",
     "get_backend",
     "reset_backends",

@@ -10,6 +10,7 @@ also restrict articles to those holding such a quote. (3) Only the requested pag
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import heapq
 import logging
 import os
@@ -20,14 +21,18 @@ from collections.abc import Collection, Iterable
 from whoosh import query as wq
 
 from ..base import (
+    ACTIVITY_SPEAKERS,
+    Activity,
     ArticleHit,
     FacetValue,
     Page,
+    PeriodCount,
     QuoteHit,
     SearchBackend,
     SearchRequest,
     SearchResults,
     SearchUnavailable,
+    SpeakerActivity,
     Suggestion,
 )
 from .compile import (
@@ -227,16 +232,18 @@ class WhooshBackend(SearchBackend):
             words = self._cache.remembered(("compiled", root), compiled, lambda q: 1000)
         ev = Evaluator(searcher, table, self._cache)
 
-        def matched() -> tuple[Matches, dict]:
+        with_activity = bool(request.activity)
+
+        def matched() -> tuple[Matches, tuple]:
             found = self._matches(ev, words, crit)
             found = Matches(frozenset(found.quotes), frozenset(found.articles))
-            return found, self._facets(table, found)
+            return found, self._facets(table, found, with_activity)
 
         # What matches and its facet counts depend only on the words and filters, so the
         # searcher's cache keeps them (as Solr's query result cache and Elasticsearch's
         # request cache do); ranking, pages and highlights are still made per request.
-        found, facets = self._cache.remembered(
-            ("matches", repr(words), crit),
+        found, (facets, activity) = self._cache.remembered(
+            ("matches", repr(words), crit, with_activity),
             matched,
             lambda v: approximate_bytes((v[0].quotes, v[0].articles, v[1])),
         )
@@ -269,6 +276,7 @@ class WhooshBackend(SearchBackend):
             facets=facets,
             suggestion=suggestion,
             terms=tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in terms),
+            activity=activity,
         )
 
     def _matches(self, ev: Evaluator, words, crit: Criteria) -> Matches:
@@ -331,8 +339,26 @@ class WhooshBackend(SearchBackend):
             key = lambda d: (dates[d] == 0, dates[d], ids[d])  # noqa: E731
         return [(d, 0.0) for d in heapq.nsmallest(end, docs, key=key)[start:end]]
 
-    def _facets(self, table: DocTable, found: Matches) -> dict[str, list[FacetValue]]:
-        speakers = _count(table.slugs, found.quotes)
+    def _facets(
+        self, table: DocTable, found: Matches, with_activity: bool = False
+    ) -> tuple[dict[str, list[FacetValue]], Activity | None]:
+        """Facet counts and, if asked, the activity, from one pass over the result set."""
+        activity = None
+        if with_activity:
+            # One count of (speaker, date) pairs gives the speaker facet, the timeline and
+            # each speaker's first and last dates; it replaces the speaker count below.
+            slugs, dates = table.slugs, table.dates
+            quotes = found.quotes
+            pairs = Counter(
+                zip(map(slugs.__getitem__, quotes), map(dates.__getitem__, quotes), strict=True)
+            )
+            speakers = Counter()
+            for (slug, _ordinal), n in pairs.items():
+                if slug:
+                    speakers[slug] += n
+            activity = _activity(pairs, speakers, table.speaker_names())
+        else:
+            speakers = _count(table.slugs, found.quotes)
         kinds = _count(table.kinds, found.quotes)
         sources = _count(table.sources, found.articles)
         years: Counter = Counter()
@@ -347,7 +373,7 @@ class WhooshBackend(SearchBackend):
             "source": [FacetValue(s, s, n) for s, n in _top(sources, FACET_LIMIT)],
             "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
             "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
-        }
+        }, activity
 
     def _suggest(self, ev: Evaluator, query, crit: Criteria, found: int) -> Suggestion | None:
         """A spelling correction of the query's words, offered only if it finds more."""
@@ -557,10 +583,53 @@ _YEAR_CACHE: dict[int, int] = {}
 def _year(ordinal: int) -> int:
     year = _YEAR_CACHE.get(ordinal)
     if year is None:
-        import datetime as dt
-
         year = _YEAR_CACHE[ordinal] = dt.date.fromordinal(ordinal).year
     return year
+
+
+_MONTH_CACHE: dict[int, dt.date] = {}
+
+
+def _month(ordinal: int) -> dt.date:
+    month = _MONTH_CACHE.get(ordinal)
+    if month is None:
+        month = _MONTH_CACHE[ordinal] = dt.date.fromordinal(ordinal).replace(day=1)
+    return month
+
+
+def _per_month(ordinals: Iterable[tuple[int, int]]) -> tuple[PeriodCount, ...]:
+    months: Counter = Counter()
+    for ordinal, n in ordinals:
+        if ordinal:
+            months[_month(ordinal)] += n
+    return tuple(PeriodCount(start, n) for start, n in sorted(months.items()))
+
+
+def _activity(pairs: Counter, speakers: Counter, names: dict[str, str]) -> Activity:
+    """The timeline and the top speakers from counts of (slug, date ordinal) pairs."""
+    per_date: Counter = Counter()
+    for (_slug, ordinal), n in pairs.items():
+        per_date[ordinal] += n
+    undated = per_date.pop(0, 0)
+    top = _top(speakers, ACTIVITY_SPEAKERS)
+    wanted = {slug: [] for slug, _n in top}
+    for (slug, ordinal), n in pairs.items():
+        if slug in wanted:
+            wanted[slug].append((ordinal, n))
+    rows = []
+    for slug, n in top:
+        dated = [ordinal for ordinal, _n in wanted[slug] if ordinal]
+        rows.append(
+            SpeakerActivity(
+                value=slug,
+                label=names.get(slug) or slug,
+                count=n,
+                first=dt.date.fromordinal(min(dated)) if dated else None,
+                last=dt.date.fromordinal(max(dated)) if dated else None,
+                months=_per_month(wanted[slug]),
+            )
+        )
+    return Activity(months=_per_month(per_date.items()), undated=undated, speakers=tuple(rows))
 
 
 def _count(values: list, docs: list[int]) -> Counter:
