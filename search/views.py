@@ -15,8 +15,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from search import article_markup, facets
-from search.engine import Filters, SearchRequest, SearchUnavailable, get_backend
+from search import activity, article_markup, facets
+from search.engine import SearchUnavailable, get_backend
 from search.forms import SearchForm
 from search.ingest import story_start
 from search.models import Article, Source, Speaker
@@ -44,25 +44,10 @@ def search(request):
     context = {"form": form, "results": None, "unavailable": "", "warnings": ()}
     if form.is_valid():
         data = form.cleaned_data
-        query = parse(data["q"])
+        search_request = form.search_request(per_page=PER_PAGE, activity=True)
+        query = search_request.query
         context["query"] = query
         context["warnings"] = query.warnings
-        search_request = SearchRequest(
-            query=query,
-            # The query's own fields (speaker:, from:, ...) travel inside ``query``; the
-            # backend combines them with these sidebar filters.
-            filters=Filters(
-                speakers=tuple(data["speaker"]),
-                sources=tuple(data["source"]),
-                kinds=tuple(data["kind"]),
-                years=tuple(data["year"]),
-                date_from=data["from"],
-                date_to=data["to"],
-            ),
-            sort=data["sort"],
-            page=data["page"],
-            per_page=PER_PAGE,
-        )
         try:
             results = get_backend().search(search_request)
         except SearchUnavailable:
@@ -70,6 +55,7 @@ def search(request):
             context["unavailable"] = UNAVAILABLE
         else:
             context.update(_results_context(request, form, results))
+            context.update(activity.context(request.GET, results))  # who says it, and when
         speaker_names = (
             dict(Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name"))
             if data["speaker"]
