@@ -1,10 +1,12 @@
 from django.urls import path
 
-from search import views
+from search import quote_views, views
 
 urlpatterns = [
     path("", views.search, name="search"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("speakers/", views.speakers, name="speakers"),
     path("speakers/<slug:slug>/", views.speaker, name="speaker"),
+    # the analyst's tools (issue 14)
+    path("quotes/<int:pk>/", quote_views.quote, name="quote"),
 ]

@@ -19,7 +19,7 @@ from search import activity, article_markup, facets
 from search.engine import SearchUnavailable, get_backend
 from search.forms import SearchForm
 from search.ingest import story_start
-from search.models import Article, Source, Speaker
+from search.models import Article, Quote, Source, Speaker
 from search.query import parse
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,7 @@ def search(request):
         else:
             context.update(_results_context(request, form, results))
             context.update(activity.context(request.GET, results))  # who says it, and when
+            context["also_reported"] = Quote.also_reported(h.quote_id for h in results.quotes.hits)
         speaker_names = (
             dict(Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name"))
             if data["speaker"]
