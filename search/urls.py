@@ -1,6 +1,6 @@
 from django.urls import path
 
-from search import quote_views, views
+from search import feeds, quote_views, views
 
 urlpatterns = [
     path("", views.search, name="search"),
@@ -9,4 +9,6 @@ urlpatterns = [
     path("speakers/<slug:slug>/", views.speaker, name="speaker"),
     # the analyst's tools (issue 14)
     path("quotes/<int:pk>/", quote_views.quote, name="quote"),
+    path("feeds/search/", feeds.search_feed, name="search-feed"),
+    path("feeds/speakers/<slug:slug>/", feeds.speaker_feed, name="speaker-feed"),
 ]
