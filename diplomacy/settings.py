@@ -65,7 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "search.feeds.feed_links",
+                "search.take_away.context",
             ],
             "builtins": ["template_partials.templatetags.partials"],
             # Listing loaders turns off Django's default cached loader, so it is listed too:
@@ -161,6 +161,8 @@ ARTICLE_UPLOAD_MAX_BYTES = env_int("DIPLOMACY_UPLOAD_MAX_BYTES", 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(ARTICLE_UPLOAD_MAX_BYTES, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DIPLOMACY_UPLOAD_MAX_FILES", 200)
+# Most quotes one CSV / JSON Lines download holds; a larger result set is cut, and says so.
+EXPORT_MAX_ROWS = env_int("DIPLOMACY_EXPORT_MAX_ROWS", 10_000)
 
 # --- security ----------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,6 +1,6 @@
 """Atom feeds, through Django's syndication framework: one for any search (the same query
 language and filters as the search page, newest first) and one per speaker. Pages point at
-theirs with ``<link rel="alternate">`` (``feed_links``, a context processor)."""
+theirs with ``<link rel="alternate">`` (``search.take_away``)."""
 
 from __future__ import annotations
 
@@ -95,10 +95,10 @@ class SearchFeed(QuoteFeed):
         return f"Quotes for “{q}” — Diplomacy" if q else "Newest quotes — Diplomacy"
 
     def link(self, obj: dict) -> str:
-        return "/" + _query_string(obj["request"].GET)
+        return "/" + query_string(obj["request"].GET)
 
     def feed_url(self, obj: dict) -> str:
-        return "/feeds/search/" + _query_string(obj["request"].GET)
+        return "/feeds/search/" + query_string(obj["request"].GET)
 
 
 class SpeakerFeed(QuoteFeed):
@@ -124,7 +124,8 @@ class SpeakerFeed(QuoteFeed):
         return f"/feeds/speakers/{obj['speaker'].slug}/"
 
 
-def _query_string(params: QueryDict) -> str:
+def query_string(params: QueryDict) -> str:
+    """The search's own parameters (no page or sort) as ``?...``, for feed addresses."""
     pairs = [(k, v) for k in FEED_PARAMS for v in params.getlist(k) if v]
     return f"?{urlencode(pairs)}" if pairs else ""
 
@@ -147,17 +148,3 @@ def _unavailable(feed: Feed):
 
 search_feed = _unavailable(SearchFeed())
 speaker_feed = _unavailable(SpeakerFeed())
-
-
-def feed_links(request) -> dict:
-    """``<link rel="alternate">`` targets for the page being shown: the search's own feed on
-    the search page, the speaker's on a speaker page."""
-    match = getattr(request, "resolver_match", None)
-    name = match.url_name if match else ""
-    links = []
-    if name == "search":
-        links.append(("Atom feed of this search", "/feeds/search/" + _query_string(request.GET)))
-    elif name == "speaker":
-        slug = match.kwargs.get("slug", "")
-        links.append(("Atom feed of this speaker's quotes", f"/feeds/speakers/{slug}/"))
-    return {"feed_links": links}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from search import feeds, quote_views, views
+from search import exports, feeds, quote_views, views
 
 urlpatterns = [
     path("", views.search, name="search"),
@@ -11,4 +11,6 @@ urlpatterns = [
     path("quotes/<int:pk>/", quote_views.quote, name="quote"),
     path("feeds/search/", feeds.search_feed, name="search-feed"),
     path("feeds/speakers/<slug:slug>/", feeds.speaker_feed, name="speaker-feed"),
+    path("exports/quotes.csv", exports.quotes_csv, name="export-csv"),
+    path("exports/quotes.jsonl", exports.quotes_jsonl, name="export-jsonl"),
 ]
