@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from search import exports, feeds, quote_views, views
+from search import api, exports, feeds, quote_views, views
 
 urlpatterns = [
     path("", views.search, name="search"),
@@ -13,4 +13,6 @@ urlpatterns = [
     path("feeds/speakers/<slug:slug>/", feeds.speaker_feed, name="speaker-feed"),
     path("exports/quotes.csv", exports.quotes_csv, name="export-csv"),
     path("exports/quotes.jsonl", exports.quotes_jsonl, name="export-jsonl"),
+    path("api/v1/", api.api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api.unknown_endpoint),
 ]
