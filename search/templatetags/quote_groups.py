@@ -16,7 +16,8 @@ def also_reported(context, quote_id: int) -> str:
     else:
         text = f"also in {articles} other article{'s' if articles != 1 else ''}"
     return format_html(
-        '<a class="also-reported" id="also-reported-{}" href="/quotes/{}/#same-statement">{}</a>',
+        '<a class="also-reported" id="also-reported-{}" href="/quotes/{}/#same-statement" '
+        'hx-boost="false">{}</a>',
         quote_id,
         quote_id,
         text,
