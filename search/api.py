@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from ninja import Field, NinjaAPI, Query, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
 
 from search.engine import SearchUnavailable, get_backend
@@ -419,6 +419,3 @@ def _speaker(request, speaker: Speaker, quote_count: int) -> dict:
         "page": request.build_absolute_uri(speaker.get_absolute_url()),
         "feed": request.build_absolute_uri(f"/feeds/speakers/{speaker.slug}/"),
     }
-
-
-__all__ = ["api", "unknown_endpoint", "HttpError"]

@@ -174,3 +174,17 @@ def test_anonymous_reads_are_rate_limited(client, corpus, monkeypatch):
     assert spoofed.status_code == 429  # a made-up forwarded address does not reset it
     other = client.get("/api/v1/speakers", REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 200  # each client has its own allowance
+
+
+def test_an_unavailable_index_is_a_json_503(client, corpus, monkeypatch):
+    from search.engine import SearchUnavailable, get_backend
+
+    def fail(request):
+        raise SearchUnavailable("the index is gone")
+
+    monkeypatch.setattr(get_backend(), "search", fail)
+    response, data = api_get(client, "/search", {"q": "border"})
+    assert response.status_code == 503
+    assert data["detail"] == "Search is unavailable right now; try again later."
+    assert client.get("/feeds/search/", {"q": "border"}).status_code == 503
+    assert client.get("/exports/quotes.csv", {"q": "border"}).status_code == 503
