@@ -155,6 +155,8 @@ def test_an_openapi_description_is_served(client, db):
     } <= set(data["paths"])
     params = {p["name"] for p in data["paths"]["/api/v1/search"]["get"]["parameters"]}
     assert {"q", "speaker", "from", "to", "sort", "page", "per_page"} <= params
+    docs = client.get("/api/v1/docs")
+    assert docs.status_code == 200 and b"/static/ninja/swagger-ui-bundle.js" in docs.content
 
 
 def test_the_api_is_read_only(client, corpus):
