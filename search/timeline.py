@@ -58,6 +58,11 @@ class Timeline:
     peak: int
 
     @property
+    def filled(self) -> tuple[Bar, ...]:
+        """The bars with quotes: the only ones drawn in a small timeline."""
+        return tuple(bar for bar in self.bars if bar.count)
+
+    @property
     def dated(self) -> int:
         return sum(bar.count for bar in self.bars)
 

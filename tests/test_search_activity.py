@@ -124,3 +124,12 @@ def test_a_long_range_is_drawn_by_year(client, db, django_capture_on_commit_call
 def test_no_results_show_neither_timeline_nor_panel(client, corpus):
     body = client.get("/", {"q": "zzyzzyxq"}).content.decode()
     assert 'id="timeline"' not in body and 'id="who-says"' not in body
+
+
+def test_a_speakers_small_timeline_shares_the_main_axis(client, corpus):
+    body = client.get("/", {"q": "border"}).content.decode()
+    main = re.search(r'<svg class="timeline-chart"[^>]*viewBox="0 0 (\d+) 100"', body)[1]
+    row = re.search(r'<tr id="who-says-sergei-lavrov">(.*?)</tr>', body, flags=re.S)[1]
+    assert f'viewBox="0 0 {main} 100"' in row
+    assert row.count("<rect") == 1  # his one dated border quote, November 2019
+    assert re.search(r'<rect x="1" y="\d+" width="8"', row)  # the first month on the axis
