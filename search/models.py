@@ -257,6 +257,8 @@ class Quote(models.Model):
             .exclude(group_key="")
             .values_list("pk", "group_key", "article_id", "article__source_id")
         }
+        if not own:
+            return {}
         members: dict[str, list[tuple[int, int | None]]] = {}
         for key, article_id, source_id in cls.objects.filter(
             group_key__in={key for key, _a, _s in own.values()}
