@@ -9,9 +9,17 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.quote_factory import make_article
-from tests.test_browser import _open, browser, page  # noqa: F401  (shared fixtures)
+from tests.test_browser import _open
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def tab(browser):
+    context, tab, errors = _open(browser)
+    yield tab
+    context.close()
+    assert errors == [], f"console errors: {errors}"
 
 
 @pytest.fixture
@@ -38,7 +46,8 @@ def corpus(db):
     make_article("Undated", [("Sergei Lavrov", "Nobody wants the border closed")], published=None)
 
 
-def test_the_panel_agrees_with_the_facets_and_a_bar_narrows_the_search(page, live_server, corpus):  # noqa: F811
+def test_the_panel_agrees_with_the_facets_and_a_bar_narrows_the_search(tab, live_server, corpus):
+    page = tab
     page.goto(f"{live_server.url}/?q=border")
     panel = page.locator("#who-says")
     expect(panel).to_be_visible()
@@ -65,7 +74,7 @@ def test_the_panel_agrees_with_the_facets_and_a_bar_narrows_the_search(page, liv
     expect(page.locator("#search-form")).to_have_count(0)  # a page of its own, not a fragment
 
 
-def test_the_quote_page_copies_its_citation(browser, live_server, corpus):  # noqa: F811
+def test_the_quote_page_copies_its_citation(browser, live_server, corpus):
     context, tab, errors = _open(browser, permissions=["clipboard-read", "clipboard-write"])
     try:
         tab.goto(f"{live_server.url}/?q=monitors")
