@@ -6,7 +6,7 @@
 Reports build time, documents/s and index size per scale, then p50/p95 latency of
 ``WhooshBackend.search`` (highlights, facets and per-type pages on) for single words, two
 words, phrases, ``speaker:`` filters and date ranges, and of the same words and filters run
-through a bare ``searcher.search`` (``WhooshBackend.bare_search``), with the ratio; and the
+through a bare ``searcher.search`` (``bare_search`` below), with the ratio; and the
 same searches with the who-says-it-most panel and the timeline (``activity=True``, bars laid
 out) beside the plain search, with the p95 they add.
 Quotes come from a cheap regex over the bodies, not from the real extractor.
@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from search import timeline  # noqa: E402
 from search.engine import SearchRequest  # noqa: E402
-from search.engine.whoosh_backend import WhooshBackend  # noqa: E402
+from search.engine.whoosh import WhooshBackend  # noqa: E402
+from search.engine.whoosh.compile import plain_query  # noqa: E402
 from search.query import parse as parse_query  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
@@ -172,6 +173,17 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
+def bare_search(searcher, request: SearchRequest, limit: int = 10) -> int:
+    """The same words and term filters through a plain ``searcher.search`` with stored fields
+    and a total, and nothing of ours (no date filter, per-type split, facets, highlights or
+    suggestions). Returns the total."""
+    q = plain_query(request.query, request.filters, searcher.reader())
+    results = searcher.search(q, limit=limit)
+    for hit in results:
+        hit.fields()
+    return len(results)
+
+
 def time_queries(
     backend: WhooshBackend, queries: dict[str, list[str]], repeat: int, cold: bool
 ) -> dict:
@@ -181,13 +193,14 @@ def time_queries(
     one. "panel" is the same search with the activity (who says it most, the timeline)
     counted and its bars laid out, as the search page does."""
     timings = {}
+    bare_searcher = backend.store.open(backend.store.live_name()).searcher()
     for category, texts in queries.items():
         ours, bare, panel = [], [], []
         for text in texts:
             request = SearchRequest(query=parse_query(text), per_page=10)
             with_panel = dataclasses.replace(request, activity=True)
             backend.search(request)
-            backend.bare_search(request)
+            bare_search(bare_searcher, request)
             with_activity(backend, with_panel)
             for _ in range(repeat):
                 if cold:
@@ -196,7 +209,7 @@ def time_queries(
                 backend.search(request)
                 ours.append((time.perf_counter() - start) * 1000)
                 start = time.perf_counter()
-                backend.bare_search(request)
+                bare_search(bare_searcher, request)
                 bare.append((time.perf_counter() - start) * 1000)
                 if cold:
                     backend.clear_cache()
@@ -204,6 +217,7 @@ def time_queries(
                 with_activity(backend, with_panel)
                 panel.append((time.perf_counter() - start) * 1000)
         timings[category] = {"ours": ours, "bare": bare, "panel": panel}
+    bare_searcher.close()
     return timings
 
 

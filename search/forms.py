@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import validate_slug
 
-from search.engine import Filters, SearchRequest
+from search.engine import UNDATED, Filters, SearchRequest
 from search.models import Quote, Speaker
 from search.query import parse
 
@@ -41,6 +41,8 @@ class ListField(forms.Field):
 
 
 def _year(value: str) -> None:
+    if value == UNDATED:
+        return
     if not (value.isdigit() and 1800 <= int(value) <= 2200):
         raise forms.ValidationError(f"“{value}” is not a year.")
 
@@ -96,7 +98,8 @@ class SearchForm(forms.Form):
                 speakers=tuple(data["speaker"]),
                 sources=tuple(data["source"]),
                 kinds=tuple(data["kind"]),
-                years=tuple(data["year"]),
+                years=tuple(y for y in data["year"] if y != UNDATED),
+                undated=UNDATED in data["year"],
                 date_from=data["from"],
                 date_to=data["to"],
             ),
@@ -127,8 +130,9 @@ class SearchForm(forms.Form):
             )
         return slugs
 
-    def clean_year(self) -> list[int]:
-        return [int(y) for y in self.cleaned_data["year"]]
+    def clean_year(self) -> list[int | str]:
+        """Years as numbers; "unknown" (the date-unknown bucket) stays as it is."""
+        return [y if y == UNDATED else int(y) for y in self.cleaned_data["year"]]
 
     def clean(self):
         cleaned = super().clean()
@@ -136,3 +140,41 @@ class SearchForm(forms.Form):
         if start and end and start > end:
             cleaned["from"], cleaned["to"] = end, start
         return cleaned
+
+
+class ArticleForm(forms.Form):
+    """The article page's options: the searched words to mark, one speaker to pick out
+    (the others fade), and whether quotes are marked at all. Anything invalid falls back to
+    the plain page."""
+
+    DEFAULTS = {"q": "", "only": "", "marks": "on"}
+
+    q = forms.CharField(required=False, strip=True)
+    only = forms.SlugField(required=False, max_length=220)
+    marks = forms.ChoiceField(choices=[("on", "on"), ("off", "off")], required=False)
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"][:2000]
+
+    def clean_marks(self) -> str:
+        return self.cleaned_data["marks"] or "on"
+
+
+class SpeakersForm(forms.Form):
+    """The speakers list: part of a name, an order, and a page. Anything invalid falls back
+    to the whole list, most quoted first."""
+
+    DEFAULTS = {"name": "", "sort": "quotes", "page": 1}
+
+    name = forms.CharField(required=False, strip=True, max_length=200)
+    sort = forms.ChoiceField(
+        choices=[("quotes", "Most quoted"), ("name", "Name"), ("latest", "Latest quote")],
+        required=False,
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def clean_sort(self) -> str:
+        return self.cleaned_data["sort"] or "quotes"
+
+    def clean_page(self) -> int:
+        return self.cleaned_data["page"] or 1

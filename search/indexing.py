@@ -12,33 +12,45 @@ A failed index write never undoes or fails the database change: it is logged wit
 
 Changes made without signals (``QuerySet.update()``, ``bulk_create()``) must call
 ``schedule(...)`` with the ids they touched.
+
+Inside ``bulk()`` every change is also noted in a backlog file before its transaction
+commits, and the file is emptied once the index holds it; an import that is killed leaves
+its backlog behind, and the next one (``finish_interrupted``) indexes it first: documents
+the killed run saved but never indexed, and those it changed, such as the quotes of a
+speaker who gained an alias.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import logging
+import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
+from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from search.engine import get_backend
-from search.models import Article, Quote, Source, Speaker
+from search.engine import IndexMissing, get_backend
+from search.models import Article, Quote, Source, Speaker, quotes_created
 
 log = logging.getLogger(__name__)
 
 # Documents per index commit, and ids per database query. Each commit writes every term it
 # holds and may merge segments, so fewer, larger commits import faster (500 -> 2,000 took
-# a feed import from 31 to 45 articles/s); a killed import leaves at most this many
-# documents unindexed, which rerunning it (or check_index --repair) indexes.
+# a feed import from 31 to 45 articles/s). An import writes the index once this many
+# documents (articles and quotes, counted alike) wait; a killed import leaves at most
+# about this many unindexed, which its backlog lets the next import index.
 CHUNK = 2000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
 INDEXED_SPEAKER_FIELDS = {"name", "slug", "aliases"}
@@ -134,33 +146,43 @@ class Pending:
     """Ids touched by changes in one transaction (or one ``bulk()`` block)."""
 
     articles: set[int] = field(default_factory=set)  # the article and all its quotes
+    new_articles: set[int] = field(default_factory=set)  # as articles, and never indexed yet
     article_docs: set[int] = field(default_factory=set)  # only the article's own document
     quotes: set[int] = field(default_factory=set)  # the quote and its article
     speakers: set[int] = field(default_factory=set)  # all their quotes and those articles
     sources: set[int] = field(default_factory=set)  # all their articles and those quotes
+    extra: int = 0  # documents beyond one per id: the quotes of these articles and speakers
     callback: Callable | None = None
     flushed: bool = False
 
+    KINDS = ("articles", "new_articles", "article_docs", "quotes", "speakers", "sources")
+
     def add(self, other: Pending) -> None:
-        for name in ("articles", "article_docs", "quotes", "speakers", "sources"):
+        for name in self.KINDS:
             getattr(self, name).update(getattr(other, name))
+        self.extra += other.extra
 
     def __bool__(self) -> bool:
-        return bool(
-            self.articles or self.article_docs or self.quotes or self.speakers or self.sources
-        )
+        return any(getattr(self, name) for name in self.KINDS)
 
     def size(self) -> int:
-        return len(self.articles) + len(self.quotes)
+        """About how many documents these ids stand for: the checkpoint's measure."""
+        articles = self.articles | self.new_articles | self.article_docs
+        return len(articles) + len(self.quotes) + self.extra
 
-    def documents(self) -> tuple[set[int], set[int]]:
-        """The article and quote ids whose documents may have changed, read from the
-        database as it is now."""
+    def ids(self) -> dict[str, list[int]]:
+        return {name: sorted(getattr(self, name)) for name in self.KINDS}
+
+    def documents_to_write(self) -> tuple[set[int], set[int], set[int], set[int]]:
+        """(articles, quotes) whose documents may have changed, then (articles, quotes) that
+        the index cannot hold yet, read from the database as it is now."""
+        new_articles = set(self.new_articles)  # saved again since, still never indexed
+        new_quotes = _ids(Quote, "article_id", new_articles)
         articles = self.articles | _ids(Article, "source_id", self.sources)
         direct_quotes = self.quotes | _ids(Quote, "speaker_id", self.speakers)
         quotes = direct_quotes | _ids(Quote, "article_id", articles)
         articles |= self.article_docs | _ids(Quote, "pk", direct_quotes, "article_id")
-        return articles, quotes
+        return articles - new_articles, quotes - new_quotes, new_articles, new_quotes
 
 
 def _ids(model, column: str, values: set[int], select: str = "pk") -> set[int]:
@@ -177,26 +199,50 @@ class _State(threading.local):
         self.bulk_depth = 0
         self.bulk: Pending | None = None
         self.bulk_checkpoint: Callable | None = None
+        self.backlog: Backlog | None = None
+        self.write_seconds = 0.0
 
 
 _state = _State()
 
 
+def write_seconds() -> float:
+    """Seconds this thread has spent writing the index, for an import's time breakdown."""
+    return _state.write_seconds
+
+
 def schedule(
     *,
     articles: Iterable[int] = (),
+    new_articles: Iterable[int] = (),
     article_docs: Iterable[int] = (),
     quotes: Iterable[int] = (),
     speakers: Iterable[int] = (),
     sources: Iterable[int] = (),
+    article_quotes: int = 0,
     using: str = "default",
 ) -> None:
     """Index these after the current transaction commits (now, outside one). Signals call
-    this; so must code that changes rows without them (``update()``, ``bulk_create()``)."""
-    change = Pending(set(articles), set(article_docs), set(quotes), set(speakers), set(sources))
+    this; so must code that changes rows without them (``update()``, ``bulk_create()``).
+    ``new_articles`` were created in this transaction, so their documents (and their
+    quotes') are added, not replaced; ``article_quotes`` says how many quotes the articles
+    hold, whose documents are written with them."""
+    change = Pending(
+        set(articles),
+        set(new_articles),
+        set(article_docs),
+        set(quotes),
+        set(speakers),
+        set(sources),
+    )
     if not change:
         return
+    change.extra = article_quotes
     if _state.bulk_depth:
+        if change.speakers:  # every quote of theirs is rewritten
+            change.extra += Quote.objects.filter(speaker_id__in=change.speakers).count()
+        if _state.backlog is not None:
+            _state.backlog.note(change)  # before the commit: a kill after it loses nothing
         _state.bulk.add(change)
         if _state.bulk.size() >= CHUNK and not _registered(using, _state.bulk_checkpoint):
             _state.bulk_checkpoint = partial(_checkpoint, _state.bulk)
@@ -223,20 +269,30 @@ def _flush(pending: Pending) -> None:
 
 def _checkpoint(pending: Pending) -> None:
     """Write a ``bulk()`` block's changes so far, once a transaction has committed them, so
-    a killed import loses at most a chunk. Runs after the commit and takes the whole set
-    then; a rollback discards this callback and leaves the ids for the next one."""
+    a killed import leaves at most a chunk unindexed. Runs after the commit and takes the
+    whole set then; a rollback discards this callback and leaves the ids for the next one."""
     if _state.bulk is pending:
         _state.bulk = Pending()
-        write(pending)
+        backlog = _state.backlog
+        if write(pending) and backlog is not None and not _state.bulk:
+            backlog.clear()  # everything noted so far is committed and indexed
+
+
+def _bulk_end(pending: Pending, backlog: Backlog | None) -> None:
+    if (not pending or write(pending)) and backlog is not None:
+        backlog.remove()
+    elif backlog is not None:
+        backlog.release()  # left for the next import, or check_index --repair
 
 
 @contextlib.contextmanager
 def bulk(using: str = "default"):
     """Gather index writes for imports and send them ``CHUNK`` documents per commit, as each
     chunk's transactions commit and at the end of the block: one writer per article would be
-    slow and fill the index with segments."""
+    slow and fill the index with segments. What waits is noted in a backlog (see above)."""
     if _state.bulk_depth == 0:
         _state.bulk = Pending()
+        _state.backlog = Backlog.open()
     _state.bulk_depth += 1
     try:
         yield
@@ -244,8 +300,91 @@ def bulk(using: str = "default"):
         _state.bulk_depth -= 1
         if _state.bulk_depth == 0:
             pending, _state.bulk = _state.bulk, None
-            if pending:
-                transaction.on_commit(partial(write, pending), using=using)
+            backlog, _state.backlog = _state.backlog, None
+            transaction.on_commit(partial(_bulk_end, pending, backlog), using=using)
+
+
+# the backlog of a bulk() block
+
+
+class Backlog:
+    """A file of the ids a ``bulk()`` block changed and has not indexed yet, one JSON line per
+    change, written before the change commits. Its process holds a lock on it while alive,
+    so another process can tell a backlog left by a killed import from a running one.
+
+    Written with ``flush`` but not ``fsync``: it outlives a killed process, not a power
+    cut (``check_index --repair`` mends that)."""
+
+    def __init__(self, path: Path, file) -> None:
+        self.path, self.file = path, file
+
+    @staticmethod
+    def folder() -> Path:
+        path = get_backend().params.get("PATH")
+        return Path(f"{path}.backlog") if path else Path(settings.DATA_DIR) / "index.backlog"
+
+    @classmethod
+    def open(cls) -> Backlog | None:
+        try:
+            folder = cls.folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{os.getpid()}-{time.time_ns()}.jsonl"
+            file = open(path, "a+", encoding="utf-8")  # noqa: SIM115
+            fcntl.flock(file, fcntl.LOCK_EX)
+            return cls(path, file)
+        except OSError:
+            log.exception("Cannot keep an import backlog; a killed import needs check_index")
+            return None
+
+    def note(self, change: Pending) -> None:
+        self.file.write(json.dumps(change.ids()) + "\n")
+        self.file.flush()
+
+    def clear(self) -> None:
+        self.file.truncate(0)
+        self.file.flush()
+
+    def release(self) -> None:
+        self.file.close()
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+        self.file.close()
+
+    @classmethod
+    def left_behind(cls) -> Iterator[tuple[Path, Pending]]:
+        """The backlogs of imports that died, each locked while the caller handles it."""
+        folder = cls.folder()
+        for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else ():
+            with open(path, "r+", encoding="utf-8") as file:
+                try:
+                    fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    continue  # its import is still running
+                pending = Pending()
+                for line in file:
+                    with contextlib.suppress(ValueError):
+                        ids = json.loads(line)
+                        for name in Pending.KINDS:
+                            # all of them may be indexed already: replace, never add
+                            target = "articles" if name == "new_articles" else name
+                            getattr(pending, target).update(ids.get(name, ()))
+                yield path, pending
+
+
+def finish_interrupted() -> int:
+    """Index what killed imports left in their backlogs; returns how many backlogs were
+    finished. Never raises: what fails stays for the next import or ``check_index``."""
+    finished = 0
+    try:
+        for path, pending in Backlog.left_behind():
+            if not pending or write(pending):
+                path.unlink(missing_ok=True)
+                finished += 1
+                log.info("indexed what an interrupted import left unindexed (%s)", path.name)
+    except Exception:
+        log.exception("Finishing an interrupted import's index writes failed")
+    return finished
 
 
 # writing
@@ -256,9 +395,12 @@ def write(pending: Pending) -> bool:
     failure is logged with the ids and left for ``check_index`` to find."""
     articles: set[int] = set()
     quotes: set[int] = set()
+    started = time.perf_counter()
     try:
-        articles, quotes = pending.documents()
-        reindex(articles, quotes)
+        articles, quotes, new_articles, new_quotes = pending.documents_to_write()
+        reindex(articles, quotes, new_articles=new_articles, new_quotes=new_quotes)
+        articles |= new_articles
+        quotes |= new_quotes
         return True
     except Exception:
         log.exception(
@@ -271,19 +413,30 @@ def write(pending: Pending) -> bool:
             _some(pending.sources),
         )
         return False
+    finally:
+        _state.write_seconds += time.perf_counter() - started
 
 
-def reindex(article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> tuple[int, int]:
+def reindex(
+    article_ids: Iterable[int] = (),
+    quote_ids: Iterable[int] = (),
+    *,
+    new_articles: Iterable[int] = (),
+    new_quotes: Iterable[int] = (),
+) -> tuple[int, int]:
     """Write the current documents of these ids, and delete those no longer in the database,
-    in commits of ``CHUNK`` documents. Raises what the backend raises. Returns
-    (documents written, documents deleted).
+    in commits of ``CHUNK`` documents. ``new_articles`` and ``new_quotes`` cannot be in the
+    index yet (created since it was last written), so they are added, which is much cheaper
+    than replacing. Raises what the backend raises. Returns (documents written, documents
+    deleted).
 
     Another process may commit a newer row and index it between our read and our write, and
     our older copy would then win; so the rows are read again afterwards and whatever changed
     meanwhile is sent again."""
-    ids = {"article": set(article_ids), "quote": set(quote_ids)}
+    new = {"article": set(new_articles), "quote": set(new_quotes)}
+    ids = {"article": set(article_ids) | new["article"], "quote": set(quote_ids) | new["quote"]}
     backend = get_backend()
-    sent = _send_current(backend, ids, {})
+    sent = _send_current(backend, ids, {}, new)
     known = dict(sent)
     for _ in range(RECHECKS):
         changed = _send_current(backend, ids, known)
@@ -294,17 +447,25 @@ def reindex(article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> t
     return len(sent) - deleted, deleted
 
 
-def _send_current(backend, ids: dict[str, set[int]], known: dict) -> dict:
+def _send_current(
+    backend, ids: dict[str, set[int]], known: dict, new: dict[str, set[int]] | None = None
+) -> dict:
     """Send the documents of ``ids`` whose version differs from ``known`` (keyed by
-    (type, id); None for deleted) and delete the vanished ones; returns what was sent."""
+    (type, id); None for deleted) and delete the vanished ones; returns what was sent.
+    Those in ``new`` are added rather than replaced."""
+    new = new or {"article": set(), "quote": set()}
     sent: dict[tuple[str, int], str | None] = {}
     seen: set[tuple[str, int]] = set()
     batch: dict[str, list[dict]] = {"article": [], "quote": []}
+    added: dict[str, list[dict]] = {"article": [], "quote": []}
 
     def flush() -> None:
         if batch["article"] or batch["quote"]:
             backend.update(batch["article"], batch["quote"])
             batch["article"], batch["quote"] = [], []
+        if added["article"] or added["quote"]:
+            backend.add(added["article"], added["quote"])
+            added["article"], added["quote"] = [], []
 
     for kind, rows, build in (
         ("article", _articles(ids["article"]), article_document),
@@ -316,8 +477,9 @@ def _send_current(backend, ids: dict[str, set[int]], known: dict) -> dict:
             if known.get((kind, doc["id"]), "") == doc["version"]:
                 continue
             sent[(kind, doc["id"])] = doc["version"]
-            batch[kind].append(doc)
-            if len(batch["article"]) + len(batch["quote"]) >= CHUNK:
+            (added if doc["id"] in new[kind] else batch)[kind].append(doc)
+            waiting = len(batch["article"]) + len(batch["quote"])
+            if waiting + len(added["article"]) + len(added["quote"]) >= CHUNK:
                 flush()
     flush()
     gone = {
@@ -342,7 +504,10 @@ def index_missing(article_ids: Iterable[int]) -> int:
     if not ids:
         return 0
     try:
-        stored = get_backend().stored_versions()
+        try:
+            stored = get_backend().stored_versions()
+        except IndexMissing:  # a first import killed before its first write: nothing indexed
+            stored = {"article": {}, "quote": {}}
         articles = ids - stored["article"].keys()
         quotes = _ids(Quote, "article_id", ids) - stored["quote"].keys()
         if not (articles or quotes):
@@ -403,6 +568,10 @@ def _source_saved(sender, instance: Source, update_fields=None, **kwargs) -> Non
     schedule(sources=[instance.pk], using=kwargs.get("using") or "default")
 
 
+def _quotes_created(sender, article_ids, quotes: int, **kwargs) -> None:
+    schedule(articles=article_ids, article_quotes=quotes)
+
+
 def _source_deleting(sender, instance: Source, **kwargs) -> None:
     articles = list(instance.articles.values_list("pk", flat=True)) if instance.pk else []
     schedule(articles=articles, using=kwargs.get("using") or "default")
@@ -420,6 +589,7 @@ def connect_signals() -> None:
         (pre_delete, _source_deleting, Source),
     ):
         signal.connect(handler, sender=model, dispatch_uid=f"search.indexing.{handler.__name__}")
+    quotes_created.connect(_quotes_created, dispatch_uid="search.indexing._quotes_created")
 
 
 # checking and rebuilding

@@ -1,7 +1,11 @@
 """The one way articles come in: admin upload, ``import_articles`` and the sample fixture all
-call ``ingest_text``. An article is parsed (date, dateline, outlet, title), its quotes are
-extracted, and article, speakers and quotes are saved in one transaction; the index follows
-on commit (``search.indexing``)."""
+come through here. An article is read (``search.article_text``: date, dateline, outlet,
+title), its quotes are extracted, and article, speakers and quotes are saved in one
+transaction; the index follows on commit (``search.indexing``).
+
+Bulk imports (``import_paths``, ``import_jsonl``) extract on every core
+(``search.parallel``) while this process saves earlier batches, a batch of articles per
+transaction, and index in large batches of new documents."""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ import gzip
 import io
 import json
 import logging
-import re
 import sys
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,59 +26,13 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from search import indexing
-from search.decoding import ArticleRejected, decode_article_bytes
+from search.article_text import parse, parse_date
+from search.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
 from search.models import Article, Quote, Source, Speaker, content_hash
-from search.quotes import ROLE_NOUNS, Extraction, extract
-
-ROLE_WORDS = set(ROLE_NOUNS)
+from search.parallel import AHEAD, CHUNK, ExtractionPool
+from search.quotes import Extraction, extract
 
 log = logging.getLogger(__name__)
-
-TITLE_MAX = 100
-HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]*(?P<dateline>[^\n]*)\n")
-MONTH_DAY = re.compile(
-    r",?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*$"
-)
-WIRE_DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?)"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<wire>[A-Za-z ]{2,30})\))?\s*[-–—]\s"
-)
-OUTLETS = {
-    "trend": "Trend",
-    "vestnik kavkaza": "Vestnik Kavkaza",
-    "afp": "AFP",
-    "reuters": "Reuters",
-    "reuter": "Reuters",
-    "interfax": "Interfax",
-    "tass": "TASS",
-    "itar-tass": "TASS",
-    "ria novosti": "RIA Novosti",
-    "xinhua": "Xinhua",
-    "apa": "APA",
-    "azertac": "AZERTAC",
-    "ap": "AP",
-    "associated press": "AP",
-    "news.az": "News.az",
-    "report.az": "Report.az",
-    "anadolu": "Anadolu",
-}
-_OUTLET = "|".join(re.escape(k) for k in sorted(OUTLETS, key=len, reverse=True))
-SOURCE_PATTERNS = [
-    re.compile(rf"\b(?P<o>{_OUTLET})\s+(?:reports|reported)\b", re.I),
-    re.compile(rf"\bcorrespondent of (?P<o>{_OUTLET})\b", re.I),
-    re.compile(rf"\((?P<o>{_OUTLET})\)", re.I),
-    re.compile(rf"\b(?P<o>{_OUTLET})\s+(?:said|says|quoted|cited)\b", re.I),
-    re.compile(r"\b(?P<o>Reuters)\b"),
-]
-
-
-@dataclass(frozen=True)
-class ParsedArticle:
-    title: str
-    published: dt.date | None
-    dateline: str
-    source: str
-    story_start: int  # where the story begins in the text, after any header line
 
 
 @dataclass
@@ -87,6 +46,8 @@ class IngestResult:
 @dataclass
 class ImportReport:
     results: list[IngestResult] = field(default_factory=list)
+    # seconds by stage; "extract" is summed over the workers (CPU time on every core)
+    timings: dict[str, float] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -101,63 +62,33 @@ class ImportReport:
             f"{self.count('rejected')} failed"
         )
 
-
-# --- parsing -----------------------------------------------------------------------------
-
-
-def story_start(text: str) -> int:
-    """Offset of the story in ``text``: after a `` date YYYY-MM-DD DATELINE`` header line."""
-    m = HEADER.match(text)
-    return m.end() if m else 0
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.timings[stage] = self.timings.get(stage, 0.0) + seconds
 
 
-def parse_article_text(text: str) -> ParsedArticle:
-    published, dateline = None, ""
-    m = HEADER.match(text)
-    if m:
-        try:
-            published = dt.date.fromisoformat(m["date"])
-        except ValueError:
-            published = None
-        dateline = MONTH_DAY.sub("", m["dateline"]).strip(" ,")
-    start = m.end() if m else 0
-    story = text[start:]
-    wire = WIRE_DATELINE.match(story)
-    if wire and not dateline:
-        dateline = MONTH_DAY.sub("", wire["place"]).strip(" ,")
-    return ParsedArticle(
-        title=derive_title(story[wire.end() if wire else 0 :]),
-        published=published,
-        dateline=dateline[:200],
-        source=detect_source(story),
-        story_start=start,
-    )
+@dataclass
+class Item:
+    """One article to import, with what its feed record or upload form says about it."""
 
-
-def derive_title(story: str) -> str:
-    """A readable title from the first sentence, shortened at a word boundary."""
-    text = " ".join(story.split())
-    if not text:
-        return "Untitled article"
-    m = re.search(r"(?<=[a-z0-9”\"’)])[.!?](?=\s+[“\"A-Z])", text)
-    sentence = text[: m.start() + 1] if m and m.start() < 400 else text
-    sentence = sentence.strip("“”\"' ")
-    if len(sentence) <= TITLE_MAX:
-        return sentence.rstrip(".")
-    cut = sentence.rfind(" ", 0, TITLE_MAX - 1)
-    return sentence[: cut if cut > TITLE_MAX // 2 else TITLE_MAX - 1].rstrip(" ,;:") + "…"
-
-
-def detect_source(story: str) -> str:
-    head = story[:4000]
-    for pattern in SOURCE_PATTERNS:
-        m = pattern.search(head)
-        if m:
-            return OUTLETS.get(m["o"].lower(), m["o"])
-    return ""
+    name: str
+    text: str
+    title: str = ""
+    published: dt.date | None = None
+    source: str = ""
+    url: str = ""
+    year: int | None = None  # for a dateline with a month and day only
 
 
 # --- saving ------------------------------------------------------------------------------
+
+
+def _refusal(text: str) -> str:
+    """Why ``text`` cannot be an article, or "" when it can."""
+    if not text.strip():
+        return "The article has no text."
+    if "\x00" in text:
+        return "The article contains NUL bytes."
+    return ""
 
 
 def ingest_text(
@@ -168,103 +99,59 @@ def ingest_text(
     source: str | None = None,
     url: str = "",
     filename: str = "",
+    year: int | None = None,
 ) -> IngestResult:
+    """Save one article. ``published`` (a feed's date) wins over the text; ``year`` dates a
+    dateline that gives only a month and day."""
     name = filename or (title or "")[:60] or "article"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        return IngestResult("rejected", name, message="The article has no text.")
-    if "\x00" in text:
-        return IngestResult("rejected", name, message="The article contains NUL bytes.")
+    text = normalise_newlines(text)
+    refusal = _refusal(text)
+    if refusal:
+        return IngestResult("rejected", name, message=refusal)
     existing = Article.objects.filter(content_hash=content_hash(text)).first()
     if existing:
         return IngestResult("duplicate", name, existing, "Already present.")
-    parsed = parse_article_text(text)
+    item = Item(name, text, title or "", published, source or "", url, year)
     extraction = extract(text)  # pure and possibly slow: outside the transaction
     try:
         with transaction.atomic():
-            source_name = (source or parsed.source or "").strip()
-            article = Article.objects.create(
-                title=(title or "").strip()[:300] or parsed.title,
-                body=text,
-                published=published if published is not None else parsed.published,
-                dateline=parsed.dateline,
-                source=Source.for_name(source_name) if source_name else None,
-                url=url[:500],
-            )
-            save_quotes(article, extraction)
+            article = _new_article(item, {})
+            article.save()
+            count = article.save_extraction(extraction)
     except IntegrityError:
         existing = Article.objects.filter(content_hash=content_hash(text)).first()
         if existing is None:
             raise
         return IngestResult("duplicate", name, existing, "Already present.")
-    return IngestResult("imported", name, article, f"{article.quotes.count()} quotes found.")
+    return IngestResult("imported", name, article, f"{count} quotes found.")
 
 
-def ingest_bytes(data: bytes, *, filename: str, max_bytes: int | None = None) -> IngestResult:
+def _new_article(item: Item, sources: dict[str, Source]) -> Article:
+    """An unsaved article for ``item``: what the feed or form says wins over the text."""
+    parsed = parse(item.text, year=item.year)
+    source_name = (item.source or parsed.source or "").strip()
+    if source_name and source_name.casefold() not in sources:
+        sources[source_name.casefold()] = Source.for_name(source_name)
+    return Article(
+        title=item.title.strip()[:300] or parsed.title,
+        body=item.text,
+        published=item.published if item.published is not None else parsed.published,
+        dateline=parsed.dateline,
+        source=sources[source_name.casefold()] if source_name else None,
+        url=item.url[:500],
+        content_hash=content_hash(item.text),
+    )
+
+
+def ingest_bytes(
+    data: bytes, *, filename: str, max_bytes: int | None = None, year: int | None = None
+) -> IngestResult:
     limit = max_bytes if max_bytes is not None else settings.ARTICLE_UPLOAD_MAX_BYTES
     try:
         text = decode_article_bytes(data, max_bytes=limit)
     except ArticleRejected as exc:
         return IngestResult("rejected", filename, message=str(exc))
-    return ingest_text(text, filename=filename)
-
-
-def _name_like(alias: str) -> bool:
-    """Surnames and full names are worth keeping as aliases; "he", "the ambassador" and
-    role phrases are not."""
-    words = alias.split()
-    return (
-        0 < len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and not any(w.lower() in ROLE_WORDS for w in words)
-    )
-
-
-def save_quotes(article: Article, extraction: Extraction, keep: Iterable[Quote] = ()) -> int:
-    """Store the extracted speakers and quotes of ``article``. Quotes in ``keep`` (human
-    corrections) stay as they are; new quotes overlapping them are not added again."""
-    speakers: dict[str, Speaker] = {}
-    for found in extraction.speakers:
-        speaker = Speaker.for_name(found.name, kind=found.kind, role=found.role)
-        names = [a for a in found.aliases if _name_like(a)]
-        surname = found.name.split()[-1]
-        if found.kind == Speaker.Kind.PERSON and surname != found.name:
-            names.append(surname)
-        if set(names) - set(speaker.aliases) - {speaker.name}:
-            speaker.aliases = [*speaker.aliases, *names]
-            speaker.save(update_fields=["aliases", "updated"])
-        speakers[found.name] = speaker
-    kept = list(keep)
-    rows = [
-        Quote(
-            article=article,
-            speaker=speakers.get(q.speaker) if q.speaker else None,
-            text=q.text,
-            kind=q.kind,
-            start=q.start,
-            end=q.end,
-            cue=q.cue[:300],
-            cue_start=q.cue_start,
-            cue_end=q.cue_end,
-            mention=q.mention[:200],
-            role=q.role[:300],
-        )
-        for q in extraction.quotes
-        if not any(k.start < q.end and q.start < k.end for k in kept)
-    ]
-    Quote.objects.bulk_create(rows)
-    indexing.schedule(articles=[article.pk])  # bulk_create sends no signals
-    return len(rows)
-
-
-def reextract(article: Article) -> int:
-    """Extract the quotes of ``article`` again; quotes an editor corrected are kept."""
-    extraction = extract(article.body)
-    with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article.pk)
-        corrected = list(article.quotes.filter(corrected=True))
-        article.quotes.filter(corrected=False).delete()
-        return save_quotes(article, extraction, keep=corrected)
+    return ingest_text(text, filename=filename, year=year)
 
 
 # --- bulk imports ------------------------------------------------------------------------
@@ -295,55 +182,201 @@ def _read(path: Path) -> Iterator[tuple[str, bytes | None, str]]:
         yield str(path), None, f"Cannot read it: {exc.strerror or exc}."
 
 
-def import_paths(paths: Iterable[str], *, progress=None) -> ImportReport:
-    report = ImportReport()
-    with indexing.bulk():
+def import_paths(
+    paths: Iterable[str], *, progress=None, year: int | None = None, workers: int | None = None
+) -> ImportReport:
+    def items() -> Iterator[Item | IngestResult]:
+        limit = settings.ARTICLE_UPLOAD_MAX_BYTES
         for name, data, error in iter_paths(paths):
             if data is None:
-                result = IngestResult("rejected", name, message=error)
-            else:
-                result = ingest_bytes(data, filename=name)
-            report.results.append(result)
-            if progress:
-                progress(result)
-    _index_already_present(report)
-    return report
-
-
-def import_jsonl(path: str, *, progress=None) -> ImportReport:
-    """Import a JSON Lines feed (``{"title","body","published","source","url"}`` a line;
-    gzip is recognised by its magic bytes). A bad line is reported; the others go in."""
-    report = ImportReport()
-    with indexing.bulk(), _open_feed(path) as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
+                yield IngestResult("rejected", name, message=error)
                 continue
-            name = f"{path}:{number}"
             try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("body"), str):
-                    raise ValueError("each line must be an object with a text 'body'")
-                result = ingest_text(
-                    item["body"],
-                    title=_text(item.get("title")),
-                    published=parse_published(item.get("published")),
-                    source=_text(item.get("source")),
-                    url=_text(item.get("url")),
-                    filename=name,
-                )
-            except (ValueError, TypeError) as exc:
-                result = IngestResult("rejected", name, message=f"Bad line: {exc}")
-            report.results.append(result)
-            if progress:
-                progress(result)
+                yield Item(name, decode_article_bytes(data, max_bytes=limit), year=year)
+            except ArticleRejected as exc:
+                yield IngestResult("rejected", name, message=str(exc))
+
+    return import_items(items(), progress=progress, workers=workers)
+
+
+def import_jsonl(
+    path: str, *, progress=None, year: int | None = None, workers: int | None = None
+) -> ImportReport:
+    """Import a JSON Lines feed (``{"title","body","published","source","url","year"}`` a
+    line; gzip is recognised by its magic bytes). A bad line is reported; the others go in.
+    A line's ``year`` (else ``year`` here) dates a dateline with only a month and day."""
+
+    def items() -> Iterator[Item | IngestResult]:
+        with _open_feed(path) as lines:
+            for number, line in enumerate(lines, 1):
+                if line.strip():
+                    yield _feed_item(f"{path}:{number}", line, year)
+
+    return import_items(items(), progress=progress, workers=workers)
+
+
+def _feed_item(name: str, line: str, year: int | None) -> Item | IngestResult:
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict) or not isinstance(record.get("body"), str):
+            raise ValueError("each line must be an object with a text 'body'")
+        return Item(
+            name,
+            record["body"],
+            title=_text(record.get("title")),
+            published=parse_published(record.get("published")),
+            source=_text(record.get("source")),
+            url=_text(record.get("url")),
+            year=_year(record.get("year")) or year,
+        )
+    except (ValueError, TypeError) as exc:
+        return IngestResult("rejected", name, message=f"Bad line: {exc}")
+
+
+def import_items(
+    entries: Iterable[Item | IngestResult], *, progress=None, workers: int | None = None
+) -> ImportReport:
+    """Import many articles: extraction runs ahead in worker processes while this one
+    saves finished chunks, a chunk per transaction, and indexes in large batches.
+
+    It first finishes what a killed earlier run left: documents it changed in the database
+    but never indexed (``indexing.finish_interrupted``). Entries that are already
+    ``IngestResult`` (a file that could not be read) are reported as they are."""
+    report = ImportReport()
+    started = time.perf_counter()
+    index_before = indexing.write_seconds()
+    indexing.finish_interrupted()
+    with indexing.bulk(), ExtractionPool(workers) as pool:
+        in_flight: deque = deque()
+        seen: dict[str, IngestResult] = {}
+        depth = max(2, AHEAD * pool.workers)
+        for chunk in _chunks(entries, CHUNK):
+            began = time.perf_counter()
+            fresh = _triage(chunk, seen, report, progress)
+            report.add_time("read and check", time.perf_counter() - began)
+            if fresh:
+                in_flight.append((fresh, pool.submit([item.text for item, _h in fresh])))
+            while len(in_flight) > depth:
+                _finish(*in_flight.popleft(), report, progress)
+        while in_flight:
+            _finish(*in_flight.popleft(), report, progress)
     _index_already_present(report)
+    report.add_time("index", indexing.write_seconds() - index_before)
+    report.add_time("total", time.perf_counter() - started)
     return report
+
+
+def _chunks(entries: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for entry in entries:
+        chunk.append(entry)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _triage(chunk: list, seen: dict[str, IngestResult], report: ImportReport, progress):
+    """Report the entries that are refused or already present; return the others with
+    their content hash."""
+    fresh: list[tuple[Item, str]] = []
+    for entry in chunk:
+        if isinstance(entry, IngestResult):
+            _report(report, entry, progress)
+            continue
+        entry.text = normalise_newlines(entry.text)
+        refusal = _refusal(entry.text)
+        if refusal:
+            _report(report, IngestResult("rejected", entry.name, message=refusal), progress)
+            continue
+        fresh.append((entry, content_hash(entry.text)))
+    present = {
+        a.content_hash: a
+        for a in Article.objects.defer("body").filter(content_hash__in=[h for _i, h in fresh])
+    }
+    kept = []
+    for item, digest in fresh:
+        earlier = seen.get(digest)
+        if digest in present or earlier is not None:
+            article = present.get(digest) or earlier.article
+            result = IngestResult("duplicate", item.name, article, "Already present.")
+            if earlier is not None and article is None:
+                result.message = f"The same text as {earlier.name}."
+            _report(report, result, progress)
+            continue
+        seen[digest] = IngestResult("imported", item.name)
+        kept.append((item, digest))
+    return kept
+
+
+def _finish(fresh: list[tuple[Item, str]], future, report: ImportReport, progress) -> None:
+    """Wait for a chunk's extractions and save the chunk in one transaction."""
+    began = time.perf_counter()
+    extractions, seconds = future.result()
+    report.add_time("waiting for extraction", time.perf_counter() - began)
+    report.add_time("extract", seconds)
+    began = time.perf_counter()
+    index_before = indexing.write_seconds()
+    items = [item for item, _digest in fresh]
+    try:
+        results = _save_chunk(items, extractions)
+    except IntegrityError:  # another writer saved one of them meanwhile: one at a time
+        results = [
+            _save_one(item, extraction) for item, extraction in zip(items, extractions, strict=True)
+        ]
+    indexed = indexing.write_seconds() - index_before  # a checkpoint ran on commit
+    report.add_time("database", time.perf_counter() - began - indexed)
+    for result in results:
+        _report(report, result, progress)
+
+
+def _save_chunk(items: list[Item], extractions: list[Extraction]) -> list[IngestResult]:
+    sources: dict[str, Source] = {}
+    known: dict[str, Speaker] = {}
+    with transaction.atomic():
+        articles = [_new_article(item, sources) for item in items]
+        Article.objects.bulk_create(articles)
+        quotes: list[Quote] = []
+        counts = []
+        for article, extraction in zip(articles, extractions, strict=True):
+            rows = article.quotes_from(extraction, known)
+            quotes += rows
+            counts.append(len(rows))
+        Quote.objects.bulk_create(quotes, batch_size=500)
+        indexing.schedule(new_articles=[a.pk for a in articles], article_quotes=len(quotes))
+    return [
+        IngestResult("imported", item.name, article, f"{count} quotes found.")
+        for item, article, count in zip(items, articles, counts, strict=True)
+    ]
+
+
+def _save_one(item: Item, extraction: Extraction) -> IngestResult:
+    try:
+        with transaction.atomic():
+            article = _new_article(item, {})
+            article.save()
+            count = article.save_extraction(extraction)
+    except IntegrityError:
+        existing = Article.objects.filter(content_hash=content_hash(item.text)).first()
+        if existing is None:
+            raise
+        return IngestResult("duplicate", item.name, existing, "Already present.")
+    return IngestResult("imported", item.name, article, f"{count} quotes found.")
+
+
+def _report(report: ImportReport, result: IngestResult, progress) -> None:
+    report.results.append(result)
+    if progress:
+        progress(result)
 
 
 def _index_already_present(report: ImportReport) -> None:
     """A rerun of a killed import finds its saved articles already present: index any of
     them the killed run had not indexed yet, so the rerun completes the job."""
-    indexing.index_missing(r.article.pk for r in report.results if r.status == "duplicate")
+    indexing.index_missing(
+        r.article.pk for r in report.results if r.status == "duplicate" and r.article
+    )
 
 
 @contextlib.contextmanager
@@ -351,7 +384,7 @@ def _open_feed(path: str):
     raw = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     try:
         head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
-        stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+        stream = gzip.GzipFile(fileobj=raw) if is_gzip(head) else raw
         yield io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
     finally:
         if raw is not sys.stdin.buffer:
@@ -362,16 +395,18 @@ def _text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _year(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    return value if isinstance(value, int) and 1 <= value <= 9999 else None
+
+
 def parse_published(value) -> dt.date | None:
-    """A feed's date: ``YYYY-MM-DD``, or an ISO datetime whose calendar day is taken in its
-    own offset (a story dated 23:30 at UTC-5 is that day, not the next one in UTC). Anything
-    else is unknown, never today."""
+    """A feed's date: ISO (``YYYY-MM-DD`` or a datetime, whose calendar day is taken in its
+    own offset: a story dated 23:30 at UTC-5 is that day, not the next one in UTC) or any
+    style ``article_text.parse_date`` reads. Anything else is unknown, never today."""
     if not isinstance(value, str) or not value.strip():
         return None
-    value = value.strip()
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+    return parse_date(value)

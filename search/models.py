@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 
 from django.db import models, transaction
 from django.db.models import Count
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.text import slugify
 
+from search.decoding import normalise_newlines
 from search.quote_groups import group_key
+from search.quotes import EXTRACTOR_VERSION, ROLE_SET, ExtractedSpeaker, Extraction, extract
+from search.quotes.lexicon import PRONOUN_FORMS
+
+# Sent after quotes are created in bulk (``bulk_create`` sends no ``post_save``), with
+# ``article_ids`` and ``quotes`` (how many): the search index listens (``search.indexing``).
+quotes_created = Signal()
 
 
 def normalise_name(name: str) -> str:
@@ -23,10 +32,30 @@ def normalise_name(name: str) -> str:
     return " ".join(stripped.casefold().replace("’", "'").split())
 
 
+def is_pronoun(alias: str) -> bool:
+    """A pronoun names nobody on its own: "He" as an alias would match every man quoted."""
+    return alias.strip().casefold() in PRONOUN_FORMS
+
+
+def current_extractor_version() -> str:
+    return EXTRACTOR_VERSION
+
+
 def content_hash(body: str) -> str:
     """Identify an article by its text, so that a re-upload of the same story is recognised."""
     canonical = " ".join(body.split())
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _name_like(alias: str) -> bool:
+    """Surnames and full names are worth keeping as aliases; "he", "the ambassador" and
+    role phrases are not."""
+    words = alias.split()
+    return (
+        0 < len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower() in ROLE_SET for w in words)
+    )
 
 
 class Source(models.Model):
@@ -43,10 +72,21 @@ class Source(models.Model):
 
     @classmethod
     def for_name(cls, name: str) -> Source:
-        existing = cls.objects.filter(name__iexact=name.strip()).first()
+        """The outlet with this name in any case or spacing, created if new. SQLite's iexact
+        folds only ASCII, so other scripts (Вестник Кавказа) are compared here; outlets are
+        few."""
+        name = " ".join(name.split())
+        existing = cls.objects.filter(name__iexact=name).first()
+        if existing is None and not name.isascii():
+            key = normalise_name(name)
+            pk = next(
+                (pk for pk, n in cls.objects.values_list("pk", "name") if normalise_name(n) == key),
+                None,
+            )
+            existing = cls.objects.get(pk=pk) if pk is not None else None
         if existing:
             return existing
-        source, _ = cls.objects.get_or_create(name=name.strip())
+        source, _ = cls.objects.get_or_create(name=name)
         return source
 
 
@@ -81,7 +121,9 @@ class Speaker(models.Model):
         self.name_key = normalise_name(self.name)
         if not self.slug:
             self.slug = self._unique_slug()
-        self.aliases = sorted({" ".join(a.split()) for a in self.aliases if a and a.strip()})
+        self.aliases = sorted(
+            {" ".join(a.split()) for a in self.aliases if a and a.strip() and not is_pronoun(a)}
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -99,11 +141,7 @@ class Speaker(models.Model):
         """The speaker with this name (in any spelling), created if new; the role is kept up
         to date with the latest article that states one."""
         key = normalise_name(name)
-        speaker = cls.objects.filter(name_key=key).first()
-        if speaker is None:
-            speaker = cls.objects.filter(aliases__icontains=name.strip()).first()
-            if speaker is not None and key not in {normalise_name(a) for a in speaker.aliases}:
-                speaker = None
+        speaker = cls.objects.filter(name_key=key).first() or cls._by_alias(name, key)
         if speaker is None:
             speaker = cls(name=name, kind=kind, role=role)
             speaker.save()
@@ -111,6 +149,32 @@ class Speaker(models.Model):
             speaker.role = role
             speaker.save(update_fields=["role", "updated"])
         return speaker
+
+    @classmethod
+    def for_extracted(cls, found: ExtractedSpeaker, known: dict[str, Speaker]) -> Speaker:
+        """The stored speaker for one the extractor found, given the new aliases it was
+        called by; ``known`` caches them by name over the articles of one transaction."""
+        speaker = known.get(found.name)
+        if speaker is None or (found.role and speaker.role != found.role):
+            speaker = cls.for_name(found.name, kind=found.kind, role=found.role)
+        names = [a for a in found.aliases if _name_like(a)]
+        surname = found.name.split()[-1]
+        if found.kind == cls.Kind.PERSON and surname != found.name:
+            names.append(surname)
+        if set(names) - set(speaker.aliases) - {speaker.name}:
+            speaker.aliases = [*speaker.aliases, *names]
+            speaker.save(update_fields=["aliases", "updated"])
+        known[found.name] = speaker
+        return speaker
+
+    @classmethod
+    def _by_alias(cls, name: str, key: str) -> Speaker | None:
+        """The speaker holding ``name`` as an alias (in any spelling). The database narrows
+        by substring ("Aliyev" is also inside "Aliyeva"); the exact alias decides."""
+        for speaker in cls.objects.filter(aliases__icontains=name.strip()).order_by("pk"):
+            if key in {normalise_name(alias) for alias in speaker.aliases}:
+                return speaker
+        return None
 
     @transaction.atomic
     def merge_into(self, other: Speaker) -> Speaker:
@@ -139,6 +203,14 @@ class Article(models.Model):
     )
     url = models.URLField(blank=True, max_length=500)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    extractor_version = models.CharField(
+        max_length=40,
+        blank=True,
+        default=current_extractor_version,
+        editable=False,
+        help_text="The quote extractor's rules that found this article's quotes; empty for "
+        "articles stored before versions were kept.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -150,12 +222,56 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body = self.body.replace("\r\n", "\n").replace("\r", "\n")
+        self.body = normalise_newlines(self.body)
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("article", args=[self.pk])
+
+    def reextract_quotes(self) -> int:
+        """Extract the quotes again with today's extractor, keeping human corrections."""
+        extraction = extract(self.body)  # pure and possibly slow: outside the transaction
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=self.pk)
+            corrected = list(article.quotes.filter(corrected=True))
+            article.quotes.filter(corrected=False).delete()
+            found = article.save_extraction(extraction, keep=corrected)
+            Article.objects.filter(pk=self.pk).update(extractor_version=EXTRACTOR_VERSION)
+            self.extractor_version = EXTRACTOR_VERSION
+            return found
+
+    def save_extraction(self, extraction: Extraction, keep: Iterable[Quote] = ()) -> int:
+        """Store the extracted speakers and quotes. Quotes in ``keep`` (human corrections)
+        stay as they are; new quotes overlapping them are not added again."""
+        rows = self.quotes_from(extraction, {}, keep)
+        Quote.objects.bulk_create(rows)
+        quotes_created.send(Article, article_ids=[self.pk], quotes=len(rows))
+        return len(rows)
+
+    def quotes_from(
+        self, extraction: Extraction, known: dict[str, Speaker], keep: Iterable[Quote] = ()
+    ) -> list[Quote]:
+        """Unsaved quotes for this article, their speakers saved (see ``for_extracted``)."""
+        speakers = {s.name: Speaker.for_extracted(s, known) for s in extraction.speakers}
+        keep = list(keep)
+        return [
+            Quote(
+                article=self,
+                speaker=speakers.get(q.speaker) if q.speaker else None,
+                text=q.text,
+                kind=q.kind,
+                start=q.start,
+                end=q.end,
+                cue=q.cue[:300],
+                cue_start=q.cue_start,
+                cue_end=q.cue_end,
+                mention=q.mention[:200],
+                role=q.role[:300],
+            )
+            for q in extraction.quotes
+            if not any(k.start < q.end and q.start < k.end for k in keep)
+        ]
 
     def speakers(self) -> models.QuerySet[Speaker]:
         return (
@@ -163,12 +279,6 @@ class Article(models.Model):
             .annotate(quote_count=Count("quotes"))
             .order_by("-quote_count", "name")
         )
-
-    def reextract_quotes(self) -> int:
-        """Extract the quotes again with today's extractor, keeping human corrections."""
-        from search.ingest import reextract
-
-        return reextract(self)
 
 
 class QuoteQuerySet(models.QuerySet):

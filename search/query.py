@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 MAX_LENGTH = 500
@@ -63,7 +63,7 @@ class Query:
 
     def terms(self) -> tuple[str, ...]:
         """The words to look for (not the excluded ones), for highlighting."""
-        return tuple(dict.fromkeys(_positive_words(self.root)))
+        return tuple(dict.fromkeys(text for text, _prefix in positive_terms(self.root)))
 
     def replace_words(self, mapping: dict[str, str]) -> str:
         """The query text with searched words swapped, keeping everything else as typed,
@@ -77,14 +77,6 @@ class Query:
                 start, end = token.span
                 text = text[:start] + _replace_in(text[start:end], mapping) + text[end:]
         return text
-
-    def is_empty(self) -> bool:
-        """Nothing to search for and nothing to filter by."""
-        return (
-            self.root is None
-            and not (self.speakers or self.roles or self.sources or self.kinds)
-            and not (self.date_from or self.date_to)
-        )
 
 
 def parse(text: str) -> Query:
@@ -125,7 +117,7 @@ def parse(text: str) -> Query:
 
     children = [group[0] if len(group) == 1 else AnyOf(tuple(group)) for group in groups]
     root = None if not children else children[0] if len(children) == 1 else AllOf(tuple(children))
-    if root is not None and not _positive_words(root):
+    if root is not None and not positive_terms(root):
         warnings.append(
             "A search needs at least one word to look for; showing everything without "
             "the excluded words."
@@ -228,6 +220,29 @@ def _tokens(text: str) -> list[_Token]:
         else:
             tokens.append(_Token("word", m["word"], m.span("word"), negated))
     return tokens
+
+
+@dataclass(frozen=True)
+class FieldFilter:
+    name: str  # speaker, role, source, kind, from or to
+    value: str  # as typed, without quote marks
+    without: str  # the query text with this filter taken out
+
+
+def field_filters(text: str) -> list[FieldFilter]:
+    """The filters typed into the query (``speaker:``, ``source:``, ``kind:``, ``from:``...),
+    each with the query that is left once it is removed, so a page can show them as
+    removable chips. Excluded ones (``-kind:direct``) are words to leave out, not filters."""
+    text = _clean(text, [])
+    out = []
+    for m in _TOKEN.finditer(text):
+        name = (m["name"] or "").lower()
+        value = m["qvalue"] if m["qvalue"] is not None else m["value"]
+        if name not in FIELDS or not value or not value.strip() or m["neg"]:
+            continue
+        without = " ".join((text[: m.start()] + " " + text[m.end() :]).split())
+        out.append(FieldFilter(name, value.strip(), without))
+    return out
 
 
 _EDGES = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)
@@ -353,11 +368,80 @@ def _date_bound(value: str, *, end: bool) -> date | None:
 # reading the tree
 
 
-def _positive_words(node: Node | None) -> list[str]:
-    if isinstance(node, Word):
-        return [node.text]
-    if isinstance(node, Phrase):
-        return list(node.words)
-    if isinstance(node, AnyOf | AllOf):
-        return [w for child in node.children for w in _positive_words(child)]
-    return []  # None, or under a Not
+class Visitor:
+    """The one walker over query trees: ``visit`` calls the method for the node's type.
+    Subclasses (the backends' compilers, the helpers below) define what each node gives."""
+
+    def visit(self, node: Node):
+        match node:
+            case Word():
+                return self.word(node)
+            case Phrase():
+                return self.phrase(node)
+            case Not():
+                return self.not_(node)
+            case AnyOf():
+                return self.any_of(node)
+            case AllOf():
+                return self.all_of(node)
+        raise TypeError(f"not a query node: {node!r}")
+
+    def word(self, node: Word):
+        raise NotImplementedError
+
+    def phrase(self, node: Phrase):
+        raise NotImplementedError
+
+    def not_(self, node: Not):
+        raise NotImplementedError
+
+    def any_of(self, node: AnyOf):
+        raise NotImplementedError
+
+    def all_of(self, node: AllOf):
+        raise NotImplementedError
+
+
+class _PositiveTerms(Visitor):
+    def word(self, node):
+        return [(node.text, node.prefix)]
+
+    def phrase(self, node):
+        return [(w, False) for w in node.words]
+
+    def not_(self, node):
+        return []
+
+    def any_of(self, node):
+        return [t for child in node.children for t in self.visit(child)]
+
+    all_of = any_of
+
+
+def positive_terms(node: Node | None) -> list[tuple[str, bool]]:
+    """(text, is_prefix) of every word to look for, not under a Not, in order."""
+    return [] if node is None else _PositiveTerms().visit(node)
+
+
+class _ReplaceWords(Visitor):
+    def __init__(self, mapping: dict[str, str]):
+        self.mapping = mapping
+
+    def word(self, node):
+        return replace(node, text=self.mapping.get(node.text, node.text))
+
+    def phrase(self, node):
+        return replace(node, words=tuple(self.mapping.get(w, w) for w in node.words))
+
+    def not_(self, node):
+        return replace(node, child=self.visit(node.child))
+
+    def any_of(self, node):
+        return replace(node, children=tuple(self.visit(c) for c in node.children))
+
+    all_of = any_of
+
+
+def replace_words(node: Node, mapping: dict[str, str]) -> Node:
+    """The tree with words swapped (as for "did you mean"); excluded words too, as typed."""
+    return _ReplaceWords(mapping).visit(node)

@@ -6,25 +6,27 @@ from __future__ import annotations
 import logging
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, F, Max, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from search import activity, article_markup, facets
+from search import activity, article_markup, facets, front_page, speaker_profile
+from search.article_text import story_start
 from search.engine import SearchUnavailable, get_backend
-from search.forms import SearchForm
-from search.ingest import story_start
-from search.models import Article, Quote, Source, Speaker
+from search.forms import ArticleForm, SearchForm, SpeakersForm
+from search.models import Article, Quote, Source, Speaker, normalise_name
 from search.query import parse
 
 log = logging.getLogger(__name__)
 
 PER_PAGE = 10
+SPEAKERS_PER_PAGE = 25
 EXAMPLES_KEY = "search:examples"
 UNAVAILABLE = (
     "Search is unavailable right now, so no results can be shown. Articles and speakers "
@@ -37,7 +39,7 @@ def _wants_fragment(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     form = SearchForm(request.GET)
@@ -48,15 +50,24 @@ def search(request):
         query = search_request.query
         context["query"] = query
         context["warnings"] = query.warnings
-        try:
-            results = get_backend().search(search_request)
-        except SearchUnavailable:
-            log.exception("search unavailable")
-            context["unavailable"] = UNAVAILABLE
+        # Quote filters leave only the articles that hold such a quote; the page says so.
+        context["quote_filtered"] = bool(
+            data["speaker"] or data["kind"] or query.speakers or query.roles or query.kinds
+        )
+        if _is_front_page(request.GET):
+            context["front"] = front_page.front_page()
         else:
-            context.update(_results_context(request, form, results))
-            context.update(activity.context(request.GET, results))  # who says it, and when
-            context["also_reported"] = Quote.also_reported(h.quote_id for h in results.quotes.hits)
+            try:
+                results = get_backend().search(search_request)
+            except SearchUnavailable:
+                log.exception("search unavailable")
+                context["unavailable"] = UNAVAILABLE
+            else:
+                context.update(_results_context(request, form, results))
+                context.update(activity.context(request.GET, results))  # who says it, and when
+                context["also_reported"] = Quote.also_reported(
+                    h.quote_id for h in results.quotes.hits
+                )
         speaker_names = (
             dict(Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name"))
             if data["speaker"]
@@ -78,6 +89,15 @@ def search(request):
     ]
     template = "search/search.html#results" if _wants_fragment(request) else "search/search.html"
     return render(request, template, context)
+
+
+SEARCH_PARAMS = ("q", "speaker", "source", "kind", "year", "from", "to", "sort")
+
+
+def _is_front_page(params) -> bool:
+    """Nothing searched, filtered or sorted: the front page rather than a list of everything
+    (``?sort=newest`` lists everything)."""
+    return not any(value.strip() for key in SEARCH_PARAMS for value in params.getlist(key))
 
 
 def _sort(form) -> str:
@@ -137,11 +157,15 @@ def _examples_from_data() -> dict:
     return {"queries": [(q, facets.replace(QueryDict(), q=q)) for q in examples]}
 
 
-@require_GET
+@require_safe
 def article(request, pk: int):
     article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
+    form = ArticleForm(request.GET)
+    options = form.cleaned_data if form.is_valid() else ArticleForm.DEFAULTS
     quotes = list(article.quotes.select_related("speaker").order_by("start"))
-    terms = parse(request.GET.get("q", "")[:2000]).terms()
+    legend_speakers = list(article.speakers())
+    only = options["only"] if options["only"] in {s.slug for s in legend_speakers} else ""
+    terms = parse(options["q"]).terms()
     try:
         term_spans = get_backend().match_spans(article.body, terms) if terms else []
     except SearchUnavailable:
@@ -160,64 +184,100 @@ def article(request, pk: int):
                 q.mention, q.speaker.name if q.speaker else "", q.role
             ),
             kind=q.kind,
+            speaker_slug=q.speaker.slug if q.speaker else "",
+            faded=bool(only) and (q.speaker is None or q.speaker.slug != only),
         )
         for q in quotes
     ]
+    # Each legend entry toggles "only this speaker"; the state lives in the URL.
     legend = [
-        (speaker, article_markup.speaker_colour(speaker.pk)) for speaker in article.speakers()
+        {
+            "speaker": speaker,
+            "colour": article_markup.speaker_class(speaker.pk),
+            "url": facets.replace(request.GET, only=None if only == speaker.slug else speaker.slug),
+            "active": only == speaker.slug,
+        }
+        for speaker in legend_speakers
     ]
     unattributed = sum(1 for q in quotes if q.speaker_id is None)
+    start = story_start(article.body)
+    paragraphs = zip(
+        article_markup.render(article.body, spans, term_spans, start=start),
+        article_markup.speakers_by_paragraph(article.body, spans, start=start),
+        strict=True,
+    )
     return render(
         request,
         "search/article.html",
         {
             "article": article,
-            "paragraphs": article_markup.render(
-                article.body, spans, term_spans, start=story_start(article.body)
-            ),
+            "paragraphs": list(paragraphs),
             "quotes": quotes,
             "legend": legend,
+            "only": only,
+            "show_all_url": facets.replace(request.GET, only=None),
+            "marks": options["marks"] != "off",
+            "marks_url": facets.replace(
+                request.GET, marks=None if options["marks"] == "off" else "off"
+            ),
             "unattributed": unattributed,
-            "q": request.GET.get("q", "")[:2000],
+            "q": options["q"],
         },
     )
 
 
-@require_GET
+SPEAKER_SORTS = {
+    "quotes": ("-quote_count", "name_key"),
+    "name": ("name_key",),
+    "latest": (F("latest").desc(nulls_last=True), "name_key"),
+}
+
+
+@require_safe
+@vary_on_headers("HX-Request")
 def speakers(request):
-    name = request.GET.get("name", "").strip()[:200]
-    found = Speaker.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
+    form = SpeakersForm(request.GET)
+    form.is_valid()  # an invalid value falls back to its default; the others still apply
+    options = {**SpeakersForm.DEFAULTS, **form.cleaned_data}
+    name, sort = options["name"], options["sort"]
+    found = Speaker.objects.annotate(
+        quote_count=Count("quotes"), latest=Max("quotes__article__published")
+    ).order_by(*SPEAKER_SORTS[sort])
     if name:
-        found = found.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
-    paginator = Paginator(found, 50)
-    page = _page_of(paginator, request.GET.get("page"))
-    return render(request, "search/speakers.html", {"page": page, "name": name})
+        found = found.filter(
+            Q(name__icontains=name)
+            | Q(name_key__contains=normalise_name(name))
+            | Q(aliases__icontains=name)
+        )
+    page = _page_of(Paginator(found, SPEAKERS_PER_PAGE), request.GET.get("page"))
+    params = request.GET
+    context = {
+        "page": page,
+        "name": name,
+        "sort": sort,
+        "sorts": [
+            (value, label, facets.replace(params, sort=value, page=None), value == sort)
+            for value, label in SpeakersForm.base_fields["sort"].choices
+        ],
+        "previous_url": facets.replace(params, page=page.previous_page_number())
+        if page.has_previous()
+        else "",
+        "next_url": facets.replace(params, page=page.next_page_number()) if page.has_next() else "",
+    }
+    template = (
+        "search/speakers.html#speaker-results"
+        if _wants_fragment(request)
+        else "search/speakers.html"
+    )
+    return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def speaker(request, slug: str):
     speaker = get_object_or_404(Speaker, slug=slug)
     quotes = speaker.quotes.select_related("article", "article__source").order_by(
-        "-article__published", "-article_id", "start"
+        F("article__published").desc(nulls_last=True), "-article_id", "start"
     )
-    per_year = list(
-        speaker.quotes.filter(article__published__isnull=False)
-        .annotate(year=ExtractYear("article__published"))
-        .values("year")
-        .annotate(n=Count("id"))
-        .order_by("year")
-    )
-    undated = speaker.quotes.filter(article__published__isnull=True).count()
-    peak = max((row["n"] for row in per_year), default=0)
-    chart = [
-        {"year": row["year"], "n": row["n"], "tenth": max(1, round(10 * row["n"] / peak))}
-        for row in per_year
-    ]
-    roles = list(
-        speaker.quotes.exclude(role="").values_list("role", flat=True).distinct().order_by("role")
-    )
-    if speaker.role and speaker.role not in roles:
-        roles.insert(0, speaker.role)
     page = _page_of(Paginator(quotes, 20), request.GET.get("page"))
     return render(
         request,
@@ -225,21 +285,42 @@ def speaker(request, slug: str):
         {
             "speaker": speaker,
             "page": page,
-            "chart": chart,
-            "undated": undated,
-            "roles": roles,
-            "colour": article_markup.speaker_colour(speaker.pk),
+            "chart": speaker_profile.year_chart(speaker),
+            "roles": speaker_profile.roles_seen(speaker),
+            "outlets": speaker_profile.outlets(speaker),
+            "alongside": speaker_profile.quoted_alongside(speaker),
+            "colour": article_markup.speaker_class(speaker.pk),
             "quote_count": page.paginator.count,
         },
     )
 
 
-def _page_of(paginator: Paginator, number):
+def _page_of(paginator: Paginator, number: str | None):
+    """The page asked for; for a page that does not exist (0, past the end, not a number)
+    the first page, with ``page.missing`` set so the template can say so."""
     try:
-        return paginator.page(int(number or 1))
-    except (ValueError, EmptyPage):
-        return paginator.page(paginator.num_pages if str(number).isdigit() else 1)
+        return paginator.page(number or 1)
+    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(1)
+        page.missing = number[:20]
+        return page
 
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """A 400 that says what was wrong where Django knows: an upload of too many files is
+    refused while the form is read, before any view runs, so the limit is named here."""
+    if isinstance(exception, TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        message = (
+            f"That upload held more than {limit} files, the most one upload takes. "
+            f"Upload them in batches of {limit} or fewer."
+        )
+    elif isinstance(exception, TooManyFieldsSent | RequestDataTooBig):
+        message = "The form sent was too large. Send less at a time."
+    else:
+        message = "The request could not be understood."
+    return render(request, "400.html", {"message": message, "back": request.path}, status=400)

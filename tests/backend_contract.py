@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from search.engine import Filters, SearchBackend, SearchRequest, SearchUnavailable
+from search.engine import UNDATED, Filters, SearchBackend, SearchRequest, SearchUnavailable
 from search.query import parse
 
 
@@ -185,6 +185,13 @@ class BackendContract:
         filters = kwargs.pop("filters", Filters())
         return backend.search(SearchRequest(query=parse_query(text), filters=filters, **kwargs))
 
+    def found(self, backend, text=""):
+        results = self.search(backend, text, per_page=50)
+        return (
+            {hit.quote_id for hit in results.quotes.hits},
+            {hit.article_id for hit in results.articles.hits},
+        )
+
     def quote_ids(self, backend, text="", **kwargs):
         return {hit.quote_id for hit in self.search(backend, text, **kwargs).quotes.hits}
 
@@ -194,6 +201,7 @@ class BackendContract:
     # an empty index
 
     def test_an_empty_index_finds_nothing_without_error(self, backend):
+        backend.rebuild([], [], total=0)
         results = self.search(backend, "relations")
         assert results.quotes.total == results.articles.total == 0
         assert results.suggestion is None
@@ -305,11 +313,29 @@ class BackendContract:
         assert results.quotes.total == results.articles.total == 0
 
     @pytest.mark.parametrize(
-        "text", ['"', "*", "-", "OR", '""', "a*", "x" * 10_000, "\x00\x01 oil", "'s", '-""']
+        ("text", "same_as"),
+        [
+            ('"', ""),
+            ("*", ""),
+            ("-", ""),
+            ("OR", ""),
+            ('""', ""),
+            ('-""', ""),
+            ("\x00\x01 trade", "trade"),
+            ("trade OR", "trade"),
+            ("'trade'", "trade"),
+        ],
     )
-    def test_odd_queries_give_results_not_errors(self, loaded, text):
-        results = self.search(loaded, text)
-        assert results.quotes.total >= 0 and results.articles.total >= 0
+    def test_odd_queries_search_what_is_left_of_them(self, loaded, text, same_as):
+        assert self.found(loaded, text) == self.found(loaded, same_as)
+        assert self.found(loaded, text)[1]  # something is found, so the comparison tells
+
+    @pytest.mark.parametrize("text", ["x" * 10_000, "'s", "zz*"])
+    def test_odd_queries_that_name_no_indexed_word_find_nothing(self, loaded, text):
+        assert self.found(loaded, text) == (set(), set())
+
+    def test_a_star_after_one_letter_matches_every_word_it_begins(self, loaded):
+        assert self.found(loaded, "a*") == ({101, 102, 201, 301}, {1, 2, 3, 4, 5})
 
     # results
 
@@ -382,9 +408,31 @@ class BackendContract:
         assert facets["speaker"]["mikhail-bocharnikov"] == 2
         assert facets["kind"] == {"direct": 3, "indirect": 2, "mixed": 1}
         assert facets["source"] == {"Trend": 2, "Vestnik Kavkaza": 1, "Reuters": 2}
-        assert facets["year"] == {"2021": 1, "2020": 1, "2019": 1, "2018": 1}
+        assert facets["year"] == {"2021": 1, "2020": 1, "2019": 1, "2018": 1, "unknown": 1}
         labels = {v.value: v.label for v in results.facets["speaker"]}
         assert labels["mikhail-bocharnikov"] == "Mikhail Bocharnikov"
+
+    def test_the_date_unknown_bucket_is_last_among_the_years(self, loaded):
+        years = self.search(loaded, "").facets["year"]
+        assert (years[-1].value, years[-1].label, years[-1].count) == (UNDATED, "Date unknown", 1)
+
+    def test_the_undated_filter_keeps_only_undated_documents(self, loaded):
+        results = self.search(loaded, "", filters=Filters(undated=True))
+        assert {h.article_id for h in results.articles.hits} == {3}
+        assert {h.article_id for h in results.quotes.hits} <= {3}
+
+    def test_the_undated_filter_with_a_year_keeps_both(self, loaded):
+        filters = Filters(years=(2018,), undated=True)
+        assert self.article_ids(loaded, "", filters=filters) == {3, 5}
+
+    def test_a_date_range_drops_undated_documents_even_with_the_undated_filter(self, loaded):
+        filters = Filters(undated=True, years=(2019,), date_from=dt.date(2000, 1, 1))
+        assert self.article_ids(loaded, "", filters=filters) == {2}
+
+    def test_quote_filters_narrow_the_outlet_and_year_counts_too(self, loaded):
+        results = self.search(loaded, "", filters=Filters(kinds=("indirect",)))
+        counted = sum(v.count for v in results.facets["source"])
+        assert counted == results.articles.total
 
     def test_facets_follow_the_filters(self, loaded):
         results = self.search(loaded, "kind:indirect")
@@ -485,8 +533,14 @@ class BackendContract:
         )
 
     def test_excluded_words_are_not_highlighted(self, loaded):
-        hit = self.search(loaded, "border -delimitation").quotes.hits[0]
+        # Only the phrase is excluded, so a hit may hold its words; they must stay unmarked.
+        results = self.search(loaded, 'border -"delimitation commission"')
+        hit = next(h for h in results.quotes.hits if h.quote_id == 201)
         assert "<mark>border</mark>" in hit.highlighted
+        assert "delimitation" in hit.highlighted and "<mark>delimitation" not in hit.highlighted
+        snippet = next(h for h in results.articles.hits if h.article_id == 2).snippet
+        assert "<mark>border</mark>" in snippet
+        assert "delimitation" in snippet and "<mark>delimitation" not in snippet
 
     def test_an_article_snippet_is_a_fragment_around_the_match(self, backend):
         body = (

@@ -1,10 +1,12 @@
 """Shared set-up: every test gets its own empty search index, and the sample articles are one
 fixture away."""
 
-import os
 from pathlib import Path
 
 import pytest
+
+from tests.browser import browser, page  # noqa: F401  (headless Chromium, for browser tests)
+from tests.newsroom import newsroom  # noqa: F401  (invented articles with several speakers)
 
 DATA = Path(__file__).parent / "data"
 SEED_FILES = sorted(DATA.glob("0*.txt"))
@@ -74,32 +76,3 @@ def gold_articles(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         articles = _gold_articles()
     return articles
-
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for every browser test module (Playwright's sync API allows one
-    running instance per thread). In CI a missing browser fails the tests, never skips them."""
-    if not os.path.exists(CHROMIUM):
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()

@@ -105,3 +105,58 @@ def test_the_update_index_action_reports_what_it_wrote(admin_client):
         follow=True,
     )
     assert "search document(s) for 1 article(s)" in response.content.decode()
+
+
+def quote_form(quote, **changes) -> dict:
+    data = {
+        "article": quote.article_id,
+        "speaker": quote.speaker_id or "",
+        "text": quote.text,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "mention": quote.mention,
+        "role": quote.role,
+    }
+    data.update(changes)
+    return data
+
+
+def test_changing_a_quotes_kind_on_its_own_page_marks_it_corrected(admin_client, gold_articles):
+    quote = Quote.objects.filter(kind="direct").order_by("pk").first()
+    url = f"/admin/search/quote/{quote.pk}/change/"
+    response = admin_client.post(url, quote_form(quote, kind="indirect"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    quote.refresh_from_db()
+    assert (quote.kind, quote.corrected) == ("indirect", True)
+
+
+def test_changing_only_a_quotes_wording_does_not_mark_it_corrected(admin_client, gold_articles):
+    quote = Quote.objects.order_by("pk").first()
+    url = f"/admin/search/quote/{quote.pk}/change/"
+    response = admin_client.post(url, quote_form(quote, mention="the envoy"))
+    assert response.status_code == 302
+    quote.refresh_from_db()
+    assert quote.mention == "the envoy" and quote.corrected is False
+
+
+def test_the_quote_list_filters_by_the_corrected_flag(admin_client, gold_articles):
+    corrected = Quote.objects.order_by("pk").first()
+    Quote.objects.filter(pk=corrected.pk).update(corrected=True)
+    shown = admin_client.get("/admin/search/quote/", {"corrected__exact": "1"}).context["cl"]
+    assert [q.pk for q in shown.result_list] == [corrected.pk]
+    others = admin_client.get("/admin/search/quote/", {"corrected__exact": "0"}).context["cl"]
+    assert corrected.pk not in {q.pk for q in others.result_list} and others.result_count > 0
+
+
+def test_the_article_list_filters_by_year_and_by_date_unknown(admin_client, gold_articles):
+    dated, undated = gold_articles  # 2020-04-06, and one with no date
+    body = admin_client.get("/admin/search/article/").content.decode()
+    assert "?year=2020" in body and "?year=unknown" in body and "Date unknown" in body
+
+    def listed(year):
+        cl = admin_client.get("/admin/search/article/", {"year": year}).context["cl"]
+        return [a.pk for a in cl.result_list]
+
+    assert listed("unknown") == [undated.pk]
+    assert listed("2020") == [dated.pk]
+    assert listed("1999") == []

@@ -109,3 +109,67 @@ def test_an_upload_without_the_csrf_token_is_refused():
 def test_a_file_name_with_html_is_shown_as_text(staff):
     body = upload(staff, SimpleUploadedFile("<img src=x onerror=alert(1)>.txt", b"")).content
     assert b"<img src=x" not in body
+
+
+def test_an_upload_with_no_files_is_a_form_error_not_a_success(staff):
+    response = staff.post(URL, {}, follow=True)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose one or more .txt files to upload." in body
+    assert "file(s) imported" not in body
+    assert not list(response.context["messages"])
+    assert response.context["form"].errors["files"]
+
+
+def test_more_files_than_the_limit_are_refused_with_the_limit_named(staff, settings):
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FILES == 200
+    files = [SimpleUploadedFile(f"story-{i}.txt", b"Talks went on.") for i in range(201)]
+    response = staff.post(URL, {"files": files})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "That upload held more than 200 files, the most one upload takes." in body
+    assert f'href="{URL}"' in body
+    assert Article.objects.count() == 0
+
+
+def test_the_upload_page_states_the_file_count_limit(staff):
+    assert "at most 200 files at a time" in staff.get(URL).content.decode()
+
+
+def test_a_file_one_byte_over_the_limit_shows_sizes_that_differ(staff, settings):
+    limit = settings.ARTICLE_UPLOAD_MAX_BYTES
+    assert limit == 2 * 1024 * 1024
+    body = upload(staff, SimpleUploadedFile("big.txt", b"a" * (limit + 1))).content.decode()
+    assert "The file is 2,097,153 bytes, over the limit of 2,097,152 bytes (2.0 MB)." in body
+    assert Article.objects.count() == 0
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_imported(staff):
+    text = SEEDS[0].read_text(encoding="utf-8")
+    body = upload(staff, SimpleUploadedFile("wide.txt", text.encode("utf-16"))).content.decode()
+    assert "1 of 1 file(s) imported" in body
+    assert Article.objects.get().body.strip() == text.replace("\r\n", "\n").strip()
+
+
+MOSCOW = (
+    "MOSCOW, Dec 2 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Friday that "
+    'Moscow was ready to host the next round of talks.\n\n"The door is open," Lavrov said.'
+)
+
+
+def test_the_year_given_on_the_form_dates_a_dateline_with_a_month_and_day(staff):
+    story = SimpleUploadedFile("lavrov.txt", MOSCOW.encode(), "text/plain")
+    staff.post(URL, {"files": [story], "year": "2022"}, follow=True)
+    assert str(Article.objects.get().published) == "2022-12-02"
+
+
+def test_without_a_year_on_the_form_such_a_story_has_no_date(staff):
+    upload(staff, SimpleUploadedFile("lavrov.txt", MOSCOW.encode(), "text/plain"))
+    assert Article.objects.get().published is None
+
+
+def test_a_year_that_is_not_one_is_explained_and_nothing_is_stored(staff):
+    story = SimpleUploadedFile("lavrov.txt", MOSCOW.encode(), "text/plain")
+    body = staff.post(URL, {"files": [story], "year": "twenty"}, follow=True).content.decode()
+    assert "Enter a whole number" in body
+    assert Article.objects.count() == 0

@@ -3,7 +3,13 @@ import re
 from html import unescape
 from pathlib import Path
 
-from search.article_markup import QuoteSpan, attribution, paragraphs, render
+from search.article_markup import (
+    QuoteSpan,
+    attribution,
+    paragraphs,
+    render,
+    speakers_by_paragraph,
+)
 
 
 def span(quote_id, start, end, cue=None, name="Mikhail Bocharnikov", colour=1):
@@ -21,13 +27,42 @@ def span(quote_id, start, end, cue=None, name="Mikhail Bocharnikov", colour=1):
     )
 
 
-def test_a_quote_is_wrapped_with_its_anchor_speaker_and_name_badge():
+def test_a_quote_is_wrapped_with_its_anchor_and_speaker_and_no_name_after_it():
     body = "“Relations are good,” the ambassador said."
     html = render(body, [span(7, 1, 19, cue=(22, 41))], [])[0]
     assert 'id="quote-7"' in html
     assert 'data-speaker="Mikhail Bocharnikov"' in html
     assert '<span class="cue speaker-1" data-cue-for="7">the ambassador said</span>' in html
-    assert ">Mikhail Bocharnikov</a>" in html
+    assert "<a " not in html and "<sup" not in html
+
+
+def test_each_paragraph_names_the_speakers_whose_quotes_begin_there_once():
+    body = "“One,” he said. “Two,” he said.\n\n“Three,” said another.\n\nNo quote here."
+    quotes = [span(1, 1, 4), span(2, 17, 20), span(3, 34, 39, name="Ada Other", colour=2)]
+    named = speakers_by_paragraph(body, quotes)
+    assert [[s.name for s in para] for para in named] == [
+        ["Mikhail Bocharnikov"],
+        ["Ada Other"],
+        [],
+    ]
+    assert named[1][0].colour_class == "speaker-2"
+
+
+def test_a_paragraph_going_on_with_the_same_speaker_is_not_named_again():
+    body = "“One,” he said.\n\n“Two,” he said.\n\nNo quote.\n\n“Three,” he said."
+    quotes = [span(1, 1, 4), span(2, 18, 21), span(3, 46, 51)]
+    named = speakers_by_paragraph(body, quotes)
+    assert [[s.name for s in para] for para in named] == [["Mikhail Bocharnikov"], [], [], []]
+    other = span(4, 46, 51, name="Ada Other")
+    named = speakers_by_paragraph(body, [*quotes[:2], other])
+    assert [s.name for s in named[3]] == ["Ada Other"]
+
+
+def test_a_quote_of_another_speaker_than_the_one_picked_is_faded():
+    from dataclasses import replace
+
+    html = render("“Yes,” he said.", [replace(span(1, 1, 4), faded=True)], [])[0]
+    assert 'class="quote speaker-1 kind-direct faded"' in html
 
 
 def test_the_attribution_reads_from_mention_to_person_and_role():
@@ -54,7 +89,6 @@ def test_a_quote_running_over_two_paragraphs_is_marked_in_both_with_one_anchor()
     assert len(html) == 2
     assert 'data-quote="3"' in html[0] and 'data-quote="3"' in html[1]
     assert "".join(html).count('id="quote-3"') == 1
-    assert "".join(html).count('class="who') == 1
 
 
 def test_search_terms_are_highlighted_inside_and_outside_quotes():
@@ -64,8 +98,7 @@ def test_search_terms_are_highlighted_inside_and_outside_quotes():
 
 
 def text_of(html: str) -> str:
-    """What a reader sees of the article itself: tags and name badges removed."""
-    html = re.sub(r'<(a|span) class="who[^"]*"[^>]*>.*?</\1>', "", html)
+    """What a reader sees of the article itself: the text without its tags."""
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 

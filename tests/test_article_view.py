@@ -12,9 +12,9 @@ GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encod
 def test_the_article_page_shows_headline_outlet_date_and_dateline(client, gold_articles):
     article = gold_articles[0]
     body = client.get(f"/articles/{article.pk}/").content.decode()
-    assert "Trend" in body
+    assert '<span class="outlet">Trend</span>' in body
     assert '<time datetime="2020-04-06">6 April 2020</time>' in body
-    assert "BAKU, Azerbaijan" in body
+    assert '<span class="dateline">BAKU, Azerbaijan</span>' in body
 
 
 def test_an_article_with_no_known_date_says_so(client, gold_articles):
@@ -41,7 +41,7 @@ def test_hovering_a_quote_tells_who_the_mention_resolves_to(client, gold_article
 def test_the_legend_lists_speakers_with_their_quote_counts(client, gold_articles):
     article = gold_articles[0]
     response = client.get(f"/articles/{article.pk}/")
-    (speaker, colour), *_ = response.context["legend"]
+    speaker = response.context["legend"][0]["speaker"]
     assert speaker.name == "Mikhail Bocharnikov"
     assert speaker.quote_count == len(GOLD["articles"][0]["quotes"])
 
@@ -72,3 +72,35 @@ def test_a_script_in_the_article_is_shown_as_text(client, django_capture_on_comm
 def test_search_terms_match_stemmed_forms_in_the_article(client, gold_articles):
     body = client.get(f"/articles/{gold_articles[0].pk}/", {"q": "relation"}).content.decode()
     assert "<mark>relations</mark>" in body
+
+
+def test_picking_a_speaker_in_the_legend_fades_the_others_by_url(client, gold_articles):
+    article = gold_articles[0]
+    body = client.get(f"/articles/{article.pk}/").content.decode()
+    assert 'href="?only=mikhail-bocharnikov"' in body
+    body = client.get(f"/articles/{article.pk}/", {"only": "mikhail-bocharnikov"}).content.decode()
+    assert 'class="article-body picked"' in body
+    assert 'aria-current="true"' in body
+    assert "faded" not in body  # the only speaker here is the one picked
+    assert 'id="show-all"' in body
+
+
+def test_an_unknown_or_invalid_speaker_to_pick_shows_the_plain_page(client, gold_articles):
+    for value in ("nobody", "<script>", "x" * 300):
+        response = client.get(f"/articles/{gold_articles[0].pk}/", {"only": value})
+        assert response.status_code == 200
+        assert response.context["only"] == ""
+
+
+def test_the_marks_can_be_turned_off_by_url(client, gold_articles):
+    body = client.get(f"/articles/{gold_articles[0].pk}/", {"marks": "off"}).content.decode()
+    assert 'class="article-body marks-off"' in body
+    assert "Show the marks" in body
+    assert client.get(f"/articles/{gold_articles[0].pk}/", {"marks": "bogus"}).status_code == 200
+
+
+def test_each_paragraph_with_quotes_names_its_speaker_once(client, gold_articles):
+    article = gold_articles[0]
+    body = client.get(f"/articles/{article.pk}/").content.decode()
+    assert body.count('<p class="para-who">') >= 1
+    assert 'class="who' not in body  # no name after every quote any more

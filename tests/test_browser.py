@@ -2,7 +2,6 @@
 a live server. In CI a missing browser fails these tests rather than skipping them."""
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -10,32 +9,11 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are
-# still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.browser import open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encoding="utf-8"))
-
-
-def _open(browser, **options):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return context, page, errors
-
-
-@pytest.fixture
-def page(browser):
-    context, page, errors = _open(browser)
-    yield page
-    context.close()
-    assert errors == [], f"console errors: {errors}"
 
 
 def results_text(page) -> str:
@@ -53,8 +31,7 @@ def test_typing_a_query_updates_results_and_address_without_reloading(
     assert page.evaluate("window.__sameDocument") is True
     assert "roadmaps" in page.locator("#quotes mark").first.inner_text().lower()
     assert page.locator("#quotes .badge").first.inner_text() == "Mikhail Bocharnikov"
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+    screenshot(page, "search-live")
 
 
 def test_a_facet_filters_and_its_chip_removes_the_filter(page, live_server, gold_articles):
@@ -107,20 +84,18 @@ def test_the_article_page_marks_every_sample_quote_with_the_right_speaker(page, 
             owners = [m["speaker"] for m in marked if core in " ".join(m["text"].split())]
             assert owners, f"not marked: {quote['quote'][:60]}"
             assert quote["speaker"] in owners
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    screenshot(page, "article-gold")
 
 
 def test_the_speaker_page_shows_their_quotes(page, live_server, gold_articles):
     page.goto(f"{live_server.url}/speakers/mikhail-bocharnikov/")
-    assert page.locator("h1").inner_text() == "Mikhail Bocharnikov"
+    assert page.locator("h1").inner_text().strip() == "Mikhail Bocharnikov"
     assert page.locator(".quote-hit").count() > 0
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "speaker.png"), full_page=True)
+    screenshot(page, "speaker-gold")
 
 
 def test_the_search_works_with_javascript_disabled(browser, live_server, gold_articles):
-    context, page, errors = _open(browser, java_script_enabled=False)
+    context, page, errors = open_page(browser, java_script_enabled=False)
     try:
         page.goto(f"{live_server.url}/")
         page.locator("#q").fill("roadmaps")

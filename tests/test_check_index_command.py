@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import random
+import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -95,3 +97,98 @@ def test_a_failing_repair_is_a_clear_error(drifted, monkeypatch):
     output, error = check_failing("--repair")
     assert "Repairing the search index failed: No space left on device" in str(error)
     assert error.returncode == 2
+
+
+# damage that opening the index does not show
+
+
+@pytest.fixture
+def built(search_index):
+    """Enough stories for several postings per term, indexed; returns the live generation."""
+    for i in range(30):
+        story(
+            f"Talks {i} on gas transit", speaker="Mikhail Bocharnikov", quotes=[f"Deal {i} near."]
+        )
+    indexing.rebuild_index()
+    return search_index / (search_index / "CURRENT").read_text().strip()
+
+
+def largest(generation, suffix: str):
+    return max(generation.glob(f"*{suffix}"), key=lambda p: p.stat().st_size)
+
+
+def truncate_postings(generation):
+    largest(generation, ".pst").write_bytes(b"")
+
+
+def scramble_postings(generation):
+    path = largest(generation, ".pst")
+    path.write_bytes(random.Random(12).randbytes(path.stat().st_size))
+
+
+def halve_stored_fields(generation):
+    path = largest(generation, "_stored.col")
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def delete_terms(generation):
+    largest(generation, ".trm").unlink()
+
+
+def truncate_table_of_contents(generation):
+    path = largest(generation, ".toc")
+    path.write_bytes(path.read_bytes()[:20])
+
+
+DAMAGE = [
+    truncate_postings,
+    scramble_postings,
+    halve_stored_fields,
+    delete_terms,
+    truncate_table_of_contents,
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__)
+def test_damaged_files_are_reported_unreadable_and_exit_non_zero(built, damage):
+    assert check().startswith("The search index matches the database")
+    damage(built)
+    output, error = check_failing()
+    assert "The search index is UNREADABLE" in output
+    assert error.returncode == 2
+    assert "check_index --repair" in str(error)
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__)
+def test_repair_rebuilds_a_damaged_index(built, damage):
+    damage(built)
+    output = check("--repair")
+    assert "UNREADABLE" in output
+    assert "Rebuilt the search index from the database: 30 articles, 30 quotes." in output
+    assert output.endswith("The search index matches the database: 30 articles, 30 quotes.\n")
+    assert len(found("transit")[0]) == 30
+    assert check().startswith("The search index matches the database")
+
+
+def test_a_deleted_index_folder_is_reported_missing_not_recreated(built, search_index):
+    shutil.rmtree(search_index)
+    output, error = check_failing()
+    assert f"The search index is MISSING: The search index at {search_index} is missing" in output
+    assert error.returncode == 2
+    assert not search_index.exists()
+
+
+def test_repair_rebuilds_a_deleted_index_folder(built, search_index):
+    shutil.rmtree(search_index)
+    output = check("--repair")
+    assert "MISSING" in output
+    assert output.endswith("The search index matches the database: 30 articles, 30 quotes.\n")
+    assert len(found("transit")[0]) == 30
+
+
+def test_an_index_never_built_is_missing_until_repaired(search_index):
+    story("Kept story")  # its index write never ran: nothing committed in this test
+    assert not search_index.exists()
+    output, error = check_failing()
+    assert "MISSING" in output and error.returncode == 2
+    assert "1 article" in check("--repair")

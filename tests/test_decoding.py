@@ -36,8 +36,16 @@ def test_an_empty_file_is_rejected():
 
 
 def test_an_oversized_file_names_the_limit():
-    with pytest.raises(ArticleRejected, match="over the limit of 2.0 MB"):
+    with pytest.raises(ArticleRejected) as refused:
         decode(b"a" * (LIMIT + 1))
+    assert str(refused.value) == (
+        "The file is 2,097,153 bytes, over the limit of 2,097,152 bytes (2.0 MB)."
+    )
+
+
+def test_sizes_that_round_apart_are_shown_rounded():
+    with pytest.raises(ArticleRejected, match=r"The file is 3\.0 MB, over the limit of 2\.0 MB\."):
+        decode(b"a" * (3 * 1024 * 1024))
 
 
 @pytest.mark.parametrize(
@@ -62,3 +70,21 @@ def test_text_already_garbled_into_mojibake_is_refused():
 def test_stray_high_bytes_are_not_passed_off_as_rare_cyrillic_letters():
     with pytest.raises(ArticleRejected, match="Save it as UTF-8"):
         decode(b"Report: " + b"\x81\x8d\x8f\x90\x9d" * 10)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(encoding):
+    text = "Посол заявил: “Relations are good.”\r\nCafé talks went on.\n"
+    data = "\ufeff".encode(encoding) + text.encode(encoding)
+    assert decode(data) == "Посол заявил: “Relations are good.”\nCafé talks went on.\n"
+
+
+def test_utf16_cut_short_is_refused_as_damaged():
+    data = "\ufeffRelations are good.".encode("utf-16-le")[:-1]
+    with pytest.raises(ArticleRejected, match="says it is UTF-16 but is damaged"):
+        decode(data)
+
+
+def test_utf16_without_a_byte_order_mark_is_still_refused_as_binary():
+    with pytest.raises(ArticleRejected, match="binary"):
+        decode("Relations are good.".encode("utf-16-le"))

@@ -9,10 +9,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "001_d200d971de2d4ade.txt"
 
 
-def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
+def run(*args: str, stdin: bytes = b"", **extra_env: str) -> subprocess.CompletedProcess:
     """The command as an analyst runs it, with a database that cannot even be opened."""
     env = {
         **os.environ,
+        **extra_env,
         "DATABASE_URL": "sqlite:////dev/null/no-database-here/diplomacy.sqlite3",
         "DIPLOMACY_DATA_DIR": "/dev/null/no-data-dir",
     }
@@ -82,3 +83,11 @@ def test_bad_input_is_reported_and_the_rest_still_processed(tmp_path):
     assert [r["id"] for r in lines(result)] == [1]
     err = result.stderr.decode()
     assert "in.jsonl:2: bad line" in err and "missing.jsonl: cannot read it" in err
+
+
+def test_a_missing_spacy_pipeline_is_a_clear_error_naming_the_install_command():
+    result = run(str(SEED), DIPLOMACY_SPACY_MODEL="en_core_web_nonexistent")
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert b"pip install en-core-web-nonexistent" in result.stderr
+    assert b"Traceback" not in result.stderr

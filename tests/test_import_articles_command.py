@@ -97,3 +97,46 @@ def test_a_batch_with_bad_inputs_imports_the_good_ones_and_reports_the_bad(tmp_p
 def test_it_asks_for_something_to_import():
     with pytest.raises(CommandError, match="Name files"):
         call_command("import_articles")
+
+
+WIRE = {
+    "body": (
+        "MOSCOW, Dec 2 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Friday "
+        'that Moscow was ready to host talks.\n\n"The door is open," Lavrov said.'
+    )
+}
+
+
+def test_the_year_option_dates_datelines_with_a_month_and_day(tmp_path):
+    code, _, _ = run("--jsonl", str(feed(tmp_path / "feed.jsonl", [WIRE])), "--year", "2022")
+    assert code == 0
+    assert str(Article.objects.get().published) == "2022-12-02"
+
+
+def test_without_the_year_option_such_a_story_has_no_date(tmp_path):
+    run("--jsonl", str(feed(tmp_path / "feed.jsonl", [WIRE])))
+    assert Article.objects.get().published is None
+
+
+@pytest.mark.parametrize(
+    "option, message", [("--year=0", "--year must be"), ("--workers=0", "--workers must be")]
+)
+def test_impossible_options_are_explained(tmp_path, option, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("import_articles", str(SEEDS[0]), option)
+    assert Article.objects.count() == 0
+
+
+def test_verbosity_two_prints_where_the_time_went(tmp_path):
+    code, out, _ = run("--jsonl", str(feed(tmp_path / "feed.jsonl", [STORY])), "-v", "2")
+    assert code == 0
+    for stage in ("database", "index", "extract", "total"):
+        assert f"  {stage}: " in out
+
+
+def test_one_worker_imports_as_many_do(tmp_path):
+    stories = [{**STORY, "body": f"{STORY['body']} Round {n}."} for n in range(150)]
+    code, out, _ = run("--jsonl", str(feed(tmp_path / "feed.jsonl", stories)), "--workers", "1")
+    assert code == 0
+    assert "150 imported" in out
+    assert Article.objects.filter(quotes__speaker__name="Anna Berg").count() == 150

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -17,6 +18,7 @@ from search.models import Article, Quote, Source, Speaker
 from search.query import parse
 
 pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "data"
 
 
 def story(title="Aliyev receives the ambassador", *, speaker=None, quotes=(), source="Trend"):
@@ -148,6 +150,7 @@ def test_a_saved_article_is_found_after_commit(committed):
 
 
 def test_nothing_is_written_before_the_commit(django_capture_on_commit_callbacks):
+    indexing.rebuild_index()  # an empty index, so that searching it is not an error
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         story("Pipeline talks in Baku")
     assert len(callbacks) == 1
@@ -367,6 +370,7 @@ def test_a_failed_write_keeps_the_row_logs_the_ids_and_is_repaired(committed, mo
     def unavailable(*args, **kwargs):
         raise SearchUnavailable("The search index is locked.")
 
+    indexing.rebuild_index()  # built before, empty
     monkeypatch.setattr(get_backend(), "update", unavailable)
     with caplog.at_level(logging.ERROR, logger="search.indexing"), committed():
         article = story("Pipeline talks in Baku")
@@ -415,4 +419,81 @@ def test_rebuild_index_indexes_everything_and_reports_progress(committed):
     counts = indexing.rebuild_index(progress=lambda done, total: seen.append((done, total)))
     assert counts == {"article": 2, "quote": 1}
     assert seen[-1] == (3, 3)
+    assert indexing.check_index().clean
+
+
+# bulk imports: new documents added, checkpoints counted in documents, backlogs
+
+
+def test_new_articles_are_added_and_changed_documents_replaced(committed, monkeypatch):
+    backend, calls = get_backend(), []
+    for name in ("add", "update"):
+        real = getattr(backend, name)
+
+        def spy(articles, quotes, real=real, name=name):
+            articles, quotes = list(articles), list(quotes)
+            calls.append((name, len(articles), len(quotes)))
+            real(articles, quotes)
+
+        monkeypatch.setattr(backend, name, spy)
+    with committed():
+        earlier = story("Earlier talks", speaker="Mikhail Bocharnikov", quotes=["Point one."])
+    calls.clear()
+    with committed(), indexing.bulk():
+        article = Article.objects.create(title="Later talks", body="Later talks. Point two.")
+        speaker = Speaker.objects.get(name="Mikhail Bocharnikov")
+        Quote.objects.bulk_create(
+            [
+                Quote(
+                    article=article,
+                    speaker=speaker,
+                    text="Point two.",
+                    kind="direct",
+                    start=13,
+                    end=23,
+                )
+            ]
+        )
+        indexing.schedule(new_articles=[article.pk], article_quotes=1)
+        speaker.aliases = ["Bocharnikov"]
+        speaker.save(update_fields=["aliases", "updated"])  # the earlier quote is now stale
+    assert sorted(calls) == [("add", 1, 1), ("update", 1, 1)]
+    assert found("bocharnikov")[1] == {earlier.quotes.get().pk, article.quotes.get().pk}
+    assert indexing.check_index().clean
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_checkpoint_counts_an_articles_quotes_as_documents(monkeypatch):
+    from search.ingest import ingest_text
+
+    seed = (DATA / "000_a759422f1114f416.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(indexing, "CHUNK", 20)
+    with indexing.bulk():
+        article = ingest_text(seed).article  # one article, 22 quotes
+        # written at its commit, not when the import ends: a kill now loses nothing
+        assert found("Bocharnikov")[0] == {article.pk}
+    assert indexing.check_index().clean
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_killed_imports_backlog_is_indexed_and_a_running_ones_left_alone():
+    article = story("Pipeline talks", speaker="Mikhail Bocharnikov", quotes=["Point one."])
+    speaker = Speaker.objects.get()
+    backlog = indexing.Backlog.open()
+    backlog.note(indexing.Pending(speakers={speaker.pk}))
+    Speaker.objects.filter(pk=speaker.pk).update(aliases=["Bocharnikov"])  # no signal
+    assert indexing.check_index().stale["quote"] == [article.quotes.get().pk]
+
+    assert indexing.finish_interrupted() == 0  # locked: its import may still be running
+    backlog.release()  # as when its process dies
+    assert indexing.finish_interrupted() == 1
+    assert indexing.check_index().clean
+    assert list(indexing.Backlog.folder().glob("*.jsonl")) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_finished_bulk_block_leaves_no_backlog():
+    with indexing.bulk():
+        story("Pipeline talks", speaker="Mikhail Bocharnikov", quotes=["Point one."])
+    assert list(indexing.Backlog.folder().glob("*.jsonl")) == []
     assert indexing.check_index().clean

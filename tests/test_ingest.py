@@ -5,13 +5,19 @@ from pathlib import Path
 import pytest
 
 from search import ingest
-from search.ingest import ingest_bytes, ingest_text, parse_article_text, parse_published
+from search.article_text import parse as parse_article_text
+from search.ingest import ingest_bytes, ingest_text, parse_published
 from search.models import Article, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data"
 SEED_000 = (DATA / "000_a759422f1114f416.txt").read_text(encoding="utf-8")
 SEED_001 = (DATA / "001_d200d971de2d4ade.txt").read_text(encoding="utf-8")
+
+
+def test_the_samples_keep_their_titles():
+    assert parse_article_text(SEED_000).title.startswith("A significant date is traditionally")
+    assert parse_article_text(SEED_001).title.startswith("Russian ambassador to Azerbaijan")
 
 
 def test_the_header_line_gives_the_date_and_dateline():
@@ -102,7 +108,7 @@ def test_a_failure_while_saving_quotes_leaves_no_article(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest, "save_quotes", broken)
+    monkeypatch.setattr(Article, "save_extraction", broken)
     with pytest.raises(RuntimeError):
         ingest_text(SEED_000)
     assert Article.objects.count() == 0
@@ -170,10 +176,12 @@ def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(
 ):
     from search import indexing
 
+    indexing.rebuild_index()  # the empty index a new site starts with
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
         "\n".join(json.dumps({"body": body}) for body in (SEED_000, SEED_001)), encoding="utf-8"
     )
+    indexing.rebuild_index()  # the index as it stood before the import: empty
     with django_capture_on_commit_callbacks(execute=False):  # killed before its index writes
         ingest.import_jsonl(str(feed))
     assert indexing.check_index().missing["article"] == sorted(
@@ -186,3 +194,113 @@ def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(
     drift = indexing.check_index()
     assert drift.clean, drift
     assert drift.counts == {"article": 2, "quote": Quote.objects.count()}
+
+
+WIRE = (
+    "Lavrov: Moscow ready to host Baku-Yerevan talks\n\n"
+    "MOSCOW, Dec 2 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Friday that "
+    "Moscow was ready to host the next round of talks between Baku and Yerevan.\n\n"
+    '"The door is open," Lavrov told a news conference.'
+)
+
+
+def feed_of(tmp_path, *records) -> str:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    return str(feed)
+
+
+def test_an_uploaded_wire_story_is_stored_with_its_headline_dateline_and_source():
+    article = ingest_text(WIRE, year=2023).article
+    assert article.title == "Lavrov: Moscow ready to host Baku-Yerevan talks"
+    assert article.dateline == "MOSCOW"
+    assert article.published == dt.date(2023, 12, 2)
+    assert article.source.name == "Reuters"
+
+
+def test_a_month_and_day_with_no_year_anywhere_stay_unknown():
+    assert ingest_text(WIRE).article.published is None
+
+
+def test_a_feed_line_gives_the_year_for_a_month_and_day(tmp_path):
+    ingest.import_jsonl(feed_of(tmp_path, {"body": WIRE, "year": 2021}))
+    assert Article.objects.get().published == dt.date(2021, 12, 2)
+
+
+def test_the_import_year_serves_lines_without_their_own(tmp_path):
+    ingest.import_jsonl(feed_of(tmp_path, {"body": WIRE}), year=2020)
+    assert Article.objects.get().published == dt.date(2020, 12, 2)
+
+
+def test_a_feeds_published_date_and_title_win_over_the_text(tmp_path):
+    record = {
+        "body": WIRE.replace("Dec 2", "Dec 2, 2023"),
+        "published": "2023-12-01T22:15:00-05:00",
+        "title": "Lavrov offers Moscow for talks",
+        "source": "Reuters Moscow bureau",
+    }
+    ingest.import_jsonl(feed_of(tmp_path, record))
+    article = Article.objects.get()
+    assert article.published == dt.date(2023, 12, 1)  # the day in the feed's own zone
+    assert article.title == "Lavrov offers Moscow for talks"
+    assert article.source.name == "Reuters Moscow bureau"
+
+
+def test_a_bulk_import_saves_every_article_once_with_its_quotes(tmp_path):
+    records = [
+        {
+            "body": f"BAKU, Azerbaijan, April {n % 28 + 1}\n\n"
+            + SEED_000.split("\n", 2)[2]
+            + f"\n\nRound {n}.",
+            "year": 2020,
+        }
+        for n in range(70)
+    ]
+    report = ingest.import_jsonl(feed_of(tmp_path, *records, {"body": SEED_001}))
+    assert report.summary() == "71 imported, 0 already present, 0 failed"
+    assert Article.objects.count() == 71
+    first = Article.objects.get(body=records[0]["body"])
+    assert first.published == dt.date(2020, 4, 1)
+    assert first.quotes.count() == ingest_text(SEED_000).article.quotes.count()
+    assert Speaker.objects.count() == 1
+
+
+def test_a_bulk_import_in_worker_processes_stores_what_one_process_would(tmp_path):
+    bodies = [f"{SEED_001}\n\nEdition {n}." for n in range(140)]
+    feed = feed_of(tmp_path, *({"body": b} for b in bodies))
+    report = ingest.import_jsonl(feed, workers=2)
+    assert report.count("imported") == 140
+    for article in Article.objects.all():
+        assert article.quotes.count() == 8
+    assert report.timings["extract"] > 0
+
+
+def test_the_same_story_twice_in_one_feed_is_stored_once(tmp_path):
+    report = ingest.import_jsonl(feed_of(tmp_path, {"body": SEED_001}, {"body": SEED_001}))
+    assert report.summary() == "1 imported, 1 already present, 0 failed"
+    assert Article.objects.count() == 1
+
+
+def test_a_bad_line_in_a_feed_is_reported_and_the_others_go_in(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"body": SEED_001}) + "\n{not json\n" + json.dumps({"body": ""}))
+    report = ingest.import_jsonl(str(feed))
+    assert report.count("imported") == 1
+    assert [r.name.rsplit(":", 1)[1] for r in report.failed] == ["2", "3"]
+
+
+def test_a_rerun_builds_the_index_a_first_import_was_killed_before_writing(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    from search import indexing
+    from search.engine import IndexMissing
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"body": SEED_000}), encoding="utf-8")
+    with django_capture_on_commit_callbacks(execute=False):  # killed before any index write
+        ingest.import_jsonl(str(feed))
+    with pytest.raises(IndexMissing):  # no index at all yet, and check_index says so
+        indexing.check_index()
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest.import_jsonl(str(feed))
+    assert indexing.check_index().clean

@@ -10,7 +10,6 @@ from django.core.management import call_command
 
 from search import indexing
 from search.engine import get_backend
-from search.management.commands.rebuild_index import Progress
 from search.models import Article
 
 from .test_indexing import found, story
@@ -65,41 +64,3 @@ def test_it_restores_an_index_with_a_damaged_pointer(search_index):
     (search_index / "CURRENT").write_text("index-that-is-not-there\n")
     rebuild()
     assert found("pipeline")[0]
-
-
-def test_off_a_terminal_progress_prints_a_line_every_tenth():
-    out = io.StringIO()
-    progress = Progress(_Wrapper(out, tty=False))
-    for done in range(0, 10_001, 1000):
-        progress(done, 10_000)
-    lines = out.getvalue().splitlines()
-    assert lines[0] == "0/10,000 documents indexed (0%)"
-    assert lines[-1] == "10,000/10,000 documents indexed (100%)"
-    assert len(lines) == 11
-
-
-def test_on_a_terminal_progress_redraws_one_line():
-    out = io.StringIO()
-    progress = Progress(_Wrapper(out, tty=True))
-    progress(500, 1000)
-    progress(1000, 1000)
-    progress.finish()
-    assert out.getvalue().count("\r") == 2
-    assert out.getvalue().endswith("] 1,000/1,000 documents\n")
-    assert "[###############---------------] 500/1,000" in out.getvalue()
-
-
-class _Wrapper:
-    """Just enough of Django's OutputWrapper."""
-
-    def __init__(self, out: io.StringIO, tty: bool) -> None:
-        self.out, self.tty = out, tty
-
-    def isatty(self) -> bool:
-        return self.tty
-
-    def write(self, text: str, ending: str = "\n") -> None:
-        self.out.write(text + ending)
-
-    def flush(self) -> None:
-        pass

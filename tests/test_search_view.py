@@ -1,9 +1,10 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from search.models import Article, Speaker
+from search.models import Article, Quote, Speaker
 
 GOLD = json.loads((Path(__file__).parent / "data" / "gold.json").read_text(encoding="utf-8"))
 GOLD_QUOTES = sum(len(a["quotes"]) for a in GOLD["articles"])
@@ -11,8 +12,8 @@ GOLD_QUOTES = sum(len(a["quotes"]) for a in GOLD["articles"])
 pytestmark = pytest.mark.django_db
 
 
-def test_the_home_page_lists_the_latest_quotes(client, gold_articles):
-    response = client.get("/")
+def test_sorting_with_no_query_lists_every_quote(client, gold_articles):
+    response = client.get("/", {"sort": "newest"})
     assert response.status_code == 200
     assert response.context["results"].quotes.total == GOLD_QUOTES
     assert b'id="quotes"' in response.content
@@ -55,15 +56,38 @@ def test_responses_vary_on_the_htmx_header(client, gold_articles):
 
 
 def test_the_page_loads_htmx_from_our_own_server(client, gold_articles):
+    from django.contrib.staticfiles import finders
+
     body = client.get("/").content.decode()
-    assert '<script src="/static/django-htmx/htmx.min.js' in body or "htmx" in body
+    sources = re.findall(r'<script[^>]*\bsrc="([^"]*)"', body)
+    htmx = [src for src in sources if re.fullmatch(r"/static/django_htmx/htmx[-\w.]*\.js", src)]
+    assert len(htmx) == 1
+    assert finders.find(htmx[0].removeprefix("/static/"))  # a file we serve, not a CDN's
+    assert all(src.startswith("/static/") for src in sources)
     assert "https://" not in body.split("<body")[0]
 
 
-def test_a_facet_filters_by_speaker_and_shows_a_removable_chip(client, gold_articles):
+def test_a_facet_filters_by_speaker_and_shows_a_removable_chip(
+    client, gold_articles, django_capture_on_commit_callbacks
+):
+    article = gold_articles[0]
+    with django_capture_on_commit_callbacks(execute=True):  # a second speaker on cooperation
+        Quote.objects.create(
+            article=article,
+            speaker=Speaker.for_name("Jeyhun Bayramov"),
+            text="Our cooperation with Russia is growing",
+            kind="direct",
+            start=0,
+            end=10,
+        )
+        article.save()
+    everyone = client.get("/", {"q": "cooperation"}).context["results"].quotes
+    assert "jeyhun-bayramov" in {hit.speaker_slug for hit in everyone.hits}
     response = client.get("/", {"q": "cooperation", "speaker": "mikhail-bocharnikov"})
+    hits = response.context["results"].quotes.hits
+    assert hits and {hit.speaker_slug for hit in hits} == {"mikhail-bocharnikov"}
+    assert response.context["results"].quotes.total == everyone.total - 1
     body = response.content.decode()
-    assert response.context["results"].quotes.total > 0
     assert 'id="active-filters"' in body
     assert "Speaker: Mikhail Bocharnikov" in body
     assert 'href="/?q=cooperation"' in body
@@ -185,7 +209,7 @@ def test_templates_are_parsed_once_not_on_every_request(client, gold_articles, m
 
 
 def test_each_hit_shows_its_date_or_says_it_is_unknown(client, gold_articles):
-    body = client.get("/").content.decode()
+    body = client.get("/", {"sort": "newest", "page": "3"}).content.decode()
     assert '<time datetime="2020-04-06">6 Apr 2020</time>' in body
     assert "date unknown" in body  # the second sample has no date, and none is made up
 
@@ -199,3 +223,95 @@ def test_ids_in_result_links_are_never_grouped_like_numbers(
     body = client.get("/", {"q": "border"}).content.decode()
     assert 'href="/articles/1234567/?q=border"' in body
     assert 'id="hit-article-1234567"' in body
+
+
+def test_typed_filters_show_as_chips_that_remove_them_from_the_query(client, gold_articles):
+    response = client.get("/", {"q": "relations speaker:bocharnikov kind:direct"})
+    chips = {chip.label: chip.remove_url for chip in response.context["chips"]}
+    assert chips["Speaker: bocharnikov"] == "?q=relations+kind%3Adirect"
+    assert chips["Kind: direct"] == "?q=relations+speaker%3Abocharnikov"
+
+
+def test_every_facet_says_what_it_counts(client, gold_articles):
+    response = client.get("/", {"q": "relations"})
+    units = {facet.name: facet.unit for facet in response.context["facets"]}
+    assert units == {
+        "speaker": "quotes",
+        "source": "articles",
+        "year": "articles",
+        "kind": "quotes",
+    }
+    assert 'Outlets <span class="unit">· articles</span>' in response.content.decode()
+
+
+def test_the_years_facet_has_a_date_unknown_bucket_that_filters(client, gold_articles):
+    response = client.get("/", {"q": "relations"})
+    body = response.content.decode()
+    assert 'id="facet-year-unknown"' in body
+    response = client.get("/", {"q": "relations", "year": "unknown"})
+    assert {h.published for h in response.context["results"].articles.hits} == {None}
+    assert {h.published for h in response.context["results"].quotes.hits} == {None}
+    assert "Date unknown" in [chip.label for chip in response.context["chips"]]
+
+
+def test_quote_filters_narrow_the_articles_and_the_page_says_so(
+    client, gold_articles, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.create(title="No quotes", body="Talks went on without a word said.")
+    everything = client.get("/", {"sort": "newest"}).context["results"].articles.total
+    response = client.get("/", {"sort": "newest", "kind": "indirect"})
+    results = response.context["results"]
+    holding = {hit.article_id for hit in results.quotes.hits}
+    assert {hit.article_id for hit in results.articles.hits} <= holding
+    assert results.articles.total < everything
+    assert 'id="articles-narrowed"' in response.content.decode()
+
+
+def test_quote_cards_from_the_same_article_show_its_title_once(client, gold_articles):
+    body = client.get("/", {"speaker": "mikhail-bocharnikov"}).content.decode()
+    assert body.count('class="title-link"') < body.count('class="hit quote-hit"')
+    assert "In the same article" in body
+
+
+def test_the_date_unknown_bucket_is_shown_however_many_years_come_before_it(rf):
+    from search.engine import FacetValue
+    from search.facets import SHOWN, facets
+
+    years = [FacetValue(str(2000 + n), str(2000 + n), 1) for n in range(SHOWN + 5)]
+    shown = facets({"year": [*years, FacetValue("unknown", "Date unknown", 3)]}, rf.get("/").GET)
+    labels = [link.label for link in shown[0].links]
+    assert len(labels) == SHOWN + 1 and labels[-1] == "Date unknown"
+
+
+def test_a_misspelt_query_offers_a_did_you_mean_link_that_keeps_the_filters(client, gold_articles):
+    params = {"q": "cooperatoin", "sort": "newest", "page": "2"}
+    response = client.get("/", params)
+    body = response.content.decode()
+    assert response.context["results"].suggestion.text == "cooperation"
+    assert 'id="did-you-mean"' in body
+    assert 'href="/?q=cooperation&amp;sort=newest"' in body  # back to page 1
+    followed = client.get("/", {"q": "cooperation", "sort": "newest"}).context["results"]
+    assert followed.quotes.total + followed.articles.total == (
+        response.context["results"].suggestion.count
+    )
+
+
+def test_no_did_you_mean_when_the_words_are_found(client, gold_articles):
+    body = client.get("/", {"q": "cooperation"}).content.decode()
+    assert 'id="did-you-mean"' not in body
+
+
+def test_paging_links_step_through_the_results_and_keep_the_query(client, gold_articles):
+    def links(page):
+        body = client.get("/", {"q": "", "sort": "oldest", "page": page}).content.decode()
+        return re.findall(r'<a rel="(prev|next)" href="([^"]*)"', body)
+
+    pages = -(-GOLD_QUOTES // 10)
+    assert pages >= 3
+    assert links("1") == [("next", "/?q=&amp;sort=oldest&amp;page=2")]
+    assert links("2") == [
+        ("prev", "/?q=&amp;sort=oldest"),
+        ("next", "/?q=&amp;sort=oldest&amp;page=3"),
+    ]
+    assert links(str(pages)) == [("prev", f"/?q=&amp;sort=oldest&amp;page={pages - 1}")]

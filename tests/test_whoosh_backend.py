@@ -13,8 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from search.engine import SearchRequest, SearchUnavailable, get_backend, reset_backends
-from search.engine.whoosh_backend import WhooshBackend
+from search.engine import (
+    IndexMissing,
+    SearchRequest,
+    SearchUnavailable,
+    get_backend,
+    reset_backends,
+)
+from search.engine.whoosh import WhooshBackend
 
 from .backend_contract import ARTICLES, QUOTES, BackendContract, article, parse_query, quote
 
@@ -175,8 +181,13 @@ def test_a_second_process_sees_the_swapped_generation(tmp_path):
 # damaged indexes
 
 
-def test_a_missing_path_is_created_on_first_use(tmp_path):
+def test_a_missing_path_is_reported_missing_until_the_first_write_creates_it(tmp_path):
     backend = make(tmp_path / "fresh")
+    with pytest.raises(IndexMissing, match="rebuild_index"):
+        found(backend, "anything")
+    assert backend.status()["ok"] is False
+    assert not (tmp_path / "fresh").exists()  # reading never papers over a missing index
+    backend.update(ARTICLES[:1], [])
     assert found(backend, "anything") == (set(), set())
     assert backend.status()["ok"] is True
 

@@ -1,15 +1,15 @@
-"""Evaluating queries over one searcher: the cache shared by its searches, and pages taken
-from the cached ranking."""
+"""Evaluating queries over one searcher: rankings and scores checked against Whoosh's own
+``searcher.search`` under BM25F, the cache shared by its searches, and pages taken from the
+cached ranking."""
 
 from __future__ import annotations
 
 import pytest
 
 from search.engine import Filters, SearchRequest
-from search.engine.whoosh import evaluate
+from search.engine.whoosh import WhooshBackend, evaluate
 from search.engine.whoosh.compile import compile_node
 from search.engine.whoosh.evaluate import Evaluator, SearcherCache
-from search.engine.whoosh_backend import WhooshBackend
 
 from .backend_contract import ARTICLES, QUOTES, article, parse_query
 
@@ -17,9 +17,92 @@ from .backend_contract import ARTICLES, QUOTES, article, parse_query
 @pytest.fixture
 def backend(tmp_path):
     backend = WhooshBackend({"PATH": str(tmp_path / "index")})
-    backend.update(ARTICLES, QUOTES)
+    backend.update(ARTICLES[:3], QUOTES[:3])
+    backend.update(ARTICLES[3:], QUOTES[3:])  # two segments, so docnums are offset in one
     yield backend
     backend.close()
+
+
+class WhooshLengths:
+    """A document table whose field lengths are the ones Whoosh's scorer reads, so that our
+    scores can be compared with Whoosh's (``evaluate``'s docstring explains the lengths it
+    uses instead)."""
+
+    def __init__(self, table, searcher):
+        self._table, self._searcher = table, searcher
+
+    def __getattr__(self, name):
+        return getattr(self._table, name)
+
+    def lengths(self, field: str) -> list[int]:
+        docs = range(self._searcher.doc_count_all())
+        return [self._searcher.doc_field_length(d, field) for d in docs]
+
+
+# A spread of query forms: terms in every field, AND, OR, phrases, prefixes, names, titles.
+RANKED = [
+    "border",
+    "moscow",
+    "russia relations",
+    "border OR moscow OR minsk",
+    '"red tape"',
+    '"Minsk Group" OR sanctions',
+    "aliyev",
+    "lavrov",
+    "trade",
+    "delimit*",
+    "sanctions debate",
+    "centuries OR respect OR restraint",
+]
+WITH_EXCLUSIONS = ["moscow -border", "relations -trade", 'border -"delimitation commission"']
+WHOOSH_EXCLUSION_SCORE = 1.0  # what Whoosh adds to every hit of an AND NOT
+
+
+def whoosh_ranking(searcher, q) -> list[tuple[int, float]]:
+    return [(hit.docnum, hit.score) for hit in searcher.search(q, limit=None)]
+
+
+def our_ranking(searcher, table, q) -> list[tuple[int, float]]:
+    ev = Evaluator(searcher, table, SearcherCache())
+    return ev.top(q, ev.docs(q), searcher.doc_count_all())
+
+
+def rounded(ranking, add=0.0):
+    return [(d, round(score + add, 9)) for d, score in ranking]
+
+
+@pytest.mark.parametrize("text", RANKED)
+def test_ranking_and_scores_are_whooshs_given_the_same_lengths(backend, text):
+    def check(searcher, table):
+        assert searcher.weighting.__class__.__name__ == "BM25F"
+        q = compile_node(parse_query(text).root, searcher.reader())
+        theirs = whoosh_ranking(searcher, q)
+        assert theirs  # each query finds something, so the comparison tells
+        assert rounded(our_ranking(searcher, WhooshLengths(table, searcher), q)) == rounded(theirs)
+
+    backend._reading(check)
+
+
+@pytest.mark.parametrize("text", WITH_EXCLUSIONS)
+def test_an_exclusion_keeps_whooshs_order_without_its_constant(backend, text):
+    def check(searcher, table):
+        q = compile_node(parse_query(text).root, searcher.reader())
+        theirs = whoosh_ranking(searcher, q)
+        ours = our_ranking(searcher, WhooshLengths(table, searcher), q)
+        assert theirs and rounded(ours, WHOOSH_EXCLUSION_SCORE) == rounded(theirs)
+
+    backend._reading(check)
+
+
+@pytest.mark.parametrize("text", RANKED + WITH_EXCLUSIONS)
+def test_with_our_own_lengths_the_same_documents_match(backend, text):
+    def check(searcher, table):
+        q = compile_node(parse_query(text).root, searcher.reader())
+        ours = our_ranking(searcher, table, q)
+        assert {d for d, _ in ours} == {d for d, _ in whoosh_ranking(searcher, q)}
+        assert all(score > 0 for _, score in ours)
+
+    backend._reading(check)
 
 
 @pytest.fixture
@@ -56,21 +139,24 @@ def test_a_write_drops_the_cache_so_new_documents_are_found(backend):
 @pytest.mark.parametrize("seen_before", [False, True], ids=["new-query", "query-seen-before"])
 @pytest.mark.parametrize("narrow", [0, 10**6], ids=["walking-the-ranking", "ranking-directly"])
 def test_a_page_is_the_best_of_the_allowed_documents(backend, monkeypatch, narrow, seen_before):
+    """The best of ``docs`` by Whoosh's own ranking, then documents no word matched, by
+    docnum; whichever path ``top`` takes."""
     monkeypatch.setattr(evaluate, "NARROW", narrow)
 
     def check(searcher, table):
+        table = WhooshLengths(table, searcher)
         q = compile_node(parse_query("border OR moscow OR minsk").root, searcher.reader())
         cache = SearcherCache()
         if seen_before:  # an earlier search left the scores in the cache
             Evaluator(searcher, table, cache).top(q, [0], 1)
         ev = Evaluator(searcher, table, cache)
-        scores = ev._scores(tuple(evaluate._scored_terms(q)))
+        whoosh = [d for d, _score in whoosh_ranking(searcher, q)]
         matched = sorted(ev.docs(q))
-        unscored = [d for d in table.live() if d not in scores][:3]
-        assert len(matched) >= 4 and unscored
+        unscored = [d for d in table.live() if d not in whoosh][:3]
+        assert len(matched) >= 4 and unscored and set(matched) == set(whoosh)
         for docs in (matched, matched[:2], matched[1::2], matched + unscored, unscored):
-            best = sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))[:3]
-            assert [d for d, _score in ev.top(q, docs, 3)] == best
+            best = [d for d in whoosh if d in docs] + sorted(d for d in docs if d not in whoosh)
+            assert [d for d, _score in ev.top(q, docs, 3)] == best[:3]
         assert bool(ev._scored_here) != seen_before  # which path was taken
 
     backend._reading(check)

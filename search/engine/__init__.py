@@ -15,10 +15,13 @@ from django.utils.module_loading import import_string
 
 from .base import (
     ACTIVITY_SPEAKERS,
+    UNDATED,
     Activity,
     ArticleHit,
     FacetValue,
     Filters,
+    IndexDamaged,
+    IndexMissing,
     Page,
     PeriodCount,
     QuoteHit,
@@ -37,6 +40,8 @@ __all__ = [
     "ArticleHit",
     "FacetValue",
     "Filters",
+    "IndexDamaged",
+    "IndexMissing",
     "Page",
     "PeriodCount",
     "QuoteHit",
@@ -47,6 +52,7 @@ __all__ = [
     "Sort",
     "SpeakerActivity",
     "Suggestion",
+    "UNDATED",
     "get_backend",
     "reset_backends",
 ]

@@ -1,7 +1,9 @@
 """The small interface every search backend implements, and the values that cross it.
 
 No backend import here: views and forms depend on these types only, so a PostgreSQL backend
-can sit beside Whoosh later. Documents come in as plain dicts built by ``search.indexing``.
+can sit beside Whoosh later. Queries arrive parsed (``search.query``, plain Python); a backend
+compiles them with a ``search.query.Visitor``. Documents come in as plain dicts built by
+``search.indexing``.
 """
 
 from __future__ import annotations
@@ -12,12 +14,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from search.query import Query
+
 Sort = Literal["relevance", "newest", "oldest"]
+UNDATED = "unknown"  # the year facet's value for articles with no known date
 
 
 class SearchUnavailable(Exception):
     """The index is missing, unreadable or locked for too long. Pages show a notice;
     ``python manage.py rebuild_index`` repairs it."""
+
+
+class IndexMissing(SearchUnavailable):
+    """There is no index where settings say (never built, or its folder was deleted)."""
+
+
+class IndexDamaged(SearchUnavailable):
+    """The index is there but part of it cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -32,11 +45,12 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     years: tuple[int, ...] = ()
+    undated: bool = False  # with ``years`` (or alone): also keep documents with no known date
 
 
 @dataclass(frozen=True)
 class SearchRequest:
-    query: object  # a parsed ``search.query.Query``
+    query: Query
     filters: Filters = Filters()
     sort: Sort = "relevance"
     page: int = 1
@@ -162,6 +176,11 @@ class SearchBackend:
     def update(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
         raise NotImplementedError
 
+    def add(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
+        """Like ``update``, for documents the index cannot hold yet (rows created since the
+        last write): a backend may skip looking for an old copy. The default replaces."""
+        self.update(articles, quotes)
+
     def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
         raise NotImplementedError
 
@@ -181,6 +200,12 @@ class SearchBackend:
 
     def status(self) -> dict:
         raise NotImplementedError
+
+    def verify(self) -> dict[str, int]:
+        """Read the whole index, not just open it; returns counts of what was read. Raises
+        ``IndexMissing`` or ``IndexDamaged``. This default reads every document's version."""
+        versions = self.stored_versions()
+        return {"documents": sum(len(v) for v in versions.values())}
 
     def close(self) -> None:
         """Release open files; ``reset_backends()`` calls it. Optional."""

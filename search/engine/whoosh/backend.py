@@ -18,13 +18,15 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-from whoosh import query as wq
+from search.query import Query, positive_terms, replace_words
 
 from ..base import (
     ACTIVITY_SPEAKERS,
+    UNDATED,
     Activity,
     ArticleHit,
     FacetValue,
+    IndexDamaged,
     Page,
     PeriodCount,
     QuoteHit,
@@ -35,16 +37,10 @@ from ..base import (
     SpeakerActivity,
     Suggestion,
 )
-from .compile import (
-    Criteria,
-    allowed_sources,
-    compile_node,
-    criteria,
-    positive_terms,
-    quote_filter,
-)
+from .compile import Criteria, allowed_sources, compile_node, criteria, quote_filter
 from .evaluate import Evaluator, SearcherCache, approximate_bytes
 from .highlight import Highlighter
+from .integrity import Damage, live_name, verify
 from .schema import article_fields, quote_fields
 from .store import FIX, IndexStore
 from .table import DocTable
@@ -79,6 +75,7 @@ class WhooshBackend(SearchBackend):
         self._files: dict[str, int] = {}  # sizes of its segments' files when it opened
         self._segments: dict = {}
         self._opened = False  # once opened, a vanished index is an error, not a fresh start
+        self._damage = Damage(self.store.root)  # a failed index, until its files change
 
     def close(self) -> None:
         with self._lock:
@@ -105,9 +102,7 @@ class WhooshBackend(SearchBackend):
 
     def _current(self) -> tuple:
         """The searcher (refreshed) and its document table; call with ``_lock`` held."""
-        if not self._opened:
-            self.store.create_if_absent()
-        name = self.store.live_name()
+        name = live_name(self.store)  # reads never create an index: a missing one is reported
         if name != self._ix_name or self._searcher is None:
             self._forget()
             self._ix = self.store.open(name)
@@ -141,21 +136,36 @@ class WhooshBackend(SearchBackend):
         (a writer in another process may have merged away files this searcher had not opened
         yet); a second failure is SearchUnavailable, never another exception."""
         with self._lock:
+            self._damage.check()  # a known failure, while the files stay as they were
+            before = None
             for attempt in (1, 2):
                 try:
                     return fn(*self._current())
-                except SearchUnavailable:
+                except SearchUnavailable as exc:
                     self._forget()
+                    before = before or self._damage.fingerprint()
                     if attempt == 2:
+                        self._damage.remember(before, exc)
                         raise
                 except Exception as exc:
                     self._forget()
+                    before = before or self._damage.fingerprint()
                     if attempt == 2:
                         log.exception("search index at %s failed", self.store.root)
-                        raise SearchUnavailable(
+                        error = IndexDamaged(
                             f"The search index at {self.store.root} could not be read "
                             f"({type(exc).__name__}: {exc}). {FIX}"
-                        ) from exc
+                        )
+                        self._damage.remember(before, error)
+                        raise error from exc
+
+    def verify(self) -> dict[str, int]:
+        """Read every segment's files through (see ``integrity``); afterwards searches try
+        the index afresh."""
+        with self._lock:
+            self._forget()
+            self._damage.forget()
+            return verify(self.store)
 
     def search(self, request: SearchRequest) -> SearchResults:
         return self._reading(lambda s, t: self._search(s, t, request))
@@ -201,27 +211,11 @@ class WhooshBackend(SearchBackend):
             "segments": segments,
         }
 
-    def bare_search(self, request: SearchRequest, limit: int = 10) -> int:
-        """For ``bench/bench_search.py``: the same words and term filters through a plain
-        ``searcher.search`` with stored fields and a total, and nothing of ours (no date
-        filter, per-type split, facets, highlights or suggestions). Returns the total."""
-
-        def run(searcher, table):
-            crit = criteria(request.query, request.filters)
-            root = getattr(request.query, "root", None)
-            words = compile_node(root, searcher.reader()) if root is not None else wq.Every()
-            results = searcher.search(_and(words, quote_filter(crit)), limit=limit)
-            for hit in results:
-                hit.fields()
-            return len(results)
-
-        return self._reading(run)
-
     # the search itself
 
     def _search(self, searcher, table: DocTable, request: SearchRequest) -> SearchResults:
         query = request.query
-        root = getattr(query, "root", None)
+        root = query.root
         crit = criteria(query, request.filters)
         words = None
         if root is not None:  # parsed queries are frozen: the same words compile the same
@@ -269,13 +263,12 @@ class WhooshBackend(SearchBackend):
         suggestion = None
         if root is not None and total < SUGGEST_BELOW:
             suggestion = self._suggest(ev, query, crit, total)
-        terms_fn = getattr(query, "terms", None)
         return SearchResults(
             quotes=quotes,
             articles=articles,
             facets=facets,
             suggestion=suggestion,
-            terms=tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in terms),
+            terms=query.terms(),
             activity=activity,
         )
 
@@ -287,9 +280,9 @@ class WhooshBackend(SearchBackend):
             sources, allowed = table.sources, allowed_sources(crit, table.distinct_sources())
             docs = [d for d in docs if sources[d] in allowed]
         bounds, years = crit.date_bounds, set(crit.years)
-        if bounds or years:
-            dates = table.dates
-            docs = [d for d in docs if _date_ok(dates[d], bounds, years)]
+        if bounds or years or crit.undated:
+            dates, undated = table.dates, crit.undated
+            docs = [d for d in docs if _date_ok(dates[d], bounds, years, undated)]
         is_quote = table.is_quote
         quotes = [d for d in docs if is_quote[d]]
         articles = [d for d in docs if not is_quote[d]]
@@ -349,8 +342,12 @@ class WhooshBackend(SearchBackend):
         kinds = _count(table.kinds, found.quotes)
         sources = _count(table.sources, found.articles)
         years: Counter = Counter()
-        for ordinal, n in _count(table.dates, found.articles).items():
-            years[_year(ordinal)] += n
+        undated = 0
+        for ordinal, n in Counter(map(table.dates.__getitem__, found.articles)).items():
+            if ordinal:
+                years[_year(ordinal)] += n
+            else:
+                undated += n
         names = table.speaker_names()
         return {
             "speaker": [
@@ -358,11 +355,14 @@ class WhooshBackend(SearchBackend):
                 for slug, n in _top(speakers, FACET_LIMIT)
             ],
             "source": [FacetValue(s, s, n) for s, n in _top(sources, FACET_LIMIT)],
-            "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
+            "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)]
+            + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
             "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
         }, activity
 
-    def _suggest(self, ev: Evaluator, query, crit: Criteria, found: int) -> Suggestion | None:
+    def _suggest(
+        self, ev: Evaluator, query: Query, crit: Criteria, found: int
+    ) -> Suggestion | None:
         """A spelling correction of the query's words, offered only if it finds more."""
         mapping: dict[str, str] = {}
         reader = ev.reader
@@ -377,15 +377,12 @@ class WhooshBackend(SearchBackend):
                 mapping[text] = correction
         if not mapping:
             return None
-        corrected_root = _replace_words(query.root, mapping)
-        words = compile_node(corrected_root, reader)
+        words = compile_node(replace_words(query.root, mapping), reader)
         matches = self._matches(ev, words, crit)
         count = len(matches.quotes) + len(matches.articles)
         if count <= found:
             return None
-        replace = getattr(query, "replace_words", None)
-        text = replace(mapping) if callable(replace) else _fallback_text(query, mapping)
-        return Suggestion(text=text, count=count)
+        return Suggestion(text=query.replace_words(mapping), count=count)
 
     # writing
 
@@ -393,6 +390,13 @@ class WhooshBackend(SearchBackend):
         articles, quotes = list(articles), list(quotes)
         if articles or quotes:
             self._write(("update", articles, quotes))
+
+    def add(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
+        """``add_document``: no search for an older copy in every segment, which made
+        ``update_document`` three quarters of a feed import's time."""
+        articles, quotes = list(articles), list(quotes)
+        if articles or quotes:
+            self._write(("add", articles, quotes))
 
     def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
         article_ids, quote_ids = [int(i) for i in article_ids], [int(i) for i in quote_ids]
@@ -415,7 +419,8 @@ class WhooshBackend(SearchBackend):
                     continue
                 try:
                     _apply(writer, record)
-                    self.store.journal(record)
+                    # a rebuild replays this into an index that may hold the documents
+                    self.store.journal(("update", *record[1:]) if record[0] == "add" else record)
                 except BaseException:
                     writer.cancel()
                     raise
@@ -514,6 +519,9 @@ def _apply(writer, record: tuple) -> None:
     if op == "update":
         for fields in _all_fields(first, second):
             writer.update_document(**fields)
+    elif op == "add":
+        for fields in _all_fields(first, second):
+            writer.add_document(**fields)
     else:
         for article_id in first:  # an article goes with its quotes
             writer.delete_by_term("article", str(article_id))
@@ -549,19 +557,16 @@ def _correction(reader, word: str) -> str | None:
     return None
 
 
-def _and(*parts):
-    parts = [p for p in parts if p is not None]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
-def _date_ok(ordinal: int, bounds, years: set[int]) -> bool:
+def _date_ok(ordinal: int, bounds, years: set[int], undated: bool = False) -> bool:
+    """A date range never keeps an unknown date; a year filter keeps one only when the
+    "date unknown" bucket is chosen too."""
     if not ordinal:
-        return False
+        return undated and not bounds
     if bounds and not bounds[0] <= ordinal <= bounds[1]:
         return False
-    return not years or _year(ordinal) in years
+    if years or undated:
+        return _year(ordinal) in years
+    return True
 
 
 _YEAR_CACHE: dict[int, int] = {}
@@ -639,20 +644,3 @@ def _top(counter: Counter, limit: int | None) -> list:
         least = heapq.nlargest(limit, counter.values())[-1]
         items = [kv for kv in items if kv[1] >= least]
     return sorted(items, key=lambda kv: (-kv[1], str(kv[0]).casefold()))[:limit]
-
-
-def _replace_words(node, mapping: dict[str, str]):
-    kind = type(node).__name__
-    if kind == "Word":
-        return dataclasses.replace(node, text=mapping.get(node.text, node.text))
-    if kind == "Phrase":
-        return dataclasses.replace(node, words=tuple(mapping.get(w, w) for w in node.words))
-    if kind == "Not":
-        return dataclasses.replace(node, child=_replace_words(node.child, mapping))
-    return dataclasses.replace(
-        node, children=tuple(_replace_words(c, mapping) for c in node.children)
-    )
-
-
-def _fallback_text(query, mapping: dict[str, str]) -> str:
-    return " ".join(mapping.get(w, w) for w in str(getattr(query, "raw", "")).split())

@@ -1,7 +1,7 @@
 """Turning a parsed ``search.query.Query`` and sidebar filters into Whoosh queries.
 
-Nodes are recognised by class name, so this module does not import the parser. Each word is
-analysed once per field: stemmed in title/body, folded (not stemmed) in speaker names.
+Each word is analysed once per field: stemmed in title/body, folded (not stemmed) in speaker
+names.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from whoosh import query as wq
+
+from search.query import Node, Query, Visitor
 
 from ..base import Filters
 from .schema import NAME_ANALYZER, TEXT_ANALYZER, analyze, source_key
@@ -29,6 +31,7 @@ class Criteria:
     sources: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
     years: tuple[int, ...] = ()
+    undated: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
@@ -45,19 +48,20 @@ class Criteria:
         return low, high
 
 
-def criteria(query, filters: Filters) -> Criteria:
+def criteria(query: Query, filters: Filters) -> Criteria:
     def groups(*candidates):
         return tuple(tuple(c) for c in candidates if c)
 
-    froms = [d for d in (getattr(query, "date_from", None), filters.date_from) if d]
-    tos = [d for d in (getattr(query, "date_to", None), filters.date_to) if d]
+    froms = [d for d in (query.date_from, filters.date_from) if d]
+    tos = [d for d in (query.date_to, filters.date_to) if d]
     return Criteria(
         speaker_slugs=tuple(filters.speakers),
-        speaker_names=groups(getattr(query, "speakers", ()), filters.speaker_names),
-        roles=groups(getattr(query, "roles", ()), filters.roles),
-        sources=groups(getattr(query, "sources", ()), filters.sources),
-        kinds=groups(getattr(query, "kinds", ()), filters.kinds),
+        speaker_names=groups(query.speakers, filters.speaker_names),
+        roles=groups(query.roles, filters.roles),
+        sources=groups(query.sources, filters.sources),
+        kinds=groups(query.kinds, filters.kinds),
         years=tuple(int(y) for y in filters.years),
+        undated=bool(filters.undated),
         date_from=max(froms) if froms else None,
         date_to=min(tos) if tos else None,
     )
@@ -66,26 +70,48 @@ def criteria(query, filters: Filters) -> Criteria:
 # words
 
 
-def compile_node(node, reader) -> wq.Query | None:
-    """The Whoosh query for an AST node, or None when it has no searchable words."""
-    kind = type(node).__name__
-    if kind == "Word":
-        return _word(node.text, node.prefix, reader)
-    if kind == "Phrase":
+def compile_node(node: Node, reader) -> wq.Query | None:
+    """The Whoosh query for a query tree, or None when it has no searchable words."""
+    return _Compiler(reader).visit(node)
+
+
+class _Compiler(Visitor):
+    def __init__(self, reader):
+        self.reader = reader
+
+    def word(self, node):
+        return _word(node.text, node.prefix, self.reader)
+
+    def phrase(self, node):
         return _phrase(node.words)
-    if kind == "Not":
-        child = compile_node(node.child, reader)
+
+    def not_(self, node):
+        child = self.visit(node.child)
         return wq.Not(child) if child is not None else None
-    if kind in ("AnyOf", "AllOf"):
-        children = [c for c in (compile_node(n, reader) for n in node.children) if c is not None]
+
+    def any_of(self, node):
+        children = self._children(node)
+        if len(children) <= 1:
+            return children[0] if children else None
+        return wq.Or(children)
+
+    def all_of(self, node):
+        children = self._children(node)
         if not children:
             return None
-        if len(children) == 1 and kind == "AnyOf":
-            return children[0]
-        if kind == "AllOf" and all(isinstance(c, wq.Not) for c in children):
+        if all(isinstance(c, wq.Not) for c in children):
             children.insert(0, wq.Every())  # "-x -y" alone: everything except
-        return (wq.Or if kind == "AnyOf" else wq.And)(children)
-    raise TypeError(f"unknown query node {node!r}")
+        return wq.And(children)
+
+    def _children(self, node) -> list[wq.Query]:
+        return [c for c in map(self.visit, node.children) if c is not None]
+
+
+def plain_query(query: Query, filters: Filters, reader) -> wq.Query:
+    """The words and the index-side quote filters as one Whoosh query, for a bare
+    ``searcher.search`` (``bench/bench_search.py`` times ours against it)."""
+    words = compile_node(query.root, reader) if query.root is not None else None
+    return _and([wq.Every() if words is None else words, quote_filter(criteria(query, filters))])
 
 
 PHRASE_FIELD = {"title": "title", "body": "body_phrase", "names": "names"}
@@ -131,20 +157,6 @@ def _prefix(text: str, reader) -> wq.Query | None:
     parts: list[wq.Query] = [wq.Term(f, s) for s in sorted(stems) for f in TEXT_FIELDS]
     parts.append(wq.Prefix("names", prefix))
     return wq.Or(parts)
-
-
-def positive_terms(node) -> list[tuple[str, bool]]:
-    """(text, is_prefix) for every word not under a Not, for highlighting."""
-    if node is None:
-        return []
-    kind = type(node).__name__
-    if kind == "Word":
-        return [(node.text, node.prefix)]
-    if kind == "Phrase":
-        return [(w, False) for w in node.words]
-    if kind == "Not":
-        return []
-    return [t for child in node.children for t in positive_terms(child)]
 
 
 # filters

@@ -3,13 +3,22 @@
 Whoosh's matchers cost several microseconds per matching document in pure Python; a common
 word matches most of a 100k index, which is where bare Whoosh's 700 ms tail came from. Here
 a term's postings are read block by block (ids and term frequencies as arrays), boolean
-structure becomes set algebra, and only the allowed documents are scored, with the same
-BM25F formula and parameters Whoosh uses. Phrases and anything unusual still go through
-``searcher.docs_for_query``, so results are the same, only faster.
+structure becomes set algebra, and only the allowed documents are scored, with Whoosh's
+BM25F formula and parameters. Phrases and anything unusual still go through
+``searcher.docs_for_query``, so the documents matched are Whoosh's.
 
-This reads two private attributes of Whoosh-Reloaded 2.7.5's W3 leaf matcher (``_ids``,
-``_weights`` after ``_read_ids``/``_read_weights``) and falls back to the public matcher
-API when they are absent.
+Scores are Whoosh's own when given the same field lengths (``tests/test_whoosh_evaluate.py``
+compares them with ``searcher.search``). They differ from Whoosh's in these known ways:
+
+- field lengths: a document's title and body length is the whitespace word count that
+  ``schema.py`` stores in its ``meta`` column, read as a plain list; Whoosh uses its analysed
+  token count, squeezed into one byte (lossy above a few dozen words). Speaker names count
+  ``NAME_LENGTH`` words. The average length is Whoosh's (analysed) in both;
+- an excluded word (``-oil``) adds nothing here, where Whoosh adds 1.0 to every hit; the order
+  is the same.
+
+The fast paths read private Whoosh internals through ``internals``, which checks them once
+at import and falls back to the public matcher API when they are missing.
 """
 
 from __future__ import annotations
@@ -17,14 +26,15 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections import OrderedDict
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import neg
 
 from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
 
-K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults
-FIELD_BOOST = {"title": 1.5}
+from . import internals
+
+K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults; the title's field_boost is in its weights
 NAME_LENGTH = 3  # names are short and their lengths are not kept
 NARROW = 8  # documents allowed, against those ranked, below which they are ranked directly
 
@@ -56,7 +66,11 @@ class SearcherCache:
     caches keep them). A worker meets the same common words again and again, and decoding
     their postings was half the time of a search. Least recently used entries go first once
     about ``limit`` bytes are held. Whatever owns the searcher drops this with it, so
-    nothing here outlives the index it was read from; cached values are only ever read."""
+    nothing here outlives the index it was read from; cached values are only ever read.
+
+    An OrderedDict, not cachetools' LRUCache: that would keep the byte bound (``getsizeof``)
+    but save only these few lines, for a new dependency, and the rule that one entry may
+    take at most a quarter would stay here anyway."""
 
     def __init__(self, limit: int = 32 * 2**20):
         self.limit = limit
@@ -210,7 +224,7 @@ class Evaluator:
         ids, tfs = self.postings(field, text)
         if not ids:
             return ()
-        idf = self.searcher.idf(field, text) * FIELD_BOOST.get(field, 1.0)
+        idf = self.searcher.idf(field, text)
         avg = self.searcher.avg_field_length(field) or 1.0
         lengths = self.table.lengths(field)
         base, per = K1 * (1 - B), K1 * B / avg
@@ -246,52 +260,17 @@ def _read_postings(reader, field: str, text: str) -> tuple[list[int], list[float
         deleted = frozenset()
         if isinstance(matcher, FilterMatcher):
             matcher, deleted = matcher.child, leaf.deleted_docs_set
-        block_ids, block_tfs = _all_postings(matcher)
+        leaf_ids, leaf_tfs = internals.postings(matcher)
         if deleted or offset:
             pairs = [
-                (d + offset, w)
-                for d, w in zip(block_ids, block_tfs, strict=True)
-                if d not in deleted
+                (d + offset, w) for d, w in zip(leaf_ids, leaf_tfs, strict=True) if d not in deleted
             ]
             ids.extend(p[0] for p in pairs)
             tfs.extend(p[1] for p in pairs)
         else:
-            ids.extend(block_ids)
-            tfs.extend(block_tfs)
+            ids.extend(leaf_ids)
+            tfs.extend(leaf_tfs)
     return ids, tfs
-
-
-def _all_postings(m) -> tuple[list[int], list[float]]:
-    if not all(hasattr(m, a) for a in ("_read_data", "_data", "_byteids", "_next_block")):
-        ids: list[int] = []
-        tfs: list[float] = []
-        while m.is_active():
-            ids.append(m.id())
-            tfs.append(m.weight())
-            m.next()
-        return ids, tfs
-    ids, tfs = [], []
-    for block_ids, block_tfs, _start in _blocks(m):
-        ids.extend(block_ids)
-        tfs.extend(block_tfs)
-    return ids, tfs
-
-
-def _blocks(m):
-    """(ids, term frequencies, index of the first) per block of a W3 leaf matcher."""
-    while m.is_active():
-        if m._data is None:
-            m._read_data()
-        data, n = m._data, m._blocklength
-        ids = list(data[0]) if m._byteids else list(accumulate(data[0]))  # ids are deltas
-        weights = data[1]
-        if weights is None:
-            weights = [1.0] * n
-        elif isinstance(weights, float):
-            weights = [weights] * n
-        start = m._i
-        yield ids[start:], list(weights[start:]), start
-        m._next_block()
 
 
 def _positions(reader, field: str, text: str, docs: set[int], decode) -> dict[int, list[int]]:
@@ -303,11 +282,6 @@ def _positions(reader, field: str, text: str, docs: set[int], decode) -> dict[in
         matcher = leaf.postings(field, text)
         if isinstance(matcher, FilterMatcher):
             matcher = matcher.child
-        for ids, _tfs, start in _blocks(matcher):
-            hits = [i for i, d in enumerate(ids) if d + offset in docs]
-            if hits:
-                matcher._read_values()
-                values = matcher._values
-                for i in hits:
-                    out[ids[i] + offset] = decode(values[start + i])
+        found = internals.positions(matcher, lambda d, o=offset: d + o in docs, decode)
+        out.update((d + offset, p) for d, p in found.items())
     return out

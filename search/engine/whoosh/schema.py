@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 
 from whoosh import fields
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter
@@ -183,6 +182,3 @@ META_FIELDS = (
 
 def analyze(analyzer, text: str) -> list[str]:
     return [t.text for t in analyzer(text, mode="query")]
-
-
-NON_WORD = re.compile(r"\W+")

@@ -1,29 +1,35 @@
-"""python manage.py check_index [--repair]: compare the search index with the database."""
+"""python manage.py check_index [--repair]: read the whole search index and compare it with
+the database."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
-from search.engine import SearchUnavailable
+from search.engine import IndexMissing, SearchUnavailable, get_backend
+from search.management.output import plural
 
 EXAMPLES = 5
 
 
 class Command(BaseCommand):
     help = (
-        "Compare the search index with the database and report missing, stale and orphan "
-        "documents; exits with status 1 on drift. --repair re-indexes just those documents."
+        "Read every part of the search index, then compare it with the database and report "
+        "missing, stale and orphan documents. Exits with status 2 when the index is missing "
+        "or unreadable and 1 on drift. --repair rebuilds a missing or unreadable index and "
+        "re-indexes just the drifted documents of a sound one."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--repair",
             action="store_true",
-            help="Re-index missing and stale documents and delete orphans.",
+            help="Rebuild a missing or unreadable index; re-index drifted documents.",
         )
 
     def handle(self, *args, repair: bool = False, **options) -> None:
+        if not self._readable(repair):
+            self._rebuild()
         drift = self._check()
         if drift.clean:
             self.stdout.write(f"The search index matches the database: {_counts(drift)}.")
@@ -50,6 +56,34 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"Repaired {touched:,} documents; the index matches the database.")
 
+    def _readable(self, repair: bool) -> bool:
+        """Whether the whole index reads back; if not, says so and, without --repair, stops."""
+        try:
+            get_backend().verify()
+        except SearchUnavailable as exc:
+            state = "MISSING" if isinstance(exc, IndexMissing) else "UNREADABLE"
+            self.stdout.write(f"The search index is {state}: {exc}")
+            if not repair:
+                raise CommandError(
+                    f"The search index is {state.lower()}. Run `python manage.py check_index "
+                    "--repair` or `python manage.py rebuild_index` to build it again from the "
+                    "database.",
+                    returncode=2,
+                ) from exc
+            return False
+        return True
+
+    def _rebuild(self) -> None:
+        try:
+            counts = indexing.rebuild_index()
+            get_backend().verify()
+        except (SearchUnavailable, OSError) as exc:
+            raise CommandError(f"Rebuilding the search index failed: {exc}", returncode=2) from exc
+        self.stdout.write(
+            f"Rebuilt the search index from the database: {plural(counts['article'], 'article')}"
+            f", {plural(counts['quote'], 'quote')}."
+        )
+
     def _check(self) -> indexing.Drift:
         try:
             return indexing.check_index()
@@ -66,7 +100,7 @@ def report(drift: indexing.Drift) -> list[str]:
         ("Orphans in the index (gone from the database)", drift.orphans),
     ):
         parts = [
-            f"{_plural(len(ids), kind)} (e.g. {', '.join(str(i) for i in ids[:EXAMPLES])})"
+            f"{plural(len(ids), kind)} (e.g. {', '.join(str(i) for i in ids[:EXAMPLES])})"
             for kind, ids in found.items()
             if ids
         ]
@@ -75,8 +109,4 @@ def report(drift: indexing.Drift) -> list[str]:
 
 
 def _counts(drift: indexing.Drift) -> str:
-    return ", ".join(_plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    return ", ".join(plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))

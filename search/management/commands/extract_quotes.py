@@ -6,7 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from search.decoding import is_gzip
 from search.quotes import extract
+from search.quotes.parser import ModelMissing
 
 FIELDS = (
     "text",
@@ -28,7 +30,7 @@ def quotes_of(text: str) -> list[dict]:
 
 def read_bytes(name: str) -> bytes:
     data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return gzip.decompress(data) if is_gzip(data) else data
 
 
 class Command(BaseCommand):
@@ -44,6 +46,13 @@ class Command(BaseCommand):
         parser.add_argument("--jsonl", action="store_true", help='input lines are {"id","text"}')
 
     def handle(self, *args, files, jsonl, **options):
+        try:
+            self._handle(files, jsonl)
+        except ModelMissing as exc:
+            self.stderr.write(str(exc))
+            sys.exit(1)
+
+    def _handle(self, files: list[str], jsonl: bool) -> None:
         failed = 0
         for name in files:
             try:

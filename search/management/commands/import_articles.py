@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from search.ingest import ImportReport, IngestResult, import_jsonl, import_paths
+from search.management.output import Progress
 
 
 class Command(BaseCommand):
@@ -18,43 +19,59 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="FILE",
-            help='JSON Lines with {"title","body","published","source","url"}; gzip accepted',
+            help='JSON Lines with {"title","body","published","source","url","year"}; '
+            "gzip accepted",
+        )
+        parser.add_argument(
+            "--year",
+            type=int,
+            help="the year of stories whose dateline gives only a month and day "
+            "(a feed line's own year wins); without it their date stays unknown",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="processes extracting quotes (default: one per core)",
         )
 
-    def handle(self, *args, paths, jsonl, verbosity, **options):
+    def handle(self, *args, paths, jsonl, year, workers, verbosity, **options):
         if not paths and not jsonl:
             raise CommandError("Name files, folders, - (standard input) or --jsonl FILE.")
-        progress = _Progress(self.stderr) if self.stderr.isatty() and verbosity else None
+        if year is not None and not 1 <= year <= 9999:
+            raise CommandError("--year must be a year such as 2024.")
+        if workers is not None and workers < 1:
+            raise CommandError("--workers must be 1 or more.")
+        progress = None
+        if self.stderr.isatty() and verbosity:
+            progress = Progress(self.stderr, "articles", every=25)
         report = ImportReport()
+        runs = []
         if paths:
-            report.results += import_paths(paths, progress=progress).results
+            runs.append(
+                import_paths(paths, progress=progress and progress.step, year=year, workers=workers)
+            )
         for feed in jsonl:
             try:
-                report.results += import_jsonl(feed, progress=progress).results
+                runs.append(
+                    import_jsonl(
+                        feed, progress=progress and progress.step, year=year, workers=workers
+                    )
+                )
             except OSError as exc:
                 report.results.append(IngestResult("rejected", feed, message=str(exc)))
+        for run in runs:
+            report.results += run.results
+            for stage, seconds in run.timings.items():
+                report.add_time(stage, seconds)
         if progress:
-            progress.done()
+            progress.finish()
         for failed in report.failed:
             self.stderr.write(f"failed: {failed.name}: {failed.message}")
         if verbosity:
             self.stdout.write(report.summary())
+        if verbosity >= 2:
+            self.stdout.write("time by stage (extract: summed over the worker processes):")
+            for stage, seconds in report.timings.items():
+                self.stdout.write(f"  {stage}: {seconds:.2f} s")
         if report.failed:
             sys.exit(1)
-
-
-class _Progress:
-    """A one-line counter on a terminal; nothing when output is piped."""
-
-    def __init__(self, stream) -> None:
-        self.stream, self.seen = stream, 0
-
-    def __call__(self, result: IngestResult) -> None:
-        self.seen += 1
-        if self.seen % 25 == 0:
-            self.stream.write(f"\r{self.seen} articles…", ending="")
-            self.stream.flush()
-
-    def done(self) -> None:
-        if self.seen >= 25:
-            self.stream.write("\r", ending="")

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
 from search.engine import SearchUnavailable, get_backend
+from search.management.output import Progress, plural
 
 
 class Command(BaseCommand):
@@ -35,40 +36,8 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         total = counts["article"] + counts["quote"]
         self.stdout.write(
-            f"Indexed {_plural(counts['article'], 'article')} and "
-            f"{_plural(counts['quote'], 'quote')} in {seconds:.1f} s "
+            f"Indexed {plural(counts['article'], 'article')} and "
+            f"{plural(counts['quote'], 'quote')} in {seconds:.1f} s "
             f"({total / max(seconds, 0.001):,.0f} documents/s) at "
             f"{get_backend().status().get('path', 'the index')}."
         )
-
-
-class Progress:
-    """A one-line bar redrawn with ``\\r`` on a terminal; elsewhere a line every 10%."""
-
-    WIDTH = 30
-
-    def __init__(self, out) -> None:
-        self.out = out
-        self.tty = out.isatty()
-        self.shown = -1  # the last tenth printed, off a terminal
-        self.drawn = False
-
-    def __call__(self, done: int, total: int) -> None:
-        share = done / total if total else 1.0
-        if self.tty:
-            filled = round(share * self.WIDTH)
-            bar = "#" * filled + "-" * (self.WIDTH - filled)
-            self.out.write(f"\r[{bar}] {done:,}/{total:,} documents", ending="")
-            self.out.flush()
-            self.drawn = True
-        elif int(share * 10) > self.shown:
-            self.shown = int(share * 10)
-            self.out.write(f"{done:,}/{total:,} documents indexed ({share:.0%})")
-
-    def finish(self) -> None:
-        if self.drawn:
-            self.out.write("")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"

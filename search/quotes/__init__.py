@@ -1,0 +1,200 @@
+"""Who said what: find the quotes in a news article and attribute each to its speaker.
+
+Pure Python with spaCy, no Django. ``extract(text)`` returns dataclasses whose offsets index
+the exact input string. The passes, in order:
+
+1. paragraphs, and the direct quotes in them, in every quotation-mark style newswires use,
+   each with the cue next to it found by pattern (``direct``);
+2. reported speech on spaCy's dependency parse: a reporting verb's clausal complement, a
+   post-posed or parenthetical cue, "according to X", participles that inherit the subject,
+   several attributions per sentence, and a mixed quote as the whole clause around a quoted
+   fragment (``reported``). Only paragraphs with a reporting word or a quote mark are parsed;
+3. speakers: people introduced with a role, then every mention ("he", "the diplomat",
+   "Bocharnikov") resolved to the nearest compatible one (``speakers``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.quotes.direct import (
+    MARK,
+    attribute_direct,
+    direct_quotes,
+    paragraphs,
+    share_cues,
+)
+from search.quotes.lexicon import OUTLETS, REPORTING_WORD, ROLE_NOUNS, ROLE_SET
+from search.quotes.parser import MAX_PARSE_CHARS, parse
+from search.quotes.reported import place, reported_speech
+from search.quotes.spans import (
+    Cue,
+    ExtractedQuote,
+    ExtractedSpeaker,
+    Extraction,
+    Span,
+)
+from search.quotes.speakers import Person, Resolver, honorific_people, introductions
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "OUTLETS",
+    "ROLE_NOUNS",
+    "ROLE_SET",
+    "ExtractedQuote",
+    "ExtractedSpeaker",
+    "Extraction",
+    "extract",
+    "paragraphs",
+]
+
+MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quotes
+# Characters of one article handed to the parser, at most: ten times the longest story in
+# the Reuters corpus, twice a long feature. Past it direct quotes are still found, reported
+# speech is not, so a hostile 2 MB upload costs seconds, not minutes.
+MAX_PARSED_CHARS = 100_000
+# Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
+# stored articles were extracted by older rules.
+EXTRACTOR_VERSION = "2-parse"
+
+
+def extract(text: str) -> Extraction:
+    if not isinstance(text, str) or not text.strip():
+        return Extraction((), ())
+    scan = text[:MAX_TEXT]
+    paras = paragraphs(scan)
+    directs = direct_quotes(scan, paras)
+    quoted = [(q.start - 1, q.end + 1) for q in directs]
+    people = introductions(scan, quoted)
+    known = {p.name for p in people}
+    people += [p for p in honorific_people(scan, quoted) if p.name not in known]
+
+    by_para, open_before = _by_paragraph(directs, paras)
+    for (p_start, p_end), in_para in zip(paras, by_para, strict=True):
+        attribute_direct(scan, p_start, p_end, in_para)
+
+    wanted = _to_parse(scan, paras)
+    # A dateline ("ANKARA, March 3 (Reuters) -") is no part of the first sentence's subject.
+    starts = [paras[i][0] + _dateline_length(scan, paras[i][0]) for i in wanted]
+    docs = parse(scan[start : paras[i][1]] for start, i in zip(starts, wanted, strict=True))
+    reported: list[Span] = []
+    absorbed: set[int] = set()
+    for i, p_start, doc in zip(wanted, starts, docs, strict=True):
+        # Every direct quote the paragraph holds, one begun in an earlier paragraph included.
+        here = open_before[i] + by_para[i]
+        found = reported_speech(doc, p_start, scan, [(q.start, q.end) for q in here])
+        spans, gone = place(scan, found, here)
+        reported.extend(spans)
+        absorbed |= gone
+    for in_para in by_para:
+        share_cues(in_para)
+
+    quotes = [q for q in directs if id(q) not in absorbed] + reported
+    quotes.sort(key=lambda q: (q.start, q.end))
+    _resolve(quotes, Resolver(people))
+    return _result(scan, quotes)
+
+
+DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"  # BAKU, UNITED NATIONS, ADDIS ABABA
+    r"(?:, [A-Z][\w.'’]*(?: [\w.'’]+){0,2}?){0,2}(?:, \d{4})?"  # , Azerbaijan, May 17, 2024
+    r" ?(?:\([^()\n]{1,40}\) ?)?(?:--|-|–|—) +"  # (Reuters) -
+)
+
+
+def _dateline_length(text: str, start: int) -> int:
+    m = DATELINE.match(text, start)
+    return m.end() - start if m else 0
+
+
+def _by_paragraph(
+    directs: list[Span], paras: list[tuple[int, int]]
+) -> tuple[list[list[Span]], list[list[Span]]]:
+    """The direct quotes that begin in each paragraph, and the one (if any) begun earlier
+    that runs on into it: one walk over both lists, which are in text order."""
+    starting: list[list[Span]] = []
+    running: list[list[Span]] = []
+    j, last = 0, None
+    for p_start, p_end in paras:
+        while j < len(directs) and directs[j].start < p_start:
+            last = directs[j]
+            j += 1
+        running.append([last] if last is not None and last.end > p_start else [])
+        here = []
+        while j < len(directs) and directs[j].start < p_end:
+            here.append(directs[j])
+            last = directs[j]
+            j += 1
+        starting.append(here)
+    return starting, running
+
+
+def _to_parse(text: str, paras: list[tuple[int, int]]) -> list[int]:
+    """The paragraphs worth parsing, in order, within the article's parsing budget."""
+    wanted, budget = [], MAX_PARSED_CHARS
+    for i, (start, end) in enumerate(paras):
+        if _worth_parsing(text, start, end):
+            budget -= end - start
+            if budget < 0:
+                break
+            wanted.append(i)
+    return wanted
+
+
+def _worth_parsing(text: str, start: int, end: int) -> bool:
+    """Only paragraphs that could hold reported speech are parsed, and none so long that no
+    reporter wrote it."""
+    if end - start > MAX_PARSE_CHARS:
+        return False
+    return bool(REPORTING_WORD.search(text, start, end) or MARK.search(text, start, end))
+
+
+def _resolve(quotes: list[Span], resolver: Resolver) -> None:
+    """Resolve mentions in reading order, so "he" means the person nearest before it."""
+    done: set[int] = set()
+    previous: Span | None = None
+    for q in quotes:
+        if q.cue is not None:
+            if id(q.cue) not in done:
+                q.cue.person = resolver.resolve(q.cue)
+                done.add(id(q.cue))
+        elif previous is not None and previous.cue is not None and q.kind == "direct":
+            # A quote with no cue of its own carries on the last speaker's words.
+            q.cue = previous.cue
+        previous = q if q.cue is not None else previous
+
+
+def _result(text: str, spans: list[Span]) -> Extraction:
+    quotes, used, seen = [], {}, set()
+    for q in spans:
+        if (q.start, q.end) in seen or not (0 <= q.start < q.end <= len(text)):
+            continue
+        seen.add((q.start, q.end))
+        cue: Cue | None = q.cue
+        person: Person | None = cue.person if cue else None
+        if person is not None:
+            used[person.name] = person
+        quotes.append(
+            ExtractedQuote(
+                text=text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                kind=q.kind,
+                speaker=person.name if person else None,
+                role=person.role if person else "",
+                cue=text[cue.start : cue.end] if cue else "",
+                cue_start=cue.start if cue else None,
+                cue_end=cue.end if cue else None,
+                mention=cue.mention if cue else "",
+            )
+        )
+    speakers = tuple(
+        ExtractedSpeaker(
+            name=p.name,
+            kind=p.kind,
+            role=p.role,
+            aliases=tuple(sorted(p.aliases)),
+        )
+        for p in used.values()
+    )
+    return Extraction(tuple(quotes), speakers)

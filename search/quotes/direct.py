@@ -1,0 +1,230 @@
+"""Direct quotes: the words inside quotation marks, in every style newswires use, and the
+cue next to each ("the ambassador said", "said Mr Baker") found by pattern.
+
+Quotation marks are paired per paragraph; an unclosed quote continues in the next paragraph
+that opens with a quote mark. Every scan is linear in the text and bounded, so hostile input
+stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.quotes.lexicon import (
+    HONORIFICS,
+    NAME_TOKEN,
+    ORG_HEAD,
+    PRONOUNS,
+    ROLE_NOUN,
+    TITLE_WORDS,
+    VERB,
+    names_outlet,
+)
+from search.quotes.spans import Cue, Span
+
+MAX_MARKS_PER_PARAGRAPH = 400
+MAX_QUOTE_CHARS = 6_000
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "``": "''", "''": "''"}
+MARK = re.compile(r"``|''|[“”«»„\"‘’]")
+
+# A subject phrase: a few words ending just before the verb, with no clause punctuation.
+SUBJECT = r"(?P<subj>[^\s,;:\"“”«»()][^,;:\"“”«»()\n]{0,120}?)"
+TIME_WORDS = (
+    r"(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    r"yesterday|last week|earlier|later|recently|also|again|further|then|now|"
+    r"in a statement|in an interview|in a speech|at a news conference|"
+    r"at the press conference|in the first place|in particular|on (?:\w+ )?\d+)"
+)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph; blank lines and single newlines both
+    separate paragraphs in newswire text."""
+    spans, pos = [], 0
+    for m in re.finditer(r"\n", text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _is_apostrophe(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    if mark == "’":
+        return (
+            before.isalnum()
+            and (after.isalpha() or after in " ,.;:")
+            and not (before in ".,!?" or after in '”"')
+        )
+    if mark == "‘":
+        return before.isalnum()
+    return False
+
+
+def direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
+    found: list[Span] = []
+    open_at: int | None = None  # start of a quote carried over from an earlier paragraph
+    open_mark = ""
+    for p_start, p_end in paragraphs:
+        marks = []
+        for m in MARK.finditer(text, p_start, p_end):
+            if len(marks) >= MAX_MARKS_PER_PARAGRAPH:
+                break
+            mark = m.group()
+            if mark in "’‘" and _is_apostrophe(text, m.start(), mark):
+                continue
+            marks.append((m.start(), mark))
+        if open_at is not None and not (
+            marks and marks[0][0] - p_start <= 1 and marks[0][1] in OPENERS
+        ):
+            # The carried-over quote never closed: end it where its paragraph ended.
+            open_at = None
+        i = 0
+        if open_at is not None:
+            i = 1  # the continuation mark at the start of this paragraph
+        while i < len(marks):
+            pos, mark = marks[i]
+            if open_at is None:
+                if mark not in OPENERS or mark in "”»’":
+                    i += 1
+                    continue
+                open_at, open_mark = pos + len(mark), mark
+                i += 1
+                continue
+            closer = OPENERS.get(open_mark, "")
+            if (
+                mark == closer
+                or (open_mark == '"' and mark == "”")
+                or (open_mark == "“" and mark == '"')
+            ):
+                _add(found, text, open_at, pos)
+                open_at, open_mark = None, ""
+            elif mark in ("“", "«", "„", "``") and open_mark == mark:
+                open_at = pos + len(mark)  # a stray opener: start again from here
+            i += 1
+        if open_at is not None and open_at - p_start > MAX_QUOTE_CHARS * 2:
+            open_at = None
+        if open_at is not None:
+            nxt = _next_paragraph(paragraphs, p_end)
+            if nxt is None or not text[nxt[0] : nxt[0] + 2].lstrip().startswith(tuple(OPENERS)):
+                open_at = None
+    return found
+
+
+def _next_paragraph(paragraphs, end):
+    for s, e in paragraphs:
+        if s > end:
+            return (s, e)
+    return None
+
+
+def _add(found: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    inner = text[start:end]
+    if end - start > MAX_QUOTE_CHARS or len(inner.split()) < 3:
+        return
+    if not re.search(r"[a-z]", inner):
+        return
+    found.append(Span(start, end, "direct"))
+
+
+# --- cues next to direct quotes -----------------------------------------------------------
+
+# The full stop of an abbreviation or an initial inside a name ("Rep. G.K. Butterfield",
+# "John D. Podesta"), which does not end the name.
+ABBREVIATION_DOT = (
+    "(?:"
+    + "|".join(rf"(?<=\b{a})" for a in (*TITLE_WORDS, "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr"))
+    + r"|(?<=\b[A-Z]))\."
+)
+NAME_CHAR = rf"(?:{ABBREVIATION_DOT}|[^,;:.\"“”\n])"
+CUE_AFTER = re.compile(
+    r"[\s,]*[\"”’»']*[\s,]*(?:"
+    rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
+    rf"|(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?)"
+    rf"(?=[,;:\n]|$|(?!{ABBREVIATION_DOT})\.)"
+    r")",
+)
+CUE_BEFORE = re.compile(
+    rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?[,:]\s*\Z"
+)
+
+
+def attribute_direct(text: str, p_start: int, p_end: int, quotes: list[Span]) -> list[Span]:
+    for q in quotes:
+        after_end = min(p_end, q.end + 160)
+        closing = q.end
+        while closing < after_end and text[closing] in ",.!? \"”’»'":
+            closing += 1
+            if text[closing - 1] in "\"”’»'":
+                break
+        m = CUE_AFTER.match(text, closing, after_end)
+        if m and sensible_subject(m.group("subj1") or m.group("subj2") or ""):
+            q.cue = _cue_from(text, m)
+            continue
+        start = max(p_start, q.start - 160)
+        window = text[start : q.start - 1] if q.start > 0 else ""
+        m = CUE_BEFORE.search(window)
+        if m and sensible_subject(m.group("subj1")):
+            q.cue = _cue_from(text, m, offset=start)
+    return quotes
+
+
+def share_cues(quotes: list[Span]) -> None:
+    """A split quote, or a quote after an attributed one in the same paragraph, has the same
+    speaker: give each quote still without a cue its neighbour's."""
+    for i, q in enumerate(quotes):
+        if q.cue is None:
+            before = [p.cue for p in quotes[:i] if p.cue is not None]
+            after = [p.cue for p in quotes[i + 1 :] if p.cue is not None]
+            q.cue = before[-1] if before else (after[0] if after else None)
+
+
+def _cue_from(text: str, m: re.Match, offset: int = 0) -> Cue:
+    name = "subj1" if m.group("subj1") else "subj2"
+    verb = "verb1" if m.group("verb1") else "verb2"
+    subj_start, subj_end = m.start(name) + offset, m.end(name) + offset
+    verb_start, verb_end = m.start(verb) + offset, m.end(verb) + offset
+    subject = text[subj_start:subj_end]
+    trimmed = _trim_subject(subject)
+    subj_start += subject.find(trimmed)
+    subj_end = subj_start + len(trimmed)
+    start, end = min(subj_start, verb_start), max(subj_end, verb_end)
+    return Cue(start, end, trimmed, subj_start, text[verb_start:verb_end].lower())
+
+
+def _trim_subject(subject: str) -> str:
+    """The speaker part of a subject phrase: drop leading conjunctions and clause openers."""
+    s = subject.strip()
+    s = re.sub(
+        r"^(?:and|but|as|while|because|so|which|who|when|where|then|also)\s+", "", s, flags=re.I
+    )
+    # "the report quoted Baker as saying" style subjects are left to the caller to reject.
+    return s.strip()
+
+
+def sensible_subject(subject: str) -> bool:
+    s = _trim_subject(subject)
+    if not s or len(s) > 110 or len(s.split()) > 12:
+        return False
+    low = s.lower()
+    if low in PRONOUNS:
+        return True
+    if names_outlet(s):
+        return False
+    words = s.split()
+    if words[0].lower() in {"it", "this", "that", "there", "which", "what", "report", "reports"}:
+        return False
+    if re.search(rf"\b{ROLE_NOUN}\b", low) or ORG_HEAD.search(s):
+        return True
+    return bool(re.match(rf"(?:{HONORIFICS}\s+)?{NAME_TOKEN}", s)) and all(
+        w[0].isupper() or w.lower() in {"of", "de", "van", "von", "al", "bin", "the", "and"}
+        for w in words[-2:]
+    )

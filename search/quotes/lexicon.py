@@ -1,0 +1,202 @@
+"""The words the extractor knows: reporting verbs, roles, organisations, outlets, pronouns.
+
+Every list lives here once; the direct-quote finder, the parse rules and the speaker resolver
+all read them from this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search import outlets
+
+# Inflected reporting verbs, for the regular expressions that attribute direct quotes.
+_VERBS = """
+said says say saying told tells tell added adds adding stressed stresses stressing noted notes
+noting emphasised emphasized emphasises emphasizes underlined underlines underscored
+underscores stated states announced announces declared declares warned warns explained
+explains recalled recalls insisted insists confirmed confirms denied denies urged urges
+argued argues claimed claims believes believed highlighted highlights remarked remarks
+commented comments observed observes predicted predicts acknowledged acknowledges admitted
+admits asserted asserts replied replies answered answers suggested suggests estimated
+estimates wrote writes testified testifies complained complains cautioned cautions forecast
+forecasts indicated indicates maintained maintains reiterated reiterates concluded concludes
+disclosed discloses revealed reveals continued continues promised promises pointed tweeted
+tweets
+""".split()
+VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
+VERB_WORD = re.compile(rf"\b{VERB}\b", re.I)
+
+# Lemmas of verbs that report speech when they take a clause ("X said (that) ...").
+REPORTING_LEMMAS = frozenset(
+    """
+say tell add stress note emphasise emphasize underline underscore state announce declare warn
+explain recall insist confirm deny urge argue claim highlight remark comment observe predict
+acknowledge admit assert reply answer suggest estimate write testify complain caution forecast
+indicate maintain reiterate conclude disclose reveal continue promise point tweet post vow
+pledge allege contend concede counter retort respond quip joke boast lament charge accuse
+mention repeat reaffirm assure inform signal hint reckon propose demand threaten agree
+disagree recount describe predict concur clarify specify affirm proclaim caution advise
+ask guarantee swear report appeal demand call press push describe brand label dub
+""".split()
+)
+# Lemmas that report speech with an object and an infinitive ("urged Congress to pass ...").
+DIRECTIVE_LEMMAS = frozenset("urge call ask press advise warn encourage implore".split())
+# Verbs whose clause may open with its subject parsed as their object ("demanded that Obama
+# pledge ...").
+DIRECTIVE_VERBS = frozenset("demand insist urge ask recommend propose request".split())
+# "called for X", "called on X to ...", "pressed for X", "appealed for X".
+CALL_LEMMAS = frozenset("call press push appeal".split())
+# "called the decision a mistake", "described the talks as constructive".
+NAMING_LEMMAS = frozenset("call describe brand label dub".split())
+# Participles that tell what the speaker did while speaking (", citing ...", ", referring
+# to ..."): like a participle of speech they end the content before them.
+ASIDE_LEMMAS = frozenset("cite refer highlight point stress underline".split())
+# A reporting word anywhere in a paragraph: only such paragraphs are parsed.
+REPORTING_WORD = re.compile(
+    r"\b(?:sa(?:id|ys?|ying)|t(?:old|ells?|elling)|add(?:ed|s|ing)?|according|"
+    r"stress|note|noting|emphasi|emphasiz|underlin|underscor|stat(?:ed|es|ing)|announc|"
+    r"declar|warn|explain|recall|insist|confirm|den(?:ied|ies|y)|urg|argu|claim|highlight|"
+    r"remark|comment|observ|predict|acknowledg|admit|assert|repl|answer|suggest|estimat|"
+    r"wr(?:ote|ites?|iting)|testif|complain|caution|forecast|indicat|maintain|reiterat|"
+    r"conclud|disclos|reveal|continu|promis|point|tweet|post|vow|pledg|alleg|contend|conced|"
+    r"counter|retort|respon|quip|jok|boast|lament|charg|accus|mention|repeat|reaffirm|assur|"
+    r"inform|signal|hint|propos|demand|threaten|agree|recount|clarif|affirm|proclaim|advis|"
+    r"ask|guarantee|swear|swore|report|call)",
+    re.I,
+)
+
+# Verbs that report speech only with a clause after them ("noted that ..."), not with an
+# object ("noted the role of ..."); "said" and "told" take a bare clause too.
+BARE_CLAUSE_VERBS = frozenset(
+    """
+said says say added adds told tells believes believed warned warns predicted predicts
+estimated estimates insisted insists argued argues claimed claims forecast forecasts denied
+denies
+""".split()
+)
+
+ROLE_NOUNS = """
+ambassador diplomat minister president premier chancellor secretary spokesman spokeswoman
+spokesperson official officials envoy chairman chairwoman chair governor director head
+representative senator congressman congresswoman leader deputy adviser advisor commissioner
+prosecutor general admiral commander mayor king queen prince emperor sheikh ayatollah
+negotiator economist analyst analysts dealer dealers trader traders banker bankers executive
+officer manager president-elect vice-president foreign-minister lawmaker lawmakers source
+sources aide aides expert experts observer observers correspondent consul attache minister-
+counsellor counselor counsellor secretary-general chief candidate nominee strategist
+pollster lawyer attorney moderator historian professor researcher activist organizer
+organiser founder
+""".split()
+ROLE_SET = frozenset(w.lower() for w in ROLE_NOUNS)
+ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_SET, key=len, reverse=True)) + r")"
+ROLE_MODIFIERS = frozenset(
+    """
+deputy foreign prime vice first senior chief former acting assistant general special state
+finance trade defence defense interior economy economic agriculture energy oil central bank
+executive managing permanent top junior federal regional national interim caretaker policy
+campaign press
+""".split()
+)
+ORG_HEADS = """
+Ministry Office House Department Bank Council Commission Agency Government Embassy Committee
+Party Company Corp Corporation Group Union Kremlin Pentagon Secretariat Fund Organisation
+Organization Administration Cabinet Parliament Assembly Court Board Bureau Treasury Service
+Institute Association Federation Reserve Exchange Authority Inc Ltd Co Bundesbank OPEC NATO
+Campaign Foundation Center Centre
+""".split()
+ORG_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b")
+ORG_NOUNS = frozenset(w.lower() for w in ORG_HEADS) | {
+    "ministry",
+    "campaign",
+    "government",
+    "agency",
+    "embassy",
+    "committee",
+    "party",
+    "company",
+    "spokesperson",
+}
+UNNAMED_HEADS = frozenset(
+    """
+official officials source sources dealer dealers analyst analysts trader traders banker bankers
+diplomats economists observers experts spokesman spokeswoman spokesperson aides aide lawmakers
+executives people residents witnesses
+""".split()
+)
+UNNAMED_OPENERS = frozenset(
+    """
+a an one two three several some many other senior officials sources analysts dealers traders
+bankers diplomats economists experts observers people
+""".split()
+)
+
+# News outlets and wires ("Trend reports", "(AFP)", "Reuters said") name the outlet, never a
+# speaker: one list for ingestion and the extractor, in a pure module of its own.
+OUTLETS = outlets.OUTLETS
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n"}
+# Every form of a personal or relative pronoun: none of them is ever a name or an alias.
+PRONOUN_FORMS = frozenset(
+    """
+he she they we i it him her them us me you his hers their theirs our ours my mine its who whom
+which that this these those one someone somebody everyone anyone nobody
+""".split()
+)
+GENDERED_HONORIFICS = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "lord": "m",
+    "lady": "f",
+    "madame": "f",
+    "mme": "f",
+    "dame": "f",
+}
+STOP_CAPS = frozenset(
+    """
+The A An In On At But And However Meanwhile He She It They We This That These Those Mr Mrs Ms
+Dr According Speaking Answering As For With If When After Before Also Earlier Later Today
+Yesterday Last Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    """
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec
+""".split()
+)
+# Lower-case words that may stand inside a name ("Ursula von der Leyen", "Ibn Saud").
+NAME_PARTICLES = frozenset("of de del der van von al bin bint ibn da di le la du dos das".split())
+# Abbreviated titles before a name, and the role each stands for.
+TITLES = {
+    "sen": "Senator",
+    "rep": "Representative",
+    "gov": "Governor",
+    "gen": "General",
+    "adm": "Admiral",
+    "col": "Colonel",
+    "lt": "Lieutenant",
+    "maj": "Major",
+    "capt": "Captain",
+    "prof": "Professor",
+    "amb": "Ambassador",
+    "pres": "President",
+    "sec": "Secretary",
+    "rev": "Reverend",
+}
+TITLE_WORDS = tuple(t.capitalize() for t in TITLES) + ("Del", "Sgt")
+HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Madame|Mme)\.?"
+NAME_TOKEN = r"(?:[A-Z][\w'’.-]*[\w.]|[A-Z])"
+
+
+def names_outlet(phrase: str) -> bool:
+    """Whether ``phrase`` is, or names, a news outlet rather than a speaker."""
+    low = phrase.lower().strip().rstrip(".")
+    low = re.sub(r"^the\s+", "", low)
+    if low in OUTLETS or "correspondent" in low:
+        return True
+    return any(re.search(rf"\b{re.escape(o)}\b", low) for o in OUTLETS if " " in o)
