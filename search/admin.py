@@ -18,7 +18,7 @@ from search import indexing
 from search.decoding import human_size, too_big
 from search.engine import SearchUnavailable
 from search.ingest import ingest_bytes
-from search.models import Article, Quote, Source, Speaker
+from search.models import Article, Quote, Source, Speaker, SpeakerAlias
 
 # A URL typed without a scheme is https (Django 6's default, chosen now).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -214,11 +214,18 @@ class MergeForm(forms.Form):
         self.fields["keep"].queryset = speakers
 
 
+class SpeakerAliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    fields = ("name",)
+    extra = 1
+
+
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "role", "quote_count")
     list_filter = ("kind",)
-    search_fields = ("name", "aliases", "role")
+    search_fields = ("name", "alias_set__name", "role")
+    inlines = [SpeakerAliasInline]
     readonly_fields = ("slug", "created", "updated")
     actions = ["merge_speakers"]
 

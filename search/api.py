@@ -12,7 +12,7 @@ import logging
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, JsonResponse
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError
@@ -20,7 +20,7 @@ from ninja.throttling import AnonRateThrottle
 
 from search.engine import SearchUnavailable, get_backend
 from search.forms import SearchForm
-from search.models import Article, Quote, Speaker
+from search.models import Article, Quote, Speaker, SpeakerAlias, normalise_name
 from search.quote_views import surrounding
 
 log = logging.getLogger(__name__)
@@ -321,7 +321,11 @@ def speakers(
     found = Speaker.objects.annotate(quote_count=Count("quotes")).order_by("-quote_count", "name")
     name = name.strip()[:200]
     if name:
-        found = found.filter(Q(name__icontains=name) | Q(aliases__icontains=name))
+        found = found.filter(  # as the speakers page filters
+            Q(name__icontains=name)
+            | Q(name_key__contains=normalise_name(name))
+            | Q(Exists(SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__icontains=name)))
+        )
     paginator = Paginator(found, per_page)
     number = min(page, paginator.num_pages)
     return {

@@ -42,7 +42,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from search.engine import IndexMissing, get_backend
-from search.models import Article, Quote, Source, Speaker, quotes_created
+from search.models import Article, Quote, Source, Speaker, SpeakerAlias, quotes_created
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 # about this many unindexed, which its backlog lets the next import index.
 CHUNK = 2000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
-INDEXED_SPEAKER_FIELDS = {"name", "slug", "aliases"}
+INDEXED_SPEAKER_FIELDS = {"name", "slug"}  # aliases are rows of their own (SpeakerAlias)
 INDEXED_SOURCE_FIELDS = {"name"}
 
 
@@ -122,6 +122,7 @@ def _articles(ids: Iterable[int] | None = None) -> Iterator[Article]:
 def _quotes(ids: Iterable[int] | None = None) -> Iterator[Quote]:
     quotes = (
         Quote.objects.select_related("speaker", "article__source")
+        .prefetch_related("speaker__alias_set")
         .defer("article__body")
         .order_by("pk")
     )
@@ -173,6 +174,12 @@ class Pending:
     def ids(self) -> dict[str, list[int]]:
         return {name: sorted(getattr(self, name)) for name in self.KINDS}
 
+    def documents(self) -> tuple[set[int], set[int]]:
+        """Every article and quote whose document may have changed, new ones included: for a
+        backend that writes with the data, where adding and replacing are one."""
+        articles, quotes, new_articles, new_quotes = self.documents_to_write()
+        return articles | new_articles, quotes | new_quotes
+
     def documents_to_write(self) -> tuple[set[int], set[int], set[int], set[int]]:
         """(articles, quotes) whose documents may have changed, then (articles, quotes) that
         the index cannot hold yet, read from the database as it is now."""
@@ -201,6 +208,8 @@ class _State(threading.local):
         self.bulk_checkpoint: Callable | None = None
         self.backlog: Backlog | None = None
         self.write_seconds = 0.0
+        self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
+        self.gathering: Pending | None = None  # see ``gathered``
 
 
 _state = _State()
@@ -221,12 +230,19 @@ def schedule(
     sources: Iterable[int] = (),
     article_quotes: int = 0,
     using: str = "default",
+    after_delete: bool = False,
 ) -> None:
     """Index these after the current transaction commits (now, outside one). Signals call
     this; so must code that changes rows without them (``update()``, ``bulk_create()``).
     ``new_articles`` were created in this transaction, so their documents (and their
     quotes') are added, not replaced; ``article_quotes`` says how many quotes the articles
-    hold, whose documents are written with them."""
+    hold, whose documents are written with them.
+
+    A backend that stores its documents in the same database (``transactional``, e.g.
+    PostgreSQL) is written right away instead, inside the change's own transaction: the
+    index then commits or rolls back with the data and cannot drift, and a failed write
+    fails the change. ``after_delete`` (from pre_delete handlers) waits for the rows to be
+    gone: ``_deleted`` writes it."""
     change = Pending(
         set(articles),
         set(new_articles),
@@ -238,6 +254,15 @@ def schedule(
     if not change:
         return
     change.extra = article_quotes
+    if _writes_with_data():
+        if after_delete:
+            _state.deleting.append(change)
+        elif _state.gathering is not None:
+            _state.gathering.add(change)
+        else:
+            with transaction.atomic(using=using):
+                reindex(*change.documents())
+        return
     if _state.bulk_depth:
         if change.speakers:  # every quote of theirs is rewritten
             change.extra += Quote.objects.filter(speaker_id__in=change.speakers).count()
@@ -255,6 +280,31 @@ def schedule(
     _state.pending[using] = change
     change.callback = partial(_flush, change)
     transaction.on_commit(change.callback, using=using)
+
+
+@contextlib.contextmanager
+def gathered():
+    """Use inside a transaction that makes many changes (an article, its speakers and its
+    quotes): a transactional backend then gets this block's index writes once, at its end,
+    still inside the transaction, instead of once per save. Other backends write after the
+    commit anyway; for them this does nothing."""
+    if _state.gathering is not None or not _writes_with_data():
+        yield
+        return
+    _state.gathering = pending = Pending()
+    try:
+        yield
+    finally:
+        _state.gathering = None
+    if pending:
+        reindex(*pending.documents())
+
+
+def _writes_with_data() -> bool:
+    try:
+        return bool(getattr(get_backend(), "transactional", False))
+    except Exception:  # a misconfigured backend is reported when it is written to
+        return False
 
 
 def _registered(using: str, callback: Callable | None) -> bool:
@@ -539,7 +589,12 @@ def _article_saved(sender, instance: Article, **kwargs) -> None:
 
 def _article_deleting(sender, instance: Article, **kwargs) -> None:
     quotes = list(instance.quotes.values_list("pk", flat=True)) if instance.pk else []
-    schedule(articles=[instance.pk], quotes=quotes, using=kwargs.get("using") or "default")
+    schedule(
+        articles=[instance.pk],
+        quotes=quotes,
+        using=kwargs.get("using") or "default",
+        after_delete=True,
+    )
 
 
 def _quote_changed(sender, instance: Quote, **kwargs) -> None:
@@ -559,7 +614,11 @@ def _speaker_saved(sender, instance: Speaker, update_fields=None, **kwargs) -> N
 def _speaker_deleting(sender, instance: Speaker, **kwargs) -> None:
     # After the delete its quotes have no speaker left to find them by.
     quotes = list(instance.quotes.values_list("pk", flat=True)) if instance.pk else []
-    schedule(quotes=quotes, using=kwargs.get("using") or "default")
+    schedule(quotes=quotes, using=kwargs.get("using") or "default", after_delete=True)
+
+
+def _alias_changed(sender, instance: SpeakerAlias, **kwargs) -> None:
+    schedule(speakers=[instance.speaker_id], using=kwargs.get("using") or "default")
 
 
 def _source_saved(sender, instance: Source, update_fields=None, **kwargs) -> None:
@@ -574,7 +633,19 @@ def _quotes_created(sender, article_ids, quotes: int, **kwargs) -> None:
 
 def _source_deleting(sender, instance: Source, **kwargs) -> None:
     articles = list(instance.articles.values_list("pk", flat=True)) if instance.pk else []
-    schedule(articles=articles, using=kwargs.get("using") or "default")
+    schedule(articles=articles, using=kwargs.get("using") or "default", after_delete=True)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    """The writes pre_delete handlers held back for a transactional backend, now that the
+    rows are gone (still inside the delete's transaction)."""
+    if _state.deleting:
+        change, changes = Pending(), _state.deleting
+        _state.deleting = []
+        for each in changes:
+            change.add(each)
+        with transaction.atomic(using=kwargs.get("using") or "default"):
+            reindex(*change.documents())
 
 
 def connect_signals() -> None:
@@ -585,8 +656,13 @@ def connect_signals() -> None:
         (post_delete, _quote_changed, Quote),
         (post_save, _speaker_saved, Speaker),
         (pre_delete, _speaker_deleting, Speaker),
+        (post_save, _alias_changed, SpeakerAlias),
+        (post_delete, _alias_changed, SpeakerAlias),
         (post_save, _source_saved, Source),
         (pre_delete, _source_deleting, Source),
+        (post_delete, _deleted, Article),
+        (post_delete, _deleted, Speaker),
+        (post_delete, _deleted, Source),
     ):
         signal.connect(handler, sender=model, dispatch_uid=f"search.indexing.{handler.__name__}")
     quotes_created.connect(_quotes_created, dispatch_uid="search.indexing._quotes_created")

@@ -114,7 +114,7 @@ def ingest_text(
     item = Item(name, text, title or "", published, source or "", url, year)
     extraction = extract(text)  # pure and possibly slow: outside the transaction
     try:
-        with transaction.atomic():
+        with transaction.atomic(), indexing.gathered():
             article = _new_article(item, {})
             article.save()
             count = article.save_extraction(extraction)
@@ -334,7 +334,7 @@ def _finish(fresh: list[tuple[Item, str]], future, report: ImportReport, progres
 def _save_chunk(items: list[Item], extractions: list[Extraction]) -> list[IngestResult]:
     sources: dict[str, Source] = {}
     known: dict[str, Speaker] = {}
-    with transaction.atomic():
+    with transaction.atomic(), indexing.gathered():
         articles = [_new_article(item, sources) for item in items]
         Article.objects.bulk_create(articles)
         quotes: list[Quote] = []
@@ -353,7 +353,7 @@ def _save_chunk(items: list[Item], extractions: list[Extraction]) -> list[Ingest
 
 def _save_one(item: Item, extraction: Extraction) -> IngestResult:
     try:
-        with transaction.atomic():
+        with transaction.atomic(), indexing.gathered():
             article = _new_article(item, {})
             article.save()
             count = article.save_extraction(extraction)

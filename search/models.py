@@ -9,8 +9,8 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable
 
-from django.db import models, transaction
-from django.db.models import Count
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, F
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.text import slugify
@@ -102,11 +102,6 @@ class Speaker(models.Model):
     slug = models.SlugField(max_length=220, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
     role = models.CharField(max_length=300, blank=True, help_text="Latest known title.")
-    aliases = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Other ways the speaker is named (surname, earlier spellings).",
-    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -121,13 +116,53 @@ class Speaker(models.Model):
         self.name_key = normalise_name(self.name)
         if not self.slug:
             self.slug = self._unique_slug()
-        self.aliases = sorted(
-            {" ".join(a.split()) for a in self.aliases if a and a.strip() and not is_pronoun(a)}
-        )
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            if self._new_aliases is not None:
+                self._write_aliases(self._new_aliases)
+                self._new_aliases = None
 
     def get_absolute_url(self) -> str:
         return reverse("speaker", args=[self.slug])
+
+    _new_aliases: list[str] | None = None  # set through ``aliases``, written by ``save``
+
+    @property
+    def aliases(self) -> list[str]:
+        """Other ways the speaker is named (surname, earlier spellings), sorted. Stored one
+        row each in ``SpeakerAlias``; prefetch ``alias_set`` when listing many speakers."""
+        if self._new_aliases is not None:
+            return list(self._new_aliases)
+        if self.pk is None:
+            return []
+        return sorted(alias.name for alias in self.alias_set.all())
+
+    @aliases.setter
+    def aliases(self, names) -> None:
+        """Replace the aliases; ``save()`` writes them."""
+        by_key: dict[str, str] = {}
+        for name in names or ():
+            name = " ".join(str(name).split())
+            if name and not is_pronoun(name):  # "He" would match every man quoted
+                by_key.setdefault(normalise_name(name), name)
+        self._new_aliases = sorted(by_key.values())
+
+    def _write_aliases(self, names: list[str]) -> None:
+        wanted = {normalise_name(n): n for n in names}
+        current = {a.name_key: a for a in self.alias_set.all()}
+        gone = [a.pk for key, a in current.items() if key not in wanted]
+        if gone:
+            for alias in SpeakerAlias.objects.filter(pk__in=gone):
+                alias.delete()  # one by one, so the search index hears of each
+        for key, name in wanted.items():
+            alias = current.get(key)
+            if alias is None:
+                SpeakerAlias(speaker=self, name=name).save()
+            elif alias.name != name:
+                alias.name = name
+                alias.save()
+        if hasattr(self, "_prefetched_objects_cache"):
+            self._prefetched_objects_cache.pop("alias_set", None)
 
     def _unique_slug(self) -> str:
         base = slugify(self.name, allow_unicode=False)[:200] or "speaker"
@@ -137,15 +172,38 @@ class Speaker(models.Model):
         return slug
 
     @classmethod
+    def named(cls, name: str) -> Speaker | None:
+        """The speaker with this name or alias, in any case, accents or spacing."""
+        key = normalise_name(name)
+        speaker = cls.objects.filter(name_key=key).first()
+        if speaker is None:
+            speaker = cls.objects.filter(alias_set__name_key=key).order_by("name", "pk").first()
+        return speaker
+
+    CREATE_ATTEMPTS = 5
+
+    @classmethod
     def for_name(cls, name: str, *, kind: str = Kind.PERSON, role: str = "") -> Speaker:
         """The speaker with this name (in any spelling), created if new; the role is kept up
-        to date with the latest article that states one."""
-        key = normalise_name(name)
-        speaker = cls.objects.filter(name_key=key).first() or cls._by_alias(name, key)
-        if speaker is None:
-            speaker = cls(name=name, kind=kind, role=role)
-            speaker.save()
-        elif role and speaker.role != role:
+        to date with the latest article that states one.
+
+        Two imports may create the same new speaker at once (or two speakers whose names
+        give the same slug): the loser of the race gets an IntegrityError from the unique
+        columns, rolls back its savepoint, and looks again, finding the winner's row."""
+        speaker = cls.named(name)
+        for attempt in range(cls.CREATE_ATTEMPTS):
+            if speaker is not None:
+                break
+            try:
+                with transaction.atomic():
+                    speaker = cls(name=name, kind=kind, role=role)
+                    speaker.save()
+                return speaker
+            except IntegrityError:
+                if attempt + 1 == cls.CREATE_ATTEMPTS:
+                    raise
+                speaker = cls.named(name)
+        if role and speaker.role != role:
             speaker.role = role
             speaker.save(update_fields=["role", "updated"])
         return speaker
@@ -163,18 +221,9 @@ class Speaker(models.Model):
             names.append(surname)
         if set(names) - set(speaker.aliases) - {speaker.name}:
             speaker.aliases = [*speaker.aliases, *names]
-            speaker.save(update_fields=["aliases", "updated"])
+            speaker.save(update_fields=["updated"])  # the aliases are written by save()
         known[found.name] = speaker
         return speaker
-
-    @classmethod
-    def _by_alias(cls, name: str, key: str) -> Speaker | None:
-        """The speaker holding ``name`` as an alias (in any spelling). The database narrows
-        by substring ("Aliyev" is also inside "Aliyeva"); the exact alias decides."""
-        for speaker in cls.objects.filter(aliases__icontains=name.strip()).order_by("pk"):
-            if key in {normalise_name(alias) for alias in speaker.aliases}:
-                return speaker
-        return None
 
     @transaction.atomic
     def merge_into(self, other: Speaker) -> Speaker:
@@ -188,6 +237,30 @@ class Speaker(models.Model):
         other.save()
         self.delete()
         return other
+
+
+class SpeakerAlias(models.Model):
+    """Another way a speaker is named: one row per name, looked up through an index on its
+    normalised key (``Speaker.for_name`` and ``Speaker.named``)."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="alias_set")
+    name = models.CharField(max_length=200)
+    name_key = models.CharField(max_length=200, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "name_key"], name="speaker_alias_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name = " ".join(self.name.split())[:200]
+        self.name_key = normalise_name(self.name)[:200]
+        super().save(*args, **kwargs)
 
 
 class Article(models.Model):
@@ -215,7 +288,8 @@ class Article(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-published", "-id"]
+        # Unknown dates last on every database (PostgreSQL sorts NULL first when descending).
+        ordering = [F("published").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["published"])]
 
     def __str__(self) -> str:

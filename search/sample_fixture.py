@@ -11,7 +11,7 @@ from django.core import serializers
 from django.db import transaction
 
 from search.ingest import ingest_bytes
-from search.models import Article, Quote, Source, Speaker
+from search.models import Article, Quote, Source, Speaker, SpeakerAlias
 
 FIXED_TIME = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
@@ -44,7 +44,7 @@ def build_sample_fixture(paths: list[Path]) -> str:
 
 def _serialise() -> str:
     objects = []
-    for model in (Source, Speaker, Article, Quote):
+    for model in (Source, Speaker, SpeakerAlias, Article, Quote):
         objects += list(model.objects.order_by("pk"))
     data = json.loads(serializers.serialize("json", objects))
     ids: dict[str, dict[int, int]] = {}

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -20,7 +20,7 @@ from search import activity, article_markup, facets, front_page, speaker_profile
 from search.article_text import story_start
 from search.engine import SearchUnavailable, get_backend
 from search.forms import ArticleForm, SearchForm, SpeakersForm
-from search.models import Article, Quote, Source, Speaker, normalise_name
+from search.models import Article, Quote, Source, Speaker, SpeakerAlias, normalise_name
 from search.query import parse
 
 log = logging.getLogger(__name__)
@@ -247,7 +247,7 @@ def speakers(request):
         found = found.filter(
             Q(name__icontains=name)
             | Q(name_key__contains=normalise_name(name))
-            | Q(aliases__icontains=name)
+            | Q(Exists(SpeakerAlias.objects.filter(speaker=OuterRef("pk"), name__icontains=name)))
         )
     page = _page_of(Paginator(found, SPEAKERS_PER_PAGE), request.GET.get("page"))
     params = request.GET

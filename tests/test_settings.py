@@ -33,3 +33,23 @@ def test_a_bad_boolean_names_the_variable(tmp_path):
     result = run_check({"DIPLOMACY_DEBUG": "maybe", "DIPLOMACY_DATA_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "DIPLOMACY_DEBUG must be one of" in result.stderr
+
+
+def test_the_postgres_search_backend_without_postgres_names_the_fix(tmp_path):
+    result = run_check(
+        {
+            "SEARCH_BACKEND": "postgres",
+            "DIPLOMACY_DEBUG": "true",
+            "DIPLOMACY_DATA_DIR": str(tmp_path),
+        }
+    )
+    assert result.returncode != 0
+    assert "SEARCH_BACKEND=postgres needs a PostgreSQL database" in result.stderr
+
+
+def test_an_unknown_search_backend_is_refused(tmp_path):
+    result = run_check(
+        {"SEARCH_BACKEND": "solr", "DIPLOMACY_DEBUG": "true", "DIPLOMACY_DATA_DIR": str(tmp_path)}
+    )
+    assert result.returncode != 0
+    assert "SEARCH_BACKEND must be whoosh or postgres" in result.stderr

@@ -33,6 +33,11 @@ class Command(BaseCommand):
         drift = self._check()
         if drift.clean:
             self.stdout.write(f"The search index matches the database: {_counts(drift)}.")
+            if getattr(get_backend(), "transactional", False):
+                self.stdout.write(
+                    "This backend writes documents in the same transactions as the data, "
+                    "so it cannot drift."
+                )
             return
         for line in report(drift):
             self.stdout.write(line)

@@ -22,7 +22,7 @@ def fill_group_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("search", "0002_extractor_version_and_alias_cleanup"),
+        ("search", "0003_speaker_alias_and_postgres_search"),
     ]
 
     operations = [
