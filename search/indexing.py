@@ -48,10 +48,12 @@ log = logging.getLogger(__name__)
 
 # Documents per index commit, and ids per database query. Each commit writes every term it
 # holds and may merge segments, so fewer, larger commits import faster (500 -> 2,000 took
-# a feed import from 31 to 45 articles/s). An import writes the index once this many
-# documents (articles and quotes, counted alike) wait; a killed import leaves at most
-# about this many unindexed, which its backlog lets the next import index.
+# a feed import from 31 to 45 articles/s).
 CHUNK = 2000
+# Documents a bulk import lets wait before it writes them, in one commit of new documents:
+# its checkpoint, counted in documents (articles and quotes alike). A killed import leaves
+# at most about this many unindexed, and its backlog lets the next import index them.
+BULK_CHUNK = 10_000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
 INDEXED_SPEAKER_FIELDS = {"name", "slug"}  # aliases are rows of their own (SpeakerAlias)
 INDEXED_SOURCE_FIELDS = {"name"}
@@ -207,6 +209,7 @@ class _State(threading.local):
         self.bulk: Pending | None = None
         self.bulk_checkpoint: Callable | None = None
         self.backlog: Backlog | None = None
+        self.bulk_wrote = False  # a checkpoint wrote to the index in this bulk() block
         self.write_seconds = 0.0
         self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
         self.gathering: Pending | None = None  # see ``gathered``
@@ -269,7 +272,7 @@ def schedule(
         if _state.backlog is not None:
             _state.backlog.note(change)  # before the commit: a kill after it loses nothing
         _state.bulk.add(change)
-        if _state.bulk.size() >= CHUNK and not _registered(using, _state.bulk_checkpoint):
+        if _state.bulk.size() >= BULK_CHUNK and not _registered(using, _state.bulk_checkpoint):
             _state.bulk_checkpoint = partial(_checkpoint, _state.bulk)
             transaction.on_commit(_state.bulk_checkpoint, using=using)
         return
@@ -323,21 +326,31 @@ def _checkpoint(pending: Pending) -> None:
     whole set then; a rollback discards this callback and leaves the ids for the next one."""
     if _state.bulk is pending:
         _state.bulk = Pending()
+        _state.bulk_wrote = True
         backlog = _state.backlog
         if write(pending) and backlog is not None and not _state.bulk:
             backlog.clear()  # everything noted so far is committed and indexed
 
 
-def _bulk_end(pending: Pending, backlog: Backlog | None) -> None:
+def _bulk_end(pending: Pending, backlog: Backlog | None, wrote: bool) -> None:
     if (not pending or write(pending)) and backlog is not None:
         backlog.remove()
     elif backlog is not None:
         backlog.release()  # left for the next import, or check_index --repair
+    if not (pending or wrote):
+        return
+    started = time.perf_counter()
+    try:
+        get_backend().compact()
+    except Exception:
+        log.exception("Compacting the search index after an import failed; it still works")
+    finally:
+        _state.write_seconds += time.perf_counter() - started
 
 
 @contextlib.contextmanager
 def bulk(using: str = "default"):
-    """Gather index writes for imports and send them ``CHUNK`` documents per commit, as each
+    """Gather index writes for imports and send them ``BULK_CHUNK`` documents at a time, as each
     chunk's transactions commit and at the end of the block: one writer per article would be
     slow and fill the index with segments. What waits is noted in a backlog (see above)."""
     if _state.bulk_depth == 0:
@@ -351,7 +364,8 @@ def bulk(using: str = "default"):
         if _state.bulk_depth == 0:
             pending, _state.bulk = _state.bulk, None
             backlog, _state.backlog = _state.backlog, None
-            transaction.on_commit(partial(_bulk_end, pending, backlog), using=using)
+            wrote, _state.bulk_wrote = _state.bulk_wrote, False
+            transaction.on_commit(partial(_bulk_end, pending, backlog, wrote), using=using)
 
 
 # the backlog of a bulk() block
@@ -359,8 +373,10 @@ def bulk(using: str = "default"):
 
 class Backlog:
     """A file of the ids a ``bulk()`` block changed and has not indexed yet, one JSON line per
-    change, written before the change commits. Its process holds a lock on it while alive,
-    so another process can tell a backlog left by a killed import from a running one.
+    change, written before the change commits. Its process holds a POSIX lock on it while
+    alive, so another process can tell a backlog left by a killed import from a running
+    one. (A POSIX lock, unlike ``flock``, belongs to the process alone: the extraction
+    workers it forks do not keep it held after it is killed.)
 
     Written with ``flush`` but not ``fsync``: it outlives a killed process, not a power
     cut (``check_index --repair`` mends that)."""
@@ -380,7 +396,8 @@ class Backlog:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"{os.getpid()}-{time.time_ns()}.jsonl"
             file = open(path, "a+", encoding="utf-8")  # noqa: SIM115
-            fcntl.flock(file, fcntl.LOCK_EX)
+            fcntl.lockf(file, fcntl.LOCK_EX)
+            _OPEN_BACKLOGS.add(path)
             return cls(path, file)
         except OSError:
             log.exception("Cannot keep an import backlog; a killed import needs check_index")
@@ -395,20 +412,23 @@ class Backlog:
         self.file.flush()
 
     def release(self) -> None:
+        _OPEN_BACKLOGS.discard(self.path)
         self.file.close()
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
-        self.file.close()
+        self.release()
 
     @classmethod
     def left_behind(cls) -> Iterator[tuple[Path, Pending]]:
         """The backlogs of imports that died, each locked while the caller handles it."""
         folder = cls.folder()
         for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else ():
+            if path in _OPEN_BACKLOGS:
+                continue  # this process's own import, still running
             with open(path, "r+", encoding="utf-8") as file:
                 try:
-                    fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.lockf(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except OSError:
                     continue  # its import is still running
                 pending = Pending()
@@ -420,6 +440,9 @@ class Backlog:
                             target = "articles" if name == "new_articles" else name
                             getattr(pending, target).update(ids.get(name, ()))
                 yield path, pending
+
+
+_OPEN_BACKLOGS: set[Path] = set()  # held by this process's bulk() blocks
 
 
 def finish_interrupted() -> int:
@@ -528,8 +551,10 @@ def _send_current(
                 continue
             sent[(kind, doc["id"])] = doc["version"]
             (added if doc["id"] in new[kind] else batch)[kind].append(doc)
-            waiting = len(batch["article"]) + len(batch["quote"])
-            if waiting + len(added["article"]) + len(added["quote"]) >= CHUNK:
+            # replacing looks each document up in every segment: smaller commits
+            if len(batch["article"]) + len(batch["quote"]) >= CHUNK:
+                flush()
+            elif len(added["article"]) + len(added["quote"]) >= BULK_CHUNK:
                 flush()
     flush()
     gone = {

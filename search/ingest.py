@@ -248,6 +248,7 @@ def import_items(
     indexing.finish_interrupted()
     with indexing.bulk(), ExtractionPool(workers) as pool:
         in_flight: deque = deque()
+        caches: dict[str, dict] = {"sources": {}, "speakers": {}}
         seen: dict[str, IngestResult] = {}
         depth = max(2, AHEAD * pool.workers)
         for chunk in _chunks(entries, CHUNK):
@@ -257,9 +258,9 @@ def import_items(
             if fresh:
                 in_flight.append((fresh, pool.submit([item.text for item, _h in fresh])))
             while len(in_flight) > depth:
-                _finish(*in_flight.popleft(), report, progress)
+                _finish(*in_flight.popleft(), report, progress, caches)
         while in_flight:
-            _finish(*in_flight.popleft(), report, progress)
+            _finish(*in_flight.popleft(), report, progress, caches)
     _index_already_present(report)
     report.add_time("index", indexing.write_seconds() - index_before)
     report.add_time("total", time.perf_counter() - started)
@@ -310,7 +311,9 @@ def _triage(chunk: list, seen: dict[str, IngestResult], report: ImportReport, pr
     return kept
 
 
-def _finish(fresh: list[tuple[Item, str]], future, report: ImportReport, progress) -> None:
+def _finish(
+    fresh: list[tuple[Item, str]], future, report: ImportReport, progress, caches: dict
+) -> None:
     """Wait for a chunk's extractions and save the chunk in one transaction."""
     began = time.perf_counter()
     extractions, seconds = future.result()
@@ -320,8 +323,10 @@ def _finish(fresh: list[tuple[Item, str]], future, report: ImportReport, progres
     index_before = indexing.write_seconds()
     items = [item for item, _digest in fresh]
     try:
-        results = _save_chunk(items, extractions)
+        results = _save_chunk(items, extractions, caches["sources"], caches["speakers"])
     except IntegrityError:  # another writer saved one of them meanwhile: one at a time
+        caches["sources"].clear()
+        caches["speakers"].clear()
         results = [
             _save_one(item, extraction) for item, extraction in zip(items, extractions, strict=True)
         ]
@@ -331,9 +336,15 @@ def _finish(fresh: list[tuple[Item, str]], future, report: ImportReport, progres
         _report(report, result, progress)
 
 
-def _save_chunk(items: list[Item], extractions: list[Extraction]) -> list[IngestResult]:
-    sources: dict[str, Source] = {}
-    known: dict[str, Speaker] = {}
+def _save_chunk(
+    items: list[Item],
+    extractions: list[Extraction],
+    sources: dict[str, Source],
+    known: dict[str, Speaker],
+) -> list[IngestResult]:
+    """Save a chunk in one transaction; ``sources`` and ``known`` (speakers by name) are
+    the import's caches. A row they hold that someone deleted meanwhile fails the chunk
+    with an IntegrityError, and the chunk is saved again one article at a time."""
     with transaction.atomic(), indexing.gathered():
         articles = [_new_article(item, sources) for item in items]
         Article.objects.bulk_create(articles)

@@ -160,3 +160,15 @@ def test_the_article_list_filters_by_year_and_by_date_unknown(admin_client, gold
     assert listed("unknown") == [undated.pk]
     assert listed("2020") == [dated.pk]
     assert listed("1999") == []
+
+
+def test_an_editor_can_change_a_title_made_from_the_text(admin_client):
+    article = ingest_text(SEED_001).article
+    assert article.title.startswith("Russian ambassador to Azerbaijan Mikhail Bocharnikov")
+    response = admin_client.post(
+        f"/admin/search/article/{article.pk}/change/",
+        inline_data(article, {"title": "Bocharnikov: Russia-Azerbaijan ties develop steadily"}),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.title == "Bocharnikov: Russia-Azerbaijan ties develop steadily"

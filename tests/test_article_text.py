@@ -2,10 +2,15 @@
 and the region's outlets write them. Pure Python: no database."""
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from search.article_text import parse, parse_date, story_start, title_from
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # --- dates in every style ---------------------------------------------------------------
 
@@ -283,3 +288,14 @@ def test_the_outlet_is_recognised_from_the_usual_phrasings(phrase, outlet):
 
 def test_no_outlet_named_leaves_the_source_empty():
     assert parse("The minister spoke in Baku on Monday.").source == ""
+
+
+def test_it_reads_text_without_django():
+    code = (
+        "import sys; import search.article_text, search.outlets; "
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django loaded'"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env={}
+    )
+    assert done.returncode == 0, done.stderr

@@ -291,6 +291,7 @@ def test_fifty_saves_in_one_transaction_flush_once(
 
 def test_bulk_defers_writes_and_sends_them_in_chunks(committed, update_calls, monkeypatch):
     monkeypatch.setattr(indexing, "CHUNK", 4)
+    monkeypatch.setattr(indexing, "BULK_CHUNK", 4)
     with committed():
         with indexing.bulk():
             for n in range(5):
@@ -303,6 +304,7 @@ def test_bulk_defers_writes_and_sends_them_in_chunks(committed, update_calls, mo
 @pytest.mark.django_db(transaction=True)
 def test_bulk_writes_each_chunk_once_its_transactions_commit(update_calls, monkeypatch):
     monkeypatch.setattr(indexing, "CHUNK", 4)
+    monkeypatch.setattr(indexing, "BULK_CHUNK", 4)
     with indexing.bulk():
         for n in range(5):
             with transaction.atomic():
@@ -315,6 +317,7 @@ def test_bulk_writes_each_chunk_once_its_transactions_commit(update_calls, monke
 @pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_article_in_bulk_does_not_lose_the_others(monkeypatch):
     monkeypatch.setattr(indexing, "CHUNK", 4)
+    monkeypatch.setattr(indexing, "BULK_CHUNK", 4)
     with indexing.bulk():
         first = story("Imported first", speaker="Mikhail Bocharnikov", quotes=["Point one."])
         with pytest.raises(RuntimeError), transaction.atomic():
@@ -468,6 +471,7 @@ def test_the_checkpoint_counts_an_articles_quotes_as_documents(monkeypatch):
 
     seed = (DATA / "000_a759422f1114f416.txt").read_text(encoding="utf-8")
     monkeypatch.setattr(indexing, "CHUNK", 20)
+    monkeypatch.setattr(indexing, "BULK_CHUNK", 20)
     with indexing.bulk():
         article = ingest_text(seed).article  # one article, 22 quotes
         # written at its commit, not when the import ends: a kill now loses nothing

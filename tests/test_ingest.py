@@ -1,3 +1,4 @@
+import ast
 import datetime as dt
 import json
 from pathlib import Path
@@ -304,3 +305,21 @@ def test_a_rerun_builds_the_index_a_first_import_was_killed_before_writing(
     with django_capture_on_commit_callbacks(execute=True):
         ingest.import_jsonl(str(feed))
     assert indexing.check_index().clean
+
+
+@pytest.mark.parametrize("module", ["models.py", "views.py"])
+def test_models_and_views_do_not_import_ingest_at_any_level(module):
+    tree = ast.parse((Path(ingest.__file__).parent / module).read_text(encoding="utf-8"))
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert "search.ingest" not in imported
+    assert not any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "search"
+        and any(a.name == "ingest" for a in node.names)
+        for node in ast.walk(tree)
+    )

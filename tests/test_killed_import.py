@@ -16,14 +16,14 @@ ROOT = Path(__file__).resolve().parent.parent
 NICKNAMES = ["Annie", "Anja", "Ania", "Anka", "Annette", "Anni", "Anushka", "Anne"]
 
 # Runs the import in a child that SIGKILLs itself at one point, chosen by ``hook``, after
-# printing where; indexing.CHUNK is small so the index is written several times on the way.
+# printing where; the index chunks are small so the index is written several times on the way.
 KILLER = """
 import os, signal
 from django.core.management import call_command
 from search import indexing, ingest, models
 from search.engine.whoosh import backend
 
-indexing.CHUNK = 150
+indexing.CHUNK = indexing.BULK_CHUNK = 150
 calls = {{"n": 0}}
 
 def die(where):

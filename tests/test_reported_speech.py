@@ -207,3 +207,8 @@ def test_reporting_verbs_inside_a_direct_quote_are_the_speakers_words():
 def test_the_day_after_on_belongs_to_the_cue_not_the_clause():
     q = only("Envoy Ingrid Solheim said on Monday officials from both sides had agreed.")
     assert q.text == "officials from both sides had agreed"
+
+
+def test_told_someone_to_do_something_reports_the_instruction():
+    q = only("Minister Rustam Aliev told the delegation to prepare a draft by Friday.")
+    assert q.text == "the delegation to prepare a draft by Friday"

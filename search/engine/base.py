@@ -184,6 +184,9 @@ class SearchBackend:
     def delete(self, article_ids: Iterable[int] = (), quote_ids: Iterable[int] = ()) -> None:
         raise NotImplementedError
 
+    def compact(self) -> None:
+        """After a bulk import: tidy what many writes left (merge segments). Optional."""
+
     def rebuild(
         self, articles: Iterable[dict], quotes: Iterable[dict], *, total: int = 0, progress=None
     ) -> None:

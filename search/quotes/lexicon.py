@@ -37,11 +37,14 @@ indicate maintain reiterate conclude disclose reveal continue promise point twee
 pledge allege contend concede counter retort respond quip joke boast lament charge accuse
 mention repeat reaffirm assure inform signal hint reckon propose demand threaten agree
 disagree recount describe predict concur clarify specify affirm proclaim caution advise
-ask guarantee swear report appeal demand call press push describe brand label dub
+ask guarantee swear report appeal demand call press push describe brand label dub order
+instruct
 """.split()
 )
 # Lemmas that report speech with an object and an infinitive ("urged Congress to pass ...").
-DIRECTIVE_LEMMAS = frozenset("urge call ask press advise warn encourage implore".split())
+DIRECTIVE_LEMMAS = frozenset(
+    "urge call ask press advise warn encourage implore tell order instruct".split()
+)
 # Verbs whose clause may open with its subject parsed as their object ("demanded that Obama
 # pledge ...").
 DIRECTIVE_VERBS = frozenset("demand insist urge ask recommend propose request".split())

@@ -18,6 +18,8 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
 
+from whoosh.reading import SegmentReader
+
 from search.query import Query, positive_terms, replace_words
 
 from ..base import (
@@ -50,6 +52,7 @@ log = logging.getLogger(__name__)
 FACET_LIMIT = 30
 SUGGEST_BELOW = 3
 MULTIPROCESS_FROM = 5000  # documents; below this a second process costs more than it saves
+MAX_SEGMENTS = 8  # left by ``compact`` after a bulk import; every search opens them all
 
 
 @dataclasses.dataclass
@@ -429,6 +432,20 @@ class WhooshBackend(SearchBackend):
                 return
             raise SearchUnavailable(f"The search index at {self.store.root} kept changing. {FIX}")
 
+    def compact(self) -> None:
+        """Merge the smallest segments until at most ``MAX_SEGMENTS`` remain. Whoosh's own
+        policy on each commit keeps the count logarithmic; a bulk import's many commits
+        still leave a dozen or more, which every search then opens."""
+        with self._write_lock:
+            if not self.store.has_live():
+                return
+            writer = self.store.writer(self.store.open(self.store.live_name()))
+            try:
+                writer.commit(mergetype=_merge_down_to(MAX_SEGMENTS))
+            except BaseException:
+                writer.cancel()
+                raise
+
     def rebuild(
         self, articles: Iterable[dict], quotes: Iterable[dict], *, total: int = 0, progress=None
     ) -> None:
@@ -527,6 +544,24 @@ def _apply(writer, record: tuple) -> None:
             writer.delete_by_term("article", str(article_id))
         for quote_id in second:
             writer.delete_by_term("uid", f"q{quote_id}")
+
+
+def _merge_down_to(limit: int):
+    """A Whoosh merge policy: merge the smallest segments into the new one so that at most
+    ``limit`` remain; the large ones are left alone."""
+
+    def policy(writer, segments):
+        if len(segments) <= limit:
+            return list(segments)
+        ordered = sorted(segments, key=lambda s: s.doc_count_all())
+        merged = len(segments) - limit + 1
+        for segment in ordered[:merged]:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        return ordered[merged:]
+
+    return policy
 
 
 def _all_fields(articles: Iterable[dict], quotes: Iterable[dict]):
