@@ -7,7 +7,9 @@
 Reports build time, documents/s and index size per scale, then p50/p95 latency of
 ``WhooshBackend.search`` (highlights, facets and per-type pages on) for single words, two
 words, phrases, ``speaker:`` filters and date ranges, and of the same words and filters run
-through a bare ``searcher.search`` (``bare_search`` below), with the ratio.
+through a bare ``searcher.search`` (``bare_search`` below), with the ratio; and the
+same searches with the who-says-it-most panel and the timeline (``activity=True``, bars laid
+out) beside the plain search, with the p95 they add.
 ``--backend postgres`` also loads the same documents into the PostgreSQL backend and times
 the same queries on both (``bench/pg_compare.py``).
 Quotes come from a cheap regex over the bodies, not from the real extractor.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -32,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from search import timeline  # noqa: E402
 from search.engine import SearchRequest  # noqa: E402
 from search.engine.whoosh import WhooshBackend  # noqa: E402
 from search.engine.whoosh.compile import plain_query  # noqa: E402
@@ -186,17 +190,21 @@ def bare_search(searcher, request: SearchRequest, limit: int = 10) -> int:
 def time_queries(
     backend: WhooshBackend, queries: dict[str, list[str]], repeat: int, cold: bool
 ) -> dict:
-    """{category: {"ours": [ms...], "bare": [ms...]}}; the first run of each query is a
-    warm-up and is not counted. ``cold``: the searcher's cache is dropped before each of our
-    searches, so repeats measure a query never seen before, not a cached one."""
+    """{category: {"ours": [ms...], "bare": [ms...], "panel": [ms...]}}; the first run of
+    each query is a warm-up and is not counted. ``cold``: the searcher's cache is dropped
+    before each of our searches, so repeats measure a query never seen before, not a cached
+    one. "panel" is the same search with the activity (who says it most, the timeline)
+    counted and its bars laid out, as the search page does."""
     timings = {}
     bare_searcher = backend.store.open(backend.store.live_name()).searcher()
     for category, texts in queries.items():
-        ours, bare = [], []
+        ours, bare, panel = [], [], []
         for text in texts:
             request = SearchRequest(query=parse_query(text), per_page=10)
+            with_panel = dataclasses.replace(request, activity=True)
             backend.search(request)
             bare_search(bare_searcher, request)
+            with_activity(backend, with_panel)
             for _ in range(repeat):
                 if cold:
                     backend.clear_cache()
@@ -206,9 +214,24 @@ def time_queries(
                 start = time.perf_counter()
                 bare_search(bare_searcher, request)
                 bare.append((time.perf_counter() - start) * 1000)
-        timings[category] = {"ours": ours, "bare": bare}
+                if cold:
+                    backend.clear_cache()
+                start = time.perf_counter()
+                with_activity(backend, with_panel)
+                panel.append((time.perf_counter() - start) * 1000)
+        timings[category] = {"ours": ours, "bare": bare, "panel": panel}
     bare_searcher.close()
     return timings
+
+
+def with_activity(backend: WhooshBackend, request: SearchRequest):
+    """A search with the panel and the timeline, their bars laid out as the page draws them."""
+    results = backend.search(request)
+    line = timeline.layout(results.activity.months, results.activity.undated)
+    over = [bar.period for bar in line.bars]
+    for row in results.activity.speakers:
+        timeline.layout(row.months, over=over)
+    return results
 
 
 def directory_size(path: Path) -> int:
@@ -252,12 +275,20 @@ def run_scale(
             f"{'queries':<12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'bare p50':>9} "
             f"{'bare p95':>9} {'p95 ratio':>9}"
         )
-        everything_ours, everything_bare = [], []
+        everything_ours, everything_bare, everything_panel = [], [], []
         for category, t in timings.items():
             everything_ours += t["ours"]
             everything_bare += t["bare"]
+            everything_panel += t["panel"]
             print_row(category, t["ours"], t["bare"])
         print_row("all", everything_ours, everything_bare)
+        print(
+            f"\n{'with panel':<12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'plain p50':>9} "
+            f"{'plain p95':>9} {'p95 added':>9}   (who says it most + timeline, same run)"
+        )
+        for category, t in timings.items():
+            print_panel_row(category, t["panel"], t["ours"])
+        print_panel_row("all", everything_panel, everything_ours)
     stress = time_queries(backend, {"stress": STRESS}, max(1, repeat // 2), cold=True)["stress"]
     print_row("stress, cold", stress["ours"], stress["bare"])
     print(
@@ -276,6 +307,14 @@ def print_row(label: str, ours: list[float], bare: list[float]) -> None:
     print(
         f"{label:<12} {len(ours):>4} {statistics.median(ours):>8.1f} {p95:>8.1f} "
         f"{statistics.median(bare):>9.1f} {bare95:>9.1f} {p95 / bare95:>9.2f}"
+    )
+
+
+def print_panel_row(label: str, panel: list[float], plain: list[float]) -> None:
+    p95, plain95 = percentile(panel, 95), percentile(plain, 95)
+    print(
+        f"{label:<12} {len(panel):>4} {statistics.median(panel):>8.1f} {p95:>8.1f} "
+        f"{statistics.median(plain):>9.1f} {plain95:>9.1f} {(p95 / plain95 - 1) * 100:>+8.0f}%"
     )
 
 

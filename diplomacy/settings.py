@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "ninja",
     "search",
 ]
 
@@ -67,6 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "search.take_away.context",
             ],
             "builtins": ["template_partials.templatetags.partials"],
             # Listing loaders turns off Django's default cached loader, so it is listed too:
@@ -197,6 +199,12 @@ ARTICLE_UPLOAD_MAX_BYTES = env_int("DIPLOMACY_UPLOAD_MAX_BYTES", 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(ARTICLE_UPLOAD_MAX_BYTES, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DIPLOMACY_UPLOAD_MAX_FILES", 200)
+# Most quotes one CSV / JSON Lines download holds; a larger result set is cut, and says so.
+EXPORT_MAX_ROWS = env_int("DIPLOMACY_EXPORT_MAX_ROWS", 10_000)
+# Requests an anonymous client may make to /api/v1/ ("120/min", "5000/day").
+API_ANON_RATE = env_str("DIPLOMACY_API_ANON_RATE", "120/min")
+# The client address the API's rate limit counts: X-Forwarded-For only behind a proxy.
+NINJA_NUM_PROXIES = 1 if env_bool("DIPLOMACY_BEHIND_PROXY", False) else 0
 
 # --- security ----------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,8 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import validate_slug
 
-from search.engine import UNDATED
+from search.engine import UNDATED, Filters, SearchRequest
 from search.models import Quote, Speaker
+from search.query import parse
 
 SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 MAX_PAGE = 100_000
@@ -82,6 +83,31 @@ class SearchForm(forms.Form):
         self.fields["to"].error_messages["invalid"] = "“to” must be a date like 2020-12-31."
 
     list_fields = ("speaker", "source", "kind", "year")
+
+    def search_request(
+        self, *, per_page: int, page: int | None = None, sort: str | None = None, **options
+    ) -> SearchRequest:
+        """The backend request for this (valid) form. The search page, its feed, the API
+        and the exports all build it here, so they mean the same thing by the same query."""
+        data = self.cleaned_data
+        return SearchRequest(
+            query=parse(data["q"]),
+            # The query's own fields (speaker:, from:, ...) travel inside ``query``; the
+            # backend combines them with these sidebar filters.
+            filters=Filters(
+                speakers=tuple(data["speaker"]),
+                sources=tuple(data["source"]),
+                kinds=tuple(data["kind"]),
+                years=tuple(y for y in data["year"] if y != UNDATED),
+                undated=UNDATED in data["year"],
+                date_from=data["from"],
+                date_to=data["to"],
+            ),
+            sort=sort or data["sort"],
+            page=page or data["page"],
+            per_page=per_page,
+            **options,
+        )
 
     def clean_q(self) -> str:
         return self.cleaned_data["q"][:2000]

@@ -16,11 +16,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from search import article_markup, facets, front_page, speaker_profile
+from search import activity, article_markup, facets, front_page, speaker_profile
 from search.article_text import story_start
-from search.engine import UNDATED, Filters, SearchRequest, SearchUnavailable, get_backend
+from search.engine import SearchUnavailable, get_backend
 from search.forms import ArticleForm, SearchForm, SpeakersForm
-from search.models import Article, Source, Speaker, SpeakerAlias, normalise_name
+from search.models import Article, Quote, Source, Speaker, SpeakerAlias, normalise_name
 from search.query import parse
 
 log = logging.getLogger(__name__)
@@ -46,26 +46,10 @@ def search(request):
     context = {"form": form, "results": None, "unavailable": "", "warnings": ()}
     if form.is_valid():
         data = form.cleaned_data
-        query = parse(data["q"])
+        search_request = form.search_request(per_page=PER_PAGE, activity=True)
+        query = search_request.query
         context["query"] = query
         context["warnings"] = query.warnings
-        search_request = SearchRequest(
-            query=query,
-            # The query's own fields (speaker:, from:, ...) travel inside ``query``; the
-            # backend combines them with these sidebar filters.
-            filters=Filters(
-                speakers=tuple(data["speaker"]),
-                sources=tuple(data["source"]),
-                kinds=tuple(data["kind"]),
-                years=tuple(y for y in data["year"] if y != UNDATED),
-                undated=UNDATED in data["year"],
-                date_from=data["from"],
-                date_to=data["to"],
-            ),
-            sort=data["sort"],
-            page=data["page"],
-            per_page=PER_PAGE,
-        )
         # Quote filters leave only the articles that hold such a quote; the page says so.
         context["quote_filtered"] = bool(
             data["speaker"] or data["kind"] or query.speakers or query.roles or query.kinds
@@ -80,6 +64,10 @@ def search(request):
                 context["unavailable"] = UNAVAILABLE
             else:
                 context.update(_results_context(request, form, results))
+                context.update(activity.context(request.GET, results))  # who says it, and when
+                context["also_reported"] = Quote.also_reported(
+                    h.quote_id for h in results.quotes.hits
+                )
         speaker_names = (
             dict(Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name"))
             if data["speaker"]

@@ -439,6 +439,78 @@ class BackendContract:
         speakers = {v.value: v.count for v in results.facets["speaker"]}
         assert speakers == {"vladimir-putin": 1, "mikhail-bocharnikov": 1}
 
+    # activity: who says it most, and when (the same pass as the facets)
+
+    def test_activity_is_only_counted_when_asked_for(self, loaded):
+        assert self.search(loaded, "").activity is None
+        assert self.search(loaded, "", activity=True).activity is not None
+
+    def test_activity_speaker_counts_agree_with_the_speaker_facet(self, loaded):
+        for text in ("", "border", "russia OR relations", "kind:direct"):
+            results = self.search(loaded, text, activity=True, per_page=1)
+            facet = {v.value: v.count for v in results.facets["speaker"]}
+            panel = {row.value: row.count for row in results.activity.speakers}
+            assert panel == facet, text
+            assert [row.count for row in results.activity.speakers] == sorted(
+                panel.values(), reverse=True
+            )
+
+    def test_activity_months_and_undated_add_up_to_the_quote_total(self, loaded):
+        for text in ("", "border", "from:2019-01-01", "zzyzzyxq"):
+            results = self.search(loaded, text, activity=True)
+            activity = results.activity
+            dated = sum(p.count for p in activity.months)
+            assert dated + activity.undated == results.quotes.total, text
+        activity = self.search(loaded, "", activity=True).activity
+        assert activity.undated == 1  # Klaar's statement has no date
+        assert [(p.start, p.count) for p in activity.months] == [
+            (dt.date(2018, 6, 1), 1),
+            (dt.date(2019, 11, 1), 2),
+            (dt.date(2021, 4, 1), 2),
+        ]
+
+    def test_activity_gives_each_speakers_first_and_last_dated_quote(self, loaded):
+        later = article(
+            6,
+            "Bocharnikov again",
+            "The ambassador spoke again.",
+            published=dt.date(2022, 1, 10),
+            source="Trend",
+            speakers=[BOCHARNIKOV],
+        )
+        again = quote(
+            601,
+            later,
+            "Our peoples remain close",
+            speaker="Mikhail Bocharnikov",
+            slug="mikhail-bocharnikov",
+            role="Ambassador",
+        )
+        loaded.update([later], [again])
+        activity = self.search(loaded, "", activity=True).activity
+        rows = {row.value: row for row in activity.speakers}
+        bocharnikov = rows["mikhail-bocharnikov"]
+        assert activity.speakers[0] is bocharnikov
+        assert (bocharnikov.count, bocharnikov.label) == (3, "Mikhail Bocharnikov")
+        assert (bocharnikov.first, bocharnikov.last) == (
+            dt.date(2019, 11, 20),
+            dt.date(2022, 1, 10),
+        )
+        assert [(p.start, p.count) for p in bocharnikov.months] == [
+            (dt.date(2019, 11, 1), 2),
+            (dt.date(2022, 1, 1), 1),
+        ]
+        klaar = rows["toivo-klaar"]
+        assert (klaar.count, klaar.first, klaar.last, klaar.months) == (1, None, None, ())
+
+    def test_activity_follows_the_words_and_filters(self, loaded):
+        activity = self.search(
+            loaded, "border", activity=True, filters=Filters(date_from=dt.date(2019, 1, 1))
+        ).activity
+        assert [row.value for row in activity.speakers] == ["mikhail-bocharnikov"]
+        assert activity.undated == 0  # Klaar's undated border quote is outside the range
+        assert [(p.start, p.count) for p in activity.months] == [(dt.date(2019, 11, 1), 1)]
+
     # highlights
 
     def test_highlights_mark_stemmed_forms_of_the_words(self, loaded):

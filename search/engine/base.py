@@ -55,6 +55,9 @@ class SearchRequest:
     sort: Sort = "relevance"
     page: int = 1
     per_page: int = 10
+    # Also count the matching quotes per month and per speaker (``SearchResults.activity``),
+    # in the same pass over the result set as the facets.
+    activity: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,37 @@ class FacetValue:
     value: str  # what goes into the filter parameter (slug, source name, year, kind)
     label: str  # what people read
     count: int
+
+
+@dataclass(frozen=True)
+class PeriodCount:
+    start: dt.date  # the first day of a calendar month
+    count: int
+
+
+@dataclass(frozen=True)
+class SpeakerActivity:
+    """One speaker's share of a result set: who says it most, and when."""
+
+    value: str  # slug, as in the speaker facet
+    label: str
+    count: int  # equals this speaker's count in the speaker facet
+    first: dt.date | None  # the earliest and latest dated matching quote; None if all undated
+    last: dt.date | None
+    months: tuple[PeriodCount, ...] = ()  # dated matching quotes per month, oldest first
+
+
+@dataclass(frozen=True)
+class Activity:
+    """The matching quotes over time, and the speakers with the most of them."""
+
+    months: tuple[PeriodCount, ...]  # per month with at least one quote, oldest first
+    undated: int  # quotes whose article has no known date; months + undated = quote total
+    speakers: tuple[SpeakerActivity, ...]  # most quotes first, ties by name; at most
+    # ``ACTIVITY_SPEAKERS``
+
+
+ACTIVITY_SPEAKERS = 10
 
 
 @dataclass(frozen=True)
@@ -129,6 +163,7 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # speaker/source/year/kind
     suggestion: Suggestion | None = None
     terms: tuple[str, ...] = ()  # the words that were searched, for highlighting elsewhere
+    activity: Activity | None = None  # only when the request asked for it
 
 
 class SearchBackend:

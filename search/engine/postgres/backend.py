@@ -25,14 +25,18 @@ from collections.abc import Iterable
 from django.db import DatabaseError, connections, transaction
 
 from ..base import (
+    ACTIVITY_SPEAKERS,
+    Activity,
     ArticleHit,
     FacetValue,
     Page,
+    PeriodCount,
     QuoteHit,
     SearchBackend,
     SearchRequest,
     SearchResults,
     SearchUnavailable,
+    SpeakerActivity,
     Suggestion,
 )
 from ..highlight import MarkedText, words
@@ -244,6 +248,7 @@ class PostgresBackend(SearchBackend):
         words_query = compiler.compile(root) if root is not None else None
         where, params = _where(words_query, crit, analysed)
         totals, facets = _facets(cursor, where, params)
+        activity = _activity(cursor, where, params, facets["speaker"]) if request.activity else None
         terms = positive_terms(root)
         sort = request.sort if request.sort in ("newest", "oldest") else "relevance"
         if sort == "relevance" and (words_query is None or not terms):
@@ -279,6 +284,7 @@ class PostgresBackend(SearchBackend):
             facets=facets,
             suggestion=suggestion,
             terms=tuple(terms_fn()) if callable(terms_fn) else tuple(t for t, _ in terms),
+            activity=activity,
         )
 
 
@@ -363,6 +369,48 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
         "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years, reverse=True)],
         "kind": top(kinds, None),
     }
+
+
+# Matching quotes per speaker and month, in one aggregate over the result set (never a query
+# per speaker); the undated fall in the NULL month.
+ACTIVITY_SQL = """
+SELECT d.speaker_slug, date_trunc('month', d.published)::date, min(d.published),
+       max(d.published), count(*)
+FROM search_pg_document d WHERE d.doctype = %s AND {where}
+GROUP BY d.speaker_slug, date_trunc('month', d.published)
+"""
+
+
+def _activity(cursor, where: str, params: list, speakers: list[FacetValue]) -> Activity:
+    """The timeline and the top speakers (the speaker facet's first, with its counts)."""
+    cursor.execute(ACTIVITY_SQL.format(where=where), [QUOTE, *params])
+    months: dict = {}
+    undated = 0
+    per_speaker: dict[str, list] = {}
+    for slug, month, first, last, count in cursor.fetchall():
+        if month is None:
+            undated += count
+        else:
+            months[month] = months.get(month, 0) + count
+        per_speaker.setdefault(slug or "", []).append((month, first, last, count))
+    rows = []
+    for facet in speakers[:ACTIVITY_SPEAKERS]:
+        dated = [r for r in per_speaker.get(facet.value, ()) if r[0] is not None]
+        rows.append(
+            SpeakerActivity(
+                value=facet.value,
+                label=facet.label,
+                count=facet.count,
+                first=min((r[1] for r in dated), default=None),
+                last=max((r[2] for r in dated), default=None),
+                months=tuple(PeriodCount(r[0], r[3]) for r in sorted(dated, key=lambda r: r[0])),
+            )
+        )
+    return Activity(
+        months=tuple(PeriodCount(m, n) for m, n in sorted(months.items())),
+        undated=undated,
+        speakers=tuple(rows),
+    )
 
 
 def _page(cursor, doctype, where, params, words_query, sort, page, per_page, totals):

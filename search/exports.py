@@ -1,0 +1,158 @@
+"""Downloads of a whole result set, not just a page: CSV or JSON Lines, streamed, one row per
+matching quote, capped at ``settings.EXPORT_MAX_ROWS`` with a last line that says so when the
+cap cuts the set. CSV cells that a spreadsheet would run as a formula are neutralised."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.http import HttpResponse, StreamingHttpResponse
+from django.views.decorators.http import require_GET
+
+from search.engine import SearchResults, SearchUnavailable, get_backend
+from search.forms import SearchForm
+from search.models import Quote
+
+log = logging.getLogger(__name__)
+
+FIELDS = (
+    "text", "kind", "speaker", "role", "cue", "article_title", "outlet", "date", "url",
+    "permalink",
+)  # fmt: skip
+BATCH = 500  # quotes asked of the backend, and read from the database, at a time
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet would take for a formula (``=HYPERLINK(...)``, ``+1``, ``@SUM``)
+    gets a leading apostrophe, so it is shown as the text it is."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def row(quote: Quote, permalink: str) -> dict[str, str]:
+    article = quote.article
+    return {
+        "text": quote.text,
+        "kind": quote.kind,
+        "speaker": quote.speaker.name if quote.speaker else "",
+        "role": quote.role,
+        "cue": quote.cue,
+        "article_title": article.title,
+        "outlet": article.source.name if article.source else "",
+        "date": article.published.isoformat() if article.published else "",
+        "url": article.url,
+        "permalink": permalink,
+    }
+
+
+def cut_notice(rows: int, total: int) -> str:
+    return (
+        f"Cut at {rows:,} of {total:,} quotes (the export limit); narrow the search "
+        "to download the rest."
+    )
+
+
+class Export:
+    """The rows of one search, fetched a batch at a time as the response streams."""
+
+    def __init__(self, request, form: SearchForm, first: SearchResults, cap: int) -> None:
+        self.request, self.form, self.first, self.cap = request, form, first, cap
+        self.total = first.quotes.total
+        self.rows = min(self.total, cap)
+
+    @property
+    def cut(self) -> bool:
+        return self.total > self.rows
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        seen: set[int] = set()
+        page, results = 1, self.first
+        base = self.request.build_absolute_uri("/quotes/")
+        while len(seen) < self.rows:
+            ids = [h.quote_id for h in results.quotes.hits if h.quote_id not in seen]
+            ids = ids[: self.rows - len(seen)]
+            found = Quote.objects.select_related("article", "article__source", "speaker")
+            by_id = found.in_bulk(ids)
+            for quote_id in ids:
+                seen.add(quote_id)
+                if quote_id in by_id:  # deleted since the search ran
+                    yield row(by_id[quote_id], f"{base}{quote_id}/")
+            if not results.quotes.has_next or len(seen) >= self.rows:
+                return
+            page += 1
+            try:
+                results = get_backend().search(self.form.search_request(per_page=BATCH, page=page))
+            except SearchUnavailable:
+                log.exception("search unavailable during an export")
+                return
+
+
+def _start(request, extension: str):
+    """(Export, None) or (None, an explained error response)."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        return None, _plain(f"Nothing to download: {problems}", 400)
+    try:
+        first = get_backend().search(form.search_request(per_page=BATCH, page=1))
+    except SearchUnavailable:
+        log.exception("search unavailable for an export")
+        return None, _plain("Search is unavailable right now; try the download again later.", 503)
+    return Export(request, form, first, settings.EXPORT_MAX_ROWS), None
+
+
+def _plain(message: str, status: int) -> HttpResponse:
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def _headers(response, export: Export, extension: str):
+    response["Content-Disposition"] = f'attachment; filename="diplomacy-quotes.{extension}"'
+    response["X-Export-Total"] = str(export.total)
+    response["X-Export-Rows"] = str(export.rows)
+    if export.cut:
+        response["X-Export-Cut"] = cut_notice(export.rows, export.total)
+    return response
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@require_GET
+def quotes_csv(request):
+    export, error = _start(request, "csv")
+    if error:
+        return error
+
+    def lines():
+        writer = csv.writer(_Echo())
+        yield "\ufeff" + writer.writerow(FIELDS)  # the mark tells spreadsheets it is UTF-8
+        for values in export:
+            yield writer.writerow([neutralise(values[f]) for f in FIELDS])
+        if export.cut:
+            yield writer.writerow(["# " + cut_notice(export.rows, export.total)])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    return _headers(response, export, "csv")
+
+
+@require_GET
+def quotes_jsonl(request):
+    export, error = _start(request, "jsonl")
+    if error:
+        return error
+
+    def lines():
+        for values in export:
+            yield json.dumps(values, ensure_ascii=False) + "\n"
+        if export.cut:
+            notice = {"notice": cut_notice(export.rows, export.total), "total": export.total}
+            yield json.dumps(notice, ensure_ascii=False) + "\n"
+
+    response = StreamingHttpResponse(lines(), content_type="application/x-ndjson; charset=utf-8")
+    return _headers(response, export, "jsonl")
