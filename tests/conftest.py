@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+# The backend contract is a plain module the backends' test files import: rewrite its asserts
+# too, so a failing contract test shows the values it compared.
+pytest.register_assert_rewrite("tests.backend_contract")
+
 from tests.browser import browser, page  # noqa: F401  (headless Chromium, for browser tests)
 from tests.newsroom import newsroom  # noqa: F401  (invented articles with several speakers)
 
