@@ -116,3 +116,14 @@ def test_slash_focuses_the_search_box(page, live_server, gold_articles):
     page.goto(f"{live_server.url}/")
     page.locator("body").press("/")
     assert page.evaluate("document.activeElement.id") == "q"
+
+
+def test_opening_a_hit_loads_the_article_page_itself_not_inside_the_results(
+    page, live_server, gold_articles
+):
+    page.goto(f"{live_server.url}/?q=roadmaps")
+    page.locator("#quotes .title-link").first.click()
+    page.wait_for_url(re.compile(r"/articles/\d+/"))
+    assert page.locator("#results").count() == 0  # a page of its own, not swapped into one
+    assert page.locator("#q").count() <= 1
+    assert "roadmaps" in page.locator("body").inner_text().lower()
