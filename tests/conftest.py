@@ -9,8 +9,8 @@ import pytest
 # too, so a failing contract test shows the values it compared.
 pytest.register_assert_rewrite("tests.backend_contract")
 
-from tests.browser import browser, page  # noqa: F401  (headless Chromium, for browser tests)
-from tests.newsroom import newsroom  # noqa: F401  (invented articles with several speakers)
+from tests.browser import browser, page  # noqa: E402, F401  (headless Chromium)
+from tests.newsroom import newsroom  # noqa: E402, F401  (articles with several speakers)
 
 DATA = Path(__file__).parent / "data"
 SEED_FILES = sorted(DATA.glob("0*.txt"))
