@@ -26,6 +26,7 @@ from django.db import DatabaseError, connections, transaction
 
 from ..base import (
     ACTIVITY_SPEAKERS,
+    UNDATED,
     Activity,
     ArticleHit,
     FacetValue,
@@ -347,6 +348,7 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
     cursor.execute(FACETS_SQL.format(where=where), params)
     totals: dict[str, int] = {}
     speakers, kinds, sources, years = [], [], [], []
+    undated = 0
     for grouping, doctype, slug, kind, source, year, name, count in cursor.fetchall():
         if grouping == TOTAL:
             totals[doctype] = count
@@ -356,8 +358,11 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
             kinds.append((kind, kind, count))
         elif grouping == BY_SOURCE and doctype == ARTICLE and source:
             sources.append((source, source, count))
-        elif grouping == BY_YEAR and doctype == ARTICLE and year is not None:
-            years.append((int(year), count))
+        elif grouping == BY_YEAR and doctype == ARTICLE:
+            if year is None:
+                undated = count
+            else:
+                years.append((int(year), count))
 
     def top(items, limit):
         ordered = sorted(items, key=lambda v: (-v[2], v[0].casefold()))
@@ -366,7 +371,8 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
     return totals, {
         "speaker": top(speakers, FACET_LIMIT),
         "source": top(sources, FACET_LIMIT),
-        "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years, reverse=True)],
+        "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years, reverse=True)]
+        + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
         "kind": top(kinds, None),
     }
 

@@ -38,6 +38,7 @@ class Criteria:
     sources: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
     years: tuple[int, ...] = ()
+    undated: bool = False  # the "date unknown" year bucket, alone or beside ``years``
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
@@ -59,6 +60,7 @@ def criteria(query, filters: Filters) -> Criteria:
         sources=groups(getattr(query, "sources", ()), filters.sources),
         kinds=groups(getattr(query, "kinds", ()), filters.kinds),
         years=tuple(int(y) for y in filters.years),
+        undated=bool(filters.undated),
         date_from=max(froms) if froms else None,
         date_to=min(tos) if tos else None,
     )
@@ -267,6 +269,8 @@ def source_condition(c: Criteria, alias: str) -> tuple[str, list]:
 
 
 def date_condition(c: Criteria, alias: str) -> tuple[str, list]:
+    """A date range never keeps an unknown date (NULL fails its comparisons); the years
+    keep one only beside the "date unknown" bucket, which alone keeps only those."""
     sql, params = [], []
     if c.date_from:
         sql.append(f"{alias}.published >= %s")
@@ -274,7 +278,13 @@ def date_condition(c: Criteria, alias: str) -> tuple[str, list]:
     if c.date_to:
         sql.append(f"{alias}.published <= %s")
         params.append(c.date_to)
-    if c.years:
-        sql.append(f"EXTRACT(YEAR FROM {alias}.published)::int = ANY(%s)")
+    year = f"EXTRACT(YEAR FROM {alias}.published)::int = ANY(%s)"
+    if c.years and c.undated:
+        sql.append(f"({year} OR {alias}.published IS NULL)")
         params.append(list(c.years))
+    elif c.years:
+        sql.append(year)
+        params.append(list(c.years))
+    elif c.undated:
+        sql.append(f"{alias}.published IS NULL")
     return " AND ".join(sql), params
