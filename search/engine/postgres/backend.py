@@ -42,12 +42,14 @@ from ..base import (
 )
 from ..highlight import MarkedText, words
 from .compile import (
+    NOTHING,
     Compiler,
     Criteria,
     analyse,
     criteria,
     date_condition,
     filter_texts,
+    names_nothing,
     positive_terms,
     quote_conditions,
     source_condition,
@@ -224,6 +226,8 @@ class PostgresBackend(SearchBackend):
             root = getattr(request.query, "root", None)
             analysed = analyse(cursor, texts_of(root))
             words_query = Compiler(cursor, analysed).compile(root) if root is not None else None
+            if names_nothing(root, words_query):
+                return 0
             if words_query is None:
                 cursor.execute("SELECT count(*) FROM search_pg_document")
                 return cursor.fetchone()[0]
@@ -247,7 +251,7 @@ class PostgresBackend(SearchBackend):
         analysed = analyse(cursor, texts_of(root) + filter_texts(crit))
         compiler = Compiler(cursor, analysed)
         words_query = compiler.compile(root) if root is not None else None
-        where, params = _where(words_query, crit, analysed)
+        where, params = _where(words_query, crit, analysed, names_nothing(root, words_query))
         totals, facets = _facets(cursor, where, params)
         activity = _activity(cursor, where, params, facets["speaker"]) if request.activity else None
         terms = positive_terms(root)
@@ -306,9 +310,12 @@ def _insert(cursor, rows: list[dict]) -> None:
         cursor.execute(WORDS_SQL, [[t for row in batch for t in vocabulary_texts(row)]])
 
 
-def _where(words_query: str | None, crit: Criteria, analysed) -> tuple[str, list]:
-    """The conditions every matching row ``d`` meets, with their parameters."""
-    sql, params = [], []
+def _where(
+    words_query: str | None, crit: Criteria, analysed, nothing: bool = False
+) -> tuple[str, list]:
+    """The conditions every matching row ``d`` meets, with their parameters; none does
+    when ``nothing`` (the words searched all analysed away)."""
+    sql, params = [NOTHING] if nothing else [], []
     if words_query is not None:
         sql.append("d.vector @@ %s::tsquery")
         params.append(words_query)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..base import Filters
-from .documents import plain
+from .documents import STOP_WORD_MARK, plain
 
 MAX_PREFIX_EXPANSION = 64
 TEXT_PARTS = ("A", "B")  # title, body
@@ -187,7 +187,8 @@ class Compiler:
 
     def _prefix(self, text: str) -> str | None:
         """Stems would hide prefixes ("negotiat*" against the stem "negoti"), so the prefix
-        is looked up in the unstemmed vocabulary and those words' stems are searched too."""
+        is looked up in the unstemmed vocabulary and those words' stems are searched too;
+        the stop words it begins, which have no stem, are matched by their marked form."""
         found = self.analysed.get(text)
         folded = lexemes(found.simple) if found and found.simple else []
         if not folded:
@@ -196,7 +197,15 @@ class Compiler:
         like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         self.cursor.execute(EXPAND_SQL, [like, MAX_PREFIX_EXPANSION])
         stems = sorted(row[0] for row in self.cursor.fetchall())
-        return " | ".join([quoted(s) for s in stems] + [f"{quoted(prefix)}:*"])
+        starts = [f"{quoted(prefix)}:*", f"{quoted(STOP_WORD_MARK + prefix)}:*"]
+        return " | ".join([quoted(s) for s in stems] + starts)
+
+
+def names_nothing(root, words_query: str | None) -> bool:
+    """Whether a query searched words that all analysed away ("'s", "the"): it names no
+    indexed word, so it finds nothing, as on Whoosh, rather than everything. Words that only
+    exclude ("-the") exclude nothing, so those still list everything."""
+    return root is not None and words_query is None and bool(positive_terms(root))
 
 
 def positive_terms(node) -> list[tuple[str, bool]]:
