@@ -28,7 +28,7 @@ QUOTE_TEXT_KEYS = (
 STOP_WORD_MARK = " "  # before a stop word kept for prefixes (see above)
 MIN_WORD, MAX_WORD = 3, 30  # vocabulary words kept for suggestions and prefixes
 
-UPSERT_SQL = """
+UPSERT_SQL = f"""
 INSERT INTO search_pg_document AS d
     (doctype, doc_id, article_id, version, published, source, speaker_slug, speaker_name,
      kind, stored, vector, role_vector)
@@ -38,10 +38,10 @@ VALUES (%(doctype)s, %(doc_id)s, %(article_id)s, %(version)s, %(published)s, %(s
         || setweight(to_tsvector('english', unaccent(%(body)s)), 'B')
         || setweight(to_tsvector('simple', unaccent(%(names)s)), 'C')
         || array_to_tsvector(ARRAY(
-            SELECT ' ' || w
+            SELECT '{STOP_WORD_MARK}' || w
             FROM unnest(tsvector_to_array(
                 to_tsvector('simple', unaccent(%(title)s || ' ' || %(body)s)))) AS w
-            WHERE ts_lexize('english_stem', w) = '{}')),
+            WHERE ts_lexize('english_stem', w) = '{{}}')),
         to_tsvector('english', unaccent(%(role)s)))
 ON CONFLICT (doctype, doc_id) DO UPDATE SET
     article_id = EXCLUDED.article_id, version = EXCLUDED.version,
