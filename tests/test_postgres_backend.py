@@ -161,6 +161,30 @@ def test_a_prefix_finds_words_whose_stem_is_shorter_than_the_prefix(backend):
     assert "<mark>negotiations</mark>" in hit.snippet
 
 
+def test_a_prefix_finds_stop_words_and_marks_them(backend):
+    backend.update([article(1, "T", "Relevant and timely.", published=None,
+                            source="Trend")], [])  # fmt: skip
+    assert self_ids(backend, "an*") == {1}
+    hit = backend.search(SearchRequest(query=parse("an*"))).articles.hits[0]
+    assert "<mark>and</mark>" in hit.snippet
+
+
+def test_the_stop_words_kept_for_prefixes_match_no_word_searched(backend):
+    backend.update([article(1, "T", "The other side and its own plan.", published=None,
+                            source="Trend")], [])  # fmt: skip
+    assert self_ids(backend, "others") == set()  # stemmed 'other', like the stop word
+    assert self_ids(backend, "owned") == set()  # stemmed 'own'
+    assert self_ids(backend, "ot*") == {1}
+
+
+def test_a_query_of_stop_words_alone_finds_nothing(backend):
+    backend.update([article(1, "T", "The other side.", published=None,
+                            source="Trend")], [])  # fmt: skip
+    assert self_ids(backend, "the") == set()
+    assert self_ids(backend, "the side") == {1}
+    assert self_ids(backend, "-the") == {1}
+
+
 def test_a_phrase_does_not_run_from_the_title_into_the_body(backend):
     backend.update([article(1, "Talks on red", "Tape was cut.", published=None,
                             source="Trend")], [])  # fmt: skip

@@ -26,6 +26,7 @@ from django.db import DatabaseError, connections, transaction
 
 from ..base import (
     ACTIVITY_SPEAKERS,
+    UNDATED,
     Activity,
     ArticleHit,
     FacetValue,
@@ -41,12 +42,14 @@ from ..base import (
 )
 from ..highlight import MarkedText, words
 from .compile import (
+    NOTHING,
     Compiler,
     Criteria,
     analyse,
     criteria,
     date_condition,
     filter_texts,
+    names_nothing,
     positive_terms,
     quote_conditions,
     source_condition,
@@ -223,6 +226,8 @@ class PostgresBackend(SearchBackend):
             root = getattr(request.query, "root", None)
             analysed = analyse(cursor, texts_of(root))
             words_query = Compiler(cursor, analysed).compile(root) if root is not None else None
+            if names_nothing(root, words_query):
+                return 0
             if words_query is None:
                 cursor.execute("SELECT count(*) FROM search_pg_document")
                 return cursor.fetchone()[0]
@@ -246,7 +251,7 @@ class PostgresBackend(SearchBackend):
         analysed = analyse(cursor, texts_of(root) + filter_texts(crit))
         compiler = Compiler(cursor, analysed)
         words_query = compiler.compile(root) if root is not None else None
-        where, params = _where(words_query, crit, analysed)
+        where, params = _where(words_query, crit, analysed, names_nothing(root, words_query))
         totals, facets = _facets(cursor, where, params)
         activity = _activity(cursor, where, params, facets["speaker"]) if request.activity else None
         terms = positive_terms(root)
@@ -305,9 +310,12 @@ def _insert(cursor, rows: list[dict]) -> None:
         cursor.execute(WORDS_SQL, [[t for row in batch for t in vocabulary_texts(row)]])
 
 
-def _where(words_query: str | None, crit: Criteria, analysed) -> tuple[str, list]:
-    """The conditions every matching row ``d`` meets, with their parameters."""
-    sql, params = [], []
+def _where(
+    words_query: str | None, crit: Criteria, analysed, nothing: bool = False
+) -> tuple[str, list]:
+    """The conditions every matching row ``d`` meets, with their parameters; none does
+    when ``nothing`` (the words searched all analysed away)."""
+    sql, params = [NOTHING] if nothing else [], []
     if words_query is not None:
         sql.append("d.vector @@ %s::tsquery")
         params.append(words_query)
@@ -347,6 +355,7 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
     cursor.execute(FACETS_SQL.format(where=where), params)
     totals: dict[str, int] = {}
     speakers, kinds, sources, years = [], [], [], []
+    undated = 0
     for grouping, doctype, slug, kind, source, year, name, count in cursor.fetchall():
         if grouping == TOTAL:
             totals[doctype] = count
@@ -356,8 +365,11 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
             kinds.append((kind, kind, count))
         elif grouping == BY_SOURCE and doctype == ARTICLE and source:
             sources.append((source, source, count))
-        elif grouping == BY_YEAR and doctype == ARTICLE and year is not None:
-            years.append((int(year), count))
+        elif grouping == BY_YEAR and doctype == ARTICLE:
+            if year is None:
+                undated = count
+            else:
+                years.append((int(year), count))
 
     def top(items, limit):
         ordered = sorted(items, key=lambda v: (-v[2], v[0].casefold()))
@@ -366,7 +378,8 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
     return totals, {
         "speaker": top(speakers, FACET_LIMIT),
         "source": top(sources, FACET_LIMIT),
-        "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years, reverse=True)],
+        "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years, reverse=True)]
+        + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
         "kind": top(kinds, None),
     }
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..base import Filters
-from .documents import plain
+from .documents import STOP_WORD_MARK, plain
 
 MAX_PREFIX_EXPANSION = 64
 TEXT_PARTS = ("A", "B")  # title, body
@@ -38,6 +38,7 @@ class Criteria:
     sources: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
     years: tuple[int, ...] = ()
+    undated: bool = False  # the "date unknown" year bucket, alone or beside ``years``
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
@@ -59,6 +60,7 @@ def criteria(query, filters: Filters) -> Criteria:
         sources=groups(getattr(query, "sources", ()), filters.sources),
         kinds=groups(getattr(query, "kinds", ()), filters.kinds),
         years=tuple(int(y) for y in filters.years),
+        undated=bool(filters.undated),
         date_from=max(froms) if froms else None,
         date_to=min(tos) if tos else None,
     )
@@ -185,7 +187,8 @@ class Compiler:
 
     def _prefix(self, text: str) -> str | None:
         """Stems would hide prefixes ("negotiat*" against the stem "negoti"), so the prefix
-        is looked up in the unstemmed vocabulary and those words' stems are searched too."""
+        is looked up in the unstemmed vocabulary and those words' stems are searched too;
+        the stop words it begins, which have no stem, are matched by their marked form."""
         found = self.analysed.get(text)
         folded = lexemes(found.simple) if found and found.simple else []
         if not folded:
@@ -194,7 +197,15 @@ class Compiler:
         like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         self.cursor.execute(EXPAND_SQL, [like, MAX_PREFIX_EXPANSION])
         stems = sorted(row[0] for row in self.cursor.fetchall())
-        return " | ".join([quoted(s) for s in stems] + [f"{quoted(prefix)}:*"])
+        starts = [f"{quoted(prefix)}:*", f"{quoted(STOP_WORD_MARK + prefix)}:*"]
+        return " | ".join([quoted(s) for s in stems] + starts)
+
+
+def names_nothing(root, words_query: str | None) -> bool:
+    """Whether a query searched words that all analysed away ("'s", "the"): it names no
+    indexed word, so it finds nothing, as on Whoosh, rather than everything. Words that only
+    exclude ("-the") exclude nothing, so those still list everything."""
+    return root is not None and words_query is None and bool(positive_terms(root))
 
 
 def positive_terms(node) -> list[tuple[str, bool]]:
@@ -267,6 +278,8 @@ def source_condition(c: Criteria, alias: str) -> tuple[str, list]:
 
 
 def date_condition(c: Criteria, alias: str) -> tuple[str, list]:
+    """A date range never keeps an unknown date (NULL fails its comparisons); the years
+    keep one only beside the "date unknown" bucket, which alone keeps only those."""
     sql, params = [], []
     if c.date_from:
         sql.append(f"{alias}.published >= %s")
@@ -274,7 +287,13 @@ def date_condition(c: Criteria, alias: str) -> tuple[str, list]:
     if c.date_to:
         sql.append(f"{alias}.published <= %s")
         params.append(c.date_to)
-    if c.years:
-        sql.append(f"EXTRACT(YEAR FROM {alias}.published)::int = ANY(%s)")
+    year = f"EXTRACT(YEAR FROM {alias}.published)::int = ANY(%s)"
+    if c.years and c.undated:
+        sql.append(f"({year} OR {alias}.published IS NULL)")
         params.append(list(c.years))
+    elif c.years:
+        sql.append(year)
+        params.append(list(c.years))
+    elif c.undated:
+        sql.append(f"{alias}.published IS NULL")
     return " AND ".join(sql), params

@@ -7,6 +7,12 @@ A title and B body (English, stemmed, accents folded with ``unaccent``), C speak
 ('simple': folded, never stemmed). A word matches any part, so its tsquery needs no weights
 and the GIN index answers it exactly, without reading the vectors again; only phrases and
 name filters carry weights. The role, matched only by ``role:``, has a vector of its own.
+
+The English analysis drops stop words, yet a prefix ("a*") must find "and" as Whoosh does:
+so the vector also holds the title's and body's stop words once each, without positions,
+marked by a leading space (``' and'``). PostgreSQL's parser never makes a lexeme with a
+space, so no word, phrase or name searched can meet them ("others", stemmed 'other', does
+not find the stop word "other"); only a prefix asks for them (``' a':*``, see ``compile``).
 ``stored`` holds everything a hit shows, so results never read the application's tables.
 """
 
@@ -19,9 +25,10 @@ ARTICLE, QUOTE = "a", "q"
 QUOTE_TEXT_KEYS = (
     "text", "speaker_name", "speaker_slug", "role", "cue", "mention", "article_title", "source"
 )  # fmt: skip
+STOP_WORD_MARK = " "  # before a stop word kept for prefixes (see above)
 MIN_WORD, MAX_WORD = 3, 30  # vocabulary words kept for suggestions and prefixes
 
-UPSERT_SQL = """
+UPSERT_SQL = f"""
 INSERT INTO search_pg_document AS d
     (doctype, doc_id, article_id, version, published, source, speaker_slug, speaker_name,
      kind, stored, vector, role_vector)
@@ -29,7 +36,12 @@ VALUES (%(doctype)s, %(doc_id)s, %(article_id)s, %(version)s, %(published)s, %(s
         %(speaker_slug)s, %(speaker_name)s, %(kind)s, %(stored)s::jsonb,
         setweight(to_tsvector('english', unaccent(%(title)s)), 'A')
         || setweight(to_tsvector('english', unaccent(%(body)s)), 'B')
-        || setweight(to_tsvector('simple', unaccent(%(names)s)), 'C'),
+        || setweight(to_tsvector('simple', unaccent(%(names)s)), 'C')
+        || array_to_tsvector(ARRAY(
+            SELECT '{STOP_WORD_MARK}' || w
+            FROM unnest(tsvector_to_array(
+                to_tsvector('simple', unaccent(%(title)s || ' ' || %(body)s)))) AS w
+            WHERE ts_lexize('english_stem', w) = '{{}}')),
         to_tsvector('english', unaccent(%(role)s)))
 ON CONFLICT (doctype, doc_id) DO UPDATE SET
     article_id = EXCLUDED.article_id, version = EXCLUDED.version,
