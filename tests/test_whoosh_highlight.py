@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.engine.whoosh.highlight import WORD, Highlighter, _cut_start
+from search.engine.highlight import WORD, _cut_start
+from search.engine.whoosh.highlight import Highlighter
 
 TERMS = [("trade", False), ("minister", False), ("Aliyev", False), ("negotiat", True)]
 PIECES = [

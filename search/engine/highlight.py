@@ -24,6 +24,18 @@ def words(text: str) -> set[str]:
     return set(WORD.findall(text)) if text else set()
 
 
+def locate(text: str, found: Collection[str]) -> list[tuple[int, int]]:
+    """Where the words ``found`` (tokens of ``text``) stand in it, as whole tokens. Only those
+    words are looked for: an article body is mostly other words."""
+    if not found:
+        return []
+    if len(found) > MAX_ALTERNATIVES:  # e.g. "a*": no regular expression of every word
+        return [m.span() for m in WORD.finditer(text) if m.group() in found]
+    longest_first = sorted(found, key=len, reverse=True)
+    finder = re.compile("|".join(map(re.escape, longest_first)))
+    return [m.span() for m in finder.finditer(text) if _whole_token(text, *m.span())]
+
+
 class MarkedText:
     """Marks the words of a text that are in ``hits`` (whole tokens only)."""
 
@@ -33,14 +45,7 @@ class MarkedText:
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not text or not self.hits:
             return []
-        found = words(text) & self.hits
-        if not found:
-            return []
-        if len(found) > MAX_ALTERNATIVES:
-            return [m.span() for m in WORD.finditer(text) if m.group() in found]
-        longest_first = sorted(found, key=len, reverse=True)
-        finder = re.compile("|".join(map(re.escape, longest_first)))
-        return [m.span() for m in finder.finditer(text) if _whole_token(text, *m.span())]
+        return locate(text, words(text) & self.hits)
 
     def whole(self, text: str, limit: int = 600) -> str:
         """All of a short text, marked; cut at a word boundary past ``limit``."""

@@ -16,8 +16,10 @@ from whoosh.columns import VarBytesColumn
 from whoosh.lang import porter2
 from whoosh.support.charset import accent_map
 
+from ..highlight import WORD_PATTERN  # one tokenisation for the index and the highlights
+
 ARTICLE, QUOTE = "article", "quote"
-WORD_PATTERN = r"\w+(?:[.'’]\w+)*"
+
 SEP = "\x1f"
 
 
