@@ -3,18 +3,13 @@ exactly once and the index matches the database. Real processes on a real SQLite
 index, as in production; nothing here uses the test database."""
 
 import json
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from search.engine.whoosh import WhooshBackend
 
-ROOT = Path(__file__).resolve().parent.parent
+from .sites import manage, shell, start
 
 
 def story(n: int) -> dict:
@@ -31,53 +26,12 @@ def story(n: int) -> dict:
     }
 
 
-@pytest.fixture
-def site(tmp_path):
-    env = {
-        **os.environ,
-        "DIPLOMACY_DATA_DIR": str(tmp_path / "data"),
-        "SEARCH_INDEX_DIR": str(tmp_path / "data" / "index"),
-        "DIPLOMACY_SECRET_KEY": "concurrency-test-" + "k" * 40,
-        "SEARCH_LOCK_TIMEOUT": "30",
-    }
-    env.pop("DATABASE_URL", None)
-    manage(env, "migrate", "--noinput", "-v0")
-    return env
-
-
-def manage(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=check,
-    )
-
-
-def start(env: dict, *args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
 def wait_for(found, seconds: float = 120):
     """What ``found()`` returns once it is truthy, polling; falsy if it never is."""
     deadline = time.monotonic() + seconds
     while not (result := found()) and time.monotonic() < deadline:
         time.sleep(0.05)
     return result
-
-
-def shell(env: dict, code: str) -> str:
-    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
 
 
 SEARCHER = """

@@ -4,15 +4,13 @@ article stored exactly once and an index equal to the database, stale documents 
 SQLite file and index; nothing here uses the test database."""
 
 import json
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .sites import manage, shell
+
 NICKNAMES = ["Annie", "Anja", "Ania", "Anka", "Annette", "Anni", "Anushka", "Anne"]
 
 # Runs the import in a child that SIGKILLs itself at one point, chosen by ``hook``, after
@@ -98,39 +96,9 @@ def later(n: int) -> dict:
     }
 
 
-def manage(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=check,
-    )
-
-
-def shell(env: dict, code: str) -> str:
-    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
-
-
 def write_feed(path: Path, stories: list[dict]) -> Path:
     path.write_text("\n".join(json.dumps(s) for s in stories) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def site(tmp_path):
-    env = {
-        **os.environ,
-        "DIPLOMACY_DATA_DIR": str(tmp_path / "data"),
-        "SEARCH_INDEX_DIR": str(tmp_path / "data" / "index"),
-        "DIPLOMACY_SECRET_KEY": "killed-import-test-" + "k" * 40,
-        "SEARCH_LOCK_TIMEOUT": "30",
-    }
-    env.pop("DATABASE_URL", None)
-    manage(env, "migrate", "--noinput", "-v0")
-    return env
 
 
 @pytest.mark.parametrize("point", list(KILL_POINTS))
