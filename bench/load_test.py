@@ -22,7 +22,6 @@ import random
 import re
 import resource
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from feeds import DEFAULT_CORPUS, ROOT, read_stories, write_feed
+from serving import free_port, wait_for
 
 WORDS = [
     "trade",
@@ -136,7 +136,7 @@ def main() -> int:
         print(f"imported {len(before)} articles in {took:.1f} s ({len(before) / took:.0f}/s)")
 
     article_ids, speaker_slugs = _ids(manage, env)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -153,7 +153,7 @@ def main() -> int:
         start_new_session=True,
     )
     try:
-        _wait_for(port)
+        wait_for(port)
         workers = _children(server.pid)
         # CPU seconds each party used during the run: the server's workers, the import
         # alongside (a reaped child), and this load generator, all on the same two cores.
@@ -314,23 +314,6 @@ def _percentiles(values: list[float]) -> str:
         f"p50 {pct(0.50):6.1f} ms  p95 {pct(0.95):6.1f} ms  p99 {pct(0.99):6.1f} ms"
         f"  mean {statistics.fmean(values) * 1000:6.1f} ms"
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(port: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 def _children(pid: int) -> list[int]:
