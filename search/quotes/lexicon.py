@@ -69,16 +69,6 @@ REPORTING_WORD = re.compile(
     re.I,
 )
 
-# Verbs that report speech only with a clause after them ("noted that ..."), not with an
-# object ("noted the role of ..."); "said" and "told" take a bare clause too.
-BARE_CLAUSE_VERBS = frozenset(
-    """
-said says say added adds told tells believes believed warned warns predicted predicts
-estimated estimates insisted insists argued argues claimed claims forecast forecasts denied
-denies
-""".split()
-)
-
 ROLE_NOUNS = """
 ambassador diplomat minister president premier chancellor secretary spokesman spokeswoman
 spokesperson official officials envoy chairman chairwoman chair governor director head
