@@ -212,3 +212,155 @@ def test_the_day_after_on_belongs_to_the_cue_not_the_clause():
 def test_told_someone_to_do_something_reports_the_instruction():
     q = only("Minister Rustam Aliev told the delegation to prepare a draft by Friday.")
     assert q.text == "the delegation to prepare a draft by Friday"
+
+
+def test_a_quote_between_the_subject_and_its_cue_does_not_hide_the_cue():
+    found = quotes(
+        'Senator Ruth Adler urged colleagues to "vote their conscience" and said the treaty '
+        "would pass by a wide margin."
+    )
+    assert ("the treaty would pass by a wide margin", "indirect", "Ruth Adler") in found
+
+
+# --- verbs that report without a clause ---------------------------------------------------
+
+
+def test_called_for_a_gerund_reports_what_was_called_for():
+    q = only("Foreign Minister Ana Costa called for releasing the detained journalists.")
+    assert q.text == "releasing the detained journalists"
+
+
+def test_vowed_to_reports_the_promise():
+    q = only("President Omar Haidari vowed to retaliate against any attack on the border posts.")
+    assert (q.text, q.speaker) == (
+        "to retaliate against any attack on the border posts",
+        "Omar Haidari",
+    )
+
+
+def test_what_a_thing_promises_is_no_quote():
+    assert quotes("The new rules promise to transform trade between the two countries.") == []
+
+
+def test_refusing_to_disclose_something_is_no_quote():
+    assert quotes("Minister Pavel Orlov has refused to disclose the terms of the loan.") == []
+
+
+def test_denied_a_report_reports_what_was_denied():
+    q = only("The Kremlin denied a report that troops had crossed into Georgia.")
+    assert q.text == "a report that troops had crossed into Georgia"
+    assert q.cue == "The Kremlin denied"
+
+
+def test_a_negated_verb_reports_nothing():
+    assert quotes("The communique did not mention the conditions set by the ministers.") == []
+
+
+def test_accused_someone_of_something_reports_the_accusation():
+    q = only("Foreign Minister Lina Berzina accused Moscow of meddling in the Latvian election.")
+    assert (q.text, q.speaker) == ("Moscow of meddling in the Latvian election", "Lina Berzina")
+
+
+def test_criticised_someone_for_something_reports_the_criticism():
+    q = only("Chancellor Karl Weber criticised the central bank for raising rates too quickly.")
+    assert q.text == "the central bank for raising rates too quickly"
+
+
+def test_urged_restraint_reports_what_was_urged():
+    q = only("U.N. envoy Amina Diallo urged restraint on both sides of the ceasefire line.")
+    assert q.text == "restraint on both sides of the ceasefire line"
+
+
+def test_warned_against_reports_the_warning():
+    q = only("Iran's foreign minister Abbas Hosseini warned against any escalation in the Gulf.")
+    assert q.text == "any escalation in the Gulf"
+
+
+def test_proposed_a_gerund_reports_the_proposal():
+    q = only("Prime Minister Leila Haddad proposed holding the talks in Geneva next month.")
+    assert q.text == "holding the talks in Geneva next month"
+
+
+def test_pointed_to_something_as_proof_reports_both():
+    q = only(
+        "The IMF's chief economist Ruth Adler pointed to the slump in exports as evidence of "
+        "weaker demand."
+    )
+    assert q.text == "the slump in exports as evidence of weaker demand"
+
+
+def test_citing_a_reason_is_no_quote():
+    found = quotes(
+        "Spokesman Jan Novak declined to give details of the case, citing an ongoing investigation."
+    )
+    assert found == []
+
+
+# --- clauses the parser gets wrong ----------------------------------------------------------
+
+
+def test_a_that_clause_parsed_as_a_relative_clause_is_still_what_was_told():
+    q = only(
+        "In Suva last week, President Joseph Tui told a meeting of Pacific Island leaders that "
+        "few people understood the stakes of climate change better than them."
+    )
+    assert q.text.startswith("few people understood the stakes of climate change")
+    assert q.speaker == "Joseph Tui"
+
+
+def test_a_phrase_between_the_verb_and_its_clause_belongs_to_the_cue():
+    q = only("Minister Pavel Orlov said after the meeting he would not accept the proposal.")
+    assert q.text == "he would not accept the proposal"
+
+
+def test_a_time_phrase_between_the_verb_and_its_clause_belongs_to_the_cue():
+    q = only("The president told African leaders this weekend he would consider a debt freeze.")
+    assert q.text == "he would consider a debt freeze"
+
+
+def test_a_second_subject_with_its_own_cue_ends_the_first_clause():
+    q = quotes(
+        "Republicans said they're convinced the ministry mishandled the inquiry and Democrats "
+        "accused the government of stoking the issue."
+    )[0]
+    assert q[0] == "they're convinced the ministry mishandled the inquiry"
+
+
+def test_a_trailing_relative_clause_is_the_writers_aside():
+    q = only(
+        "Minister Javed Qureshi said Pakistan had written to the World Bank, which brokered the "
+        "treaty in 1960."
+    )
+    assert q.text == "Pakistan had written to the World Bank"
+
+
+# --- who speaks -----------------------------------------------------------------------------
+
+
+def test_a_statement_saying_speaks_for_whoever_issued_it():
+    q = only(
+        "The Armenian foreign ministry issued a statement saying the talks had been postponed."
+    )
+    assert q.text == "the talks had been postponed"
+    assert q.mention == "The Armenian foreign ministry"
+
+
+def test_quoted_as_saying_is_the_words_of_the_one_quoted():
+    q = only(
+        "Tass quoted Deputy Foreign Minister Sergei Vetrov as saying Moscow was ready for talks."
+    )
+    assert (q.text, q.speaker) == ("Moscow was ready for talks", "Sergei Vetrov")
+
+
+def test_by_telling_inherits_the_subject_of_its_sentence():
+    q = only(
+        "Envoy Tomas Varga opened the session by telling delegates that the corridor would "
+        "reopen on Monday."
+    )
+    assert (q.text, q.speaker) == ("the corridor would reopen on Monday", "Tomas Varga")
+
+
+def test_a_cue_whose_content_stands_between_verb_and_speaker_is_only_the_verb():
+    q = only("Saying the talks had failed, the minister Ahmed Saleh left Geneva on Friday.")
+    assert q.text == "the talks had failed"
+    assert q.cue == "Saying"

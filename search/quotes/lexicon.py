@@ -48,6 +48,41 @@ DIRECTIVE_LEMMAS = frozenset(
 # Verbs whose clause may open with its subject parsed as their object ("demanded that Obama
 # pledge ...").
 DIRECTIVE_VERBS = frozenset("demand insist urge ask recommend propose request".split())
+# Verbs that report a commitment or threat with an infinitive ("vowed to retaliate").
+COMMISSIVE_LEMMAS = frozenset("promise pledge vow threaten swear".split())
+# Verbs whose noun object is what was said ("denied a report that ...", "cited problems in
+# the Middle East", "announced the arrest of a man"), when their subject is somebody.
+OBJECT_LEMMAS = frozenset(
+    """
+cite mention note acknowledge announce claim describe criticize criticise praise propose
+demand deny confirm reveal disclose accuse blame
+""".split()
+)
+# Verbs whose object goes on in a phrase that belongs to what was said: "criticized X for
+# Y", "accused X of Y", "cited X as Y".
+OBJECT_PHRASES = {
+    "criticize": ("for",),
+    "criticise": ("for",),
+    "praise": ("for",),
+    "blame": ("for",),
+    "accuse": ("of",),
+    "cite": ("as",),
+    "point": ("as",),
+}
+# Verbs whose object may be a gerund: "proposed dropping the tax".
+GERUND_LEMMAS = frozenset("propose suggest recommend".split())
+# Verbs that report what was said after a preposition ("warned against hasty steps"). What
+# somebody "spoke about" or "commented on" is only a topic (tests/data/gold.json), not a quote.
+TOPIC_PREPOSITIONS = {
+    "point": ("to",),
+    "warn": ("against", "of"),
+    "caution": ("against",),
+    "complain": ("about", "of"),
+}
+# Verbs whose noun object is what they ask for ("urged restraint").
+URGE_LEMMAS = frozenset("urge demand".split())
+# Modals under which a verb tells what somebody might say, not what they said.
+HEDGING_MODALS = frozenset("would could might may should".split())
 # "called for X", "called on X to ...", "pressed for X", "appealed for X".
 CALL_LEMMAS = frozenset("call press push appeal".split())
 # "called the decision a mistake", "described the talks as constructive".
@@ -65,7 +100,8 @@ REPORTING_WORD = re.compile(
     r"conclud|disclos|reveal|continu|promis|point|tweet|post|vow|pledg|alleg|contend|conced|"
     r"counter|retort|respon|quip|jok|boast|lament|charg|accus|mention|repeat|reaffirm|assur|"
     r"inform|signal|hint|propos|demand|threaten|agree|recount|clarif|affirm|proclaim|advis|"
-    r"ask|guarantee|swear|swore|report|call)",
+    r"ask|guarantee|swear|swore|report|call|critici|prais|cit(?:e[ds]?|ing)|blam|vow|"
+    r"complain)",
     re.I,
 )
 
@@ -115,6 +151,14 @@ UNNAMED_HEADS = frozenset(
 official officials source sources dealer dealers analyst analysts trader traders banker bankers
 diplomats economists observers experts spokesman spokeswoman spokesperson aides aide lawmakers
 executives people residents witnesses
+""".split()
+)
+# Common nouns for groups of people that speak: "Authorities announced ...".
+PEOPLE_NOUNS = UNNAMED_HEADS | frozenset(
+    """
+authority leader critic supporter opponent activist advocate campaigner protester
+demonstrator rebel militant voter member lawmaker legislator negotiator delegate minister
+aide family
 """.split()
 )
 UNNAMED_OPENERS = frozenset(

@@ -15,75 +15,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from search.quotes.edges import trimmed, without_aside
 from search.quotes.lexicon import (
     ASIDE_LEMMAS,
-    CALL_LEMMAS,
-    DIRECTIVE_LEMMAS,
     DIRECTIVE_VERBS,
-    NAMING_LEMMAS,
-    ORG_NOUNS,
+    OBJECT_LEMMAS,
     REPORTING_LEMMAS,
-    ROLE_SET,
-    UNNAMED_HEADS,
+    TOPIC_PREPOSITIONS,
     VERB_WORD,
     WEEKDAYS,
-    names_outlet,
 )
+from search.quotes.objects import object_content
+from search.quotes.sources import SUBJECT_DEPS, author, hint, mention_of, subject_of
 from search.quotes.spans import Cue, Span
 
-MIN_CONTENT_WORDS = 3
 # Content with no more words than this outside its quotation marks is the direct quote's
 # ("He said the tax plan was “a disaster for the middle class”" is mixed).
 MAX_UNQUOTED_WORDS = 2
 WORD = re.compile(r"\w+")
-MAX_MENTION_TOKENS = 14
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Children of the subject that are not part of how the text names the speaker.
-NOT_IN_MENTION = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
-# "according to a poll" cites data, not a speaker: such sources give no quote.
-NOT_SPEAKERS = {
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "data",
-    "figures",
-    "statistics",
-    "estimates",
-    "report",
-    "reports",
-    "study",
-    "studies",
-    "census",
-    "records",
-    "documents",
-    "correspondent",
-    "calculations",
-    "count",
-    "tally",
-    "results",
-}
-# Documents whose author is the source: "according to a statement by the ministry".
-DOCUMENTS = {
-    "analysis",
-    "statement",
-    "report",
-    "study",
-    "letter",
-    "memo",
-    "filing",
-    "release",
-    "transcript",
-    "interview",
-    "post",
-    "tweet",
-    "estimate",
-    "estimates",
-    "survey",
-    "poll",
-    "review",
-}
-EXPLETIVES = {"it", "there", "this", "that", "which", "what"}
 CLOSING = " \t\n,.;:!?"
 
 
@@ -115,7 +64,8 @@ def reported_speech(doc, offset: int, text: str, quoted: list[tuple[int, int]]):
 
 def _is_reporting_verb(tok) -> bool:
     if tok.tag_.startswith("VB") or tok.pos_ == "VERB":
-        return tok.lemma_.lower() in REPORTING_LEMMAS
+        lemma = tok.lemma_.lower()
+        return lemma in REPORTING_LEMMAS or lemma in OBJECT_LEMMAS or lemma in TOPIC_PREPOSITIONS
     # A headline in title case ("Trump Says Clinton Should Be Jailed") may tag the verb a noun.
     return tok.is_title and bool(VERB_WORD.fullmatch(tok.text)) and tok.dep_ == "ROOT"
 
@@ -124,34 +74,34 @@ def _said(doc, verb, offset: int, text: str) -> list[Reported]:
     pieces = _content(doc, verb)
     if not pieces:
         return []
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if subject is None:
         return []
-    mention = _mention(doc, subject)
+    mention = mention_of(doc, subject)
     if mention is None:
         return []
     m_first, m_last = mention
     in_cue = verb.left_edge.i <= m_first <= verb.right_edge.i
     if not in_cue and any(first <= m_first <= last for first, last in pieces):
         return []  # the subject sits inside the content: a misparse, not a cue
-    cue = _cue(doc, offset, m_first, m_last, verb)
+    cue = _cue(doc, offset, m_first, m_last, verb, pieces)
     return [r for first, last in pieces if (r := _reported(doc, offset, text, first, last, cue))]
 
 
 def _content(doc, verb) -> list[tuple[int, int]]:
     """The first and last token of each piece of what ``verb`` reports: one piece, or two
     when the cue interrupts the clause ("A, he said, B"); none when it reports nothing."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_clause(verb)
     lemma = verb.lemma_.lower()
     if not clauses:
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             return _around_cue(doc, verb)
-        return _one(_directive(doc, verb, lemma))
+        return _one(object_content(doc, verb, lemma))
     after = [c for c in clauses if c.i > verb.i]
     if not after:
         first = min(c.left_edge.i for c in clauses)
         last = max(c.right_edge.i for c in clauses)
-        return _one(_trimmed(doc, first, last))
+        return _one(trimmed(doc, first, last))
     # Words of the clause before the verb ("what Trump says his plan would do") are not
     # part of what he said.
     first = max(min(c.left_edge.i for c in after), verb.i + 1)
@@ -163,52 +113,87 @@ def _content(doc, verb) -> list[tuple[int, int]]:
             break
     if doc[first].lower_ in WEEKDAYS and doc[first - 1].lower_ == "on":
         first += 1  # "said on Monday Seoul was ready": the day belongs to the cue
+    lead = doc[first].head if doc[first].head.dep_ in ("npadvmod", "tmod") else doc[first]
+    if lead.dep_ in ("npadvmod", "tmod") and lead.left_edge.i == first and lead.head in after:
+        # "told voters this weekend he would ...": the time belongs to the cue.
+        subject = next((c for c in lead.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and lead.right_edge.i < subject.left_edge.i:
+            first = lead.right_edge.i + 1
+    head = doc[first].head
+    if doc[first].dep_ == "prep" and head in after:
+        # "said after the meeting he would not ...": a phrase between the verb and the subject
+        # of its clause tells when or where it was said.
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and doc[first].right_edge.i < subject.left_edge.i:
+            first = subject.left_edge.i
     if lemma in DIRECTIVE_VERBS:
         # "demanded that Obama pledge ...", parsed with Obama as the verb's object.
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < first), None)
         if obj is not None:
             first = obj.left_edge.i
-    last = max(c.right_edge.i for c in after)
+    after, last = _second_cue(doc, after)
     last = _continued(doc, verb, last)
     last = _cut(doc, after, first, last)
-    return _one(_trimmed(doc, first, last))
+    last = without_aside(doc, first, last)
+    return _one(trimmed(doc, first, last))
+
+
+def _second_cue(doc, clauses: list) -> tuple[list, int]:
+    """The clauses that are what the verb reports, and their last token. "Republicans said
+    A and Democrats accused B" may be parsed with "accused" as a second clause of "said" and
+    "Democrats" inside A: what follows "and Democrats" is another attribution."""
+    for n, clause in enumerate(clauses[1:], start=1):
+        if not _is_reporting_verb(clause):
+            continue
+        i = clause.i - 1
+        while i > clauses[0].i and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+            i -= 1
+        if i < clause.i - 1 and doc[i].dep_ == "cc":
+            return clauses[:n], i - 1
+    return clauses, max(c.right_edge.i for c in clauses)
+
+
+def _misparsed_clause(verb) -> list:
+    """The reported clause where the parser did not make it the verb's complement:
+    "told a meeting of leaders that few people understood ..." (parsed as a relative clause
+    on "leaders", though its "that" fills no gap in it) and "said after the convention he
+    would not accept ..." (parsed as an adverbial clause, though nothing subordinates it)."""
+    found = []
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "dobj":
+            for tok in child.subtree:
+                if tok.dep_ == "relcl" and _that_clause(tok):
+                    found.append(tok)
+        elif child.dep_ == "advcl" and child.tag_ in ("VBD", "VBZ", "VBP", "VB"):
+            kids = [c for c in child.children if c.i < child.i]
+            subject = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or (
+                child.tag_ == "VB" and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids)
+            ):
+                continue
+            # Only a subject, auxiliaries, negation and adverbs before the verb, and at most a
+            # phrase before the subject: nothing that subordinates the clause ("when", "if").
+            if all(
+                c.dep_ in ("aux", "auxpass", "neg", "advmod", *SUBJECT_DEPS)
+                and c.tag_ not in ("WRB", "WDT", "WP")
+                or (c.dep_ == "prep" and c.i < subject.i)
+                for c in kids
+            ):
+                found.append(child)
+    return found
+
+
+def _that_clause(clause) -> bool:
+    """Whether ``clause`` opens with "that" as a complementiser, with a subject of its own."""
+    kids = list(clause.children)
+    mark = next((c for c in kids if c.lower_ == "that" and c.dep_ == "mark"), None)
+    return mark is not None and any(c.dep_ == "nsubj" and c.i > mark.i for c in kids)
 
 
 def _one(piece: tuple[int, int] | None) -> list[tuple[int, int]]:
     return [piece] if piece is not None else []
-
-
-def _directive(doc, verb, lemma: str) -> tuple[int, int] | None:
-    """ "urged Congress to pass the bill", "called for a moratorium on charter schools",
-    "called on Russia to withdraw": the object with its infinitive, or what is called for."""
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if lemma in DIRECTIVE_LEMMAS:
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if xcomp is not None and obj is not None:
-            return _trimmed(doc, obj.left_edge.i, xcomp.right_edge.i)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if lemma in NAMING_LEMMAS and obj is not None:
-        # "called the decision a mistake", "described the talks as constructive".
-        said = next(
-            (
-                c
-                for c in verb.children
-                if c.i > obj.i
-                and (c.dep_ in ("oprd", "xcomp", "acomp", "attr", "ccomp") or c.lower_ == "as")
-            ),
-            None,
-        )
-        if said is not None:
-            return _trimmed(doc, obj.left_edge.i, said.right_edge.i)
-    if lemma in CALL_LEMMAS:
-        prep = next(
-            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None
-        )
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-        if obj is not None and (prep.lower_ == "for" or xcomp is not None):
-            last = max(obj.right_edge.i, xcomp.right_edge.i if xcomp is not None else -1)
-            return _trimmed(doc, obj.left_edge.i, last)
-    return None
 
 
 def _around_cue(doc, verb) -> list[tuple[int, int]]:
@@ -221,14 +206,14 @@ def _around_cue(doc, verb) -> list[tuple[int, int]]:
         return []
     first, last = head.left_edge.i, head.right_edge.i
     if verb.left_edge.i <= first:
-        return _one(_trimmed(doc, verb.right_edge.i + 1, last))
+        return _one(trimmed(doc, verb.right_edge.i + 1, last))
     if verb.right_edge.i >= last:
-        return _one(_trimmed(doc, first, verb.left_edge.i - 1))
-    before = _trimmed(doc, first, verb.left_edge.i - 1)
-    after = _trimmed(doc, verb.right_edge.i + 1, last)
+        return _one(trimmed(doc, first, verb.left_edge.i - 1))
+    before = trimmed(doc, first, verb.left_edge.i - 1)
+    after = trimmed(doc, verb.right_edge.i + 1, last)
     if before is not None and after is not None:
         return [before, after]
-    return _one(_trimmed(doc, first, last))
+    return _one(trimmed(doc, first, last))
 
 
 def _continued(doc, verb, last: int) -> int:
@@ -277,126 +262,6 @@ def _cut(doc, clauses, first: int, last: int) -> int:
     return last
 
 
-CLAUSE_PUNCT = {",", ".", ";", ":", "!", "?", "-", "–", "—", "(", ")", "...", "…"}
-
-
-def _trimmed(doc, first: int, last: int) -> tuple[int, int] | None:
-    """The content without the punctuation and complementiser at its edges, or None when too
-    little is left to be a statement."""
-    while first <= last and (
-        doc[first].text in CLAUSE_PUNCT or doc[first].lower_ in ("that", "whether")
-    ):
-        first += 1
-    while last >= first and (doc[last].text in CLAUSE_PUNCT or doc[last].dep_ == "cc"):
-        last -= 1
-    words = sum(1 for t in doc[first : last + 1] if not t.is_punct)
-    if words < MIN_CONTENT_WORDS:
-        return None
-    return first, last
-
-
-def _subject(verb):
-    """The subject of ``verb``: its own, or the one it shares through coordination ("stood
-    up and said"), a participle (", adding that") or a relative clause ("Baker, who said")."""
-    for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
-            if subject.dep_ == "nsubjpass":
-                return None  # "it was said that ...", "Baker was quoted as saying"
-            return subject
-        if verb.dep_ == "relcl":
-            return verb.head
-        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-            verb = verb.head
-            continue
-        return None
-    return None
-
-
-def _mention(doc, subject) -> tuple[int, int] | None:
-    """The tokens that name the speaker: the subject with its modifiers and name parts, but
-    without appositions, relative clauses, brackets or a coordinated second subject."""
-    if subject.lower_ in EXPLETIVES and subject.lower_ != "it":
-        return None
-    if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "WP"):
-        return subject.i, subject.i
-    keep = {subject.i}
-    stack = [c for c in subject.children if _in_mention(c)]
-    while stack:
-        tok = stack.pop()
-        keep.add(tok.i)
-        stack.extend(c for c in tok.children if _in_mention(c))
-    # A contiguous run around the subject: a removed bracket in between ends it.
-    first = last = subject.i
-    while first - 1 in keep:
-        first -= 1
-    while last + 1 in keep:
-        last += 1
-    # "WASHINGTON -- President Obama ... said": the dateline is no part of the subject.
-    while first + 1 < last and doc[first].is_upper and doc[first + 1].text in DASHES:
-        first += 2
-    if last - first + 1 > MAX_MENTION_TOKENS:
-        return None
-    words = doc[first : last + 1]
-    if names_outlet(words.text) or words[-1].lower_ in NOT_SPEAKERS:
-        return None
-    return _appositive_name(subject) or (first, last)
-
-
-def _hint(doc, first: int, last: int) -> str:
-    """What kind of speaker a mention whose head is a common noun names: "organisation"
-    ("Russia's foreign ministry", "the Kremlin's press office"), "role" ("the minister"), or
-    "unnamed" ("civil rights activists", "officials"); "" for names and pronouns."""
-    head = doc[last]
-    for tok in doc[first : last + 1]:
-        if tok.head.i < first or tok.head.i > last or tok.head.i == tok.i:
-            head = tok  # the token whose head lies outside the mention
-            break
-    hyphenated = head.i > 0 and doc[head.i - 1].text == "-"  # "Kim Ji-hye": part of a name
-    common = (head.is_lower and not hyphenated) or (
-        head.is_sent_start and head.lower_ in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
-    )
-    if not common or head.pos_ in ("PRON", "DET"):
-        return ""  # a name ("Trump", even when tagged a noun), or a pronoun
-    if any(t.text[:1].isupper() for t in doc[head.i + 1 : last + 1]):
-        return ""  # "ambassador to Azerbaijan Mikhail Bocharnikov": a role with a name
-    lemma = head.lemma_.lower()
-    if lemma in ORG_NOUNS:
-        named = any(t.text[:1].isupper() for t in doc[first + 1 : last + 1]) or (
-            doc[first].pos_ == "PROPN"
-        )
-        return "organisation" if named else "unnamed"
-    if head.lower_ in ROLE_SET and head.tag_ == "NN":
-        return "role"
-    return "unnamed"
-
-
-def _in_mention(tok) -> bool:
-    """Whether a dependent of the subject is part of how the text names the speaker; the
-    hyphen of "Holtz-Eakin" is, other punctuation is not."""
-    return tok.dep_ not in NOT_IN_MENTION or tok.text == "-"
-
-
-DASHES = {"-", "--", "—", "–"}
-
-
-def _appositive_name(subject) -> tuple[int, int] | None:
-    """ "The spokesman, John Kirby, said", "The U.N. envoy for Sudan, Amina Diallo, told": a
-    common-noun subject named by an apposition, which the parser may hang on a noun inside
-    the subject rather than on its head."""
-    if subject.pos_ != "NOUN":
-        return None
-    for tok in subject.subtree:
-        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > subject.i:
-            first = tok.i
-            while first - 1 >= 0 and tok.doc[first - 1].dep_ in ("compound", "flat"):
-                first -= 1
-            return first, tok.i
-    return None
-
-
 def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None:
@@ -405,8 +270,8 @@ def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
     if source is None:
         return []
     # "according to an analysis by Lily Batchelder": the author speaks, not the analysis.
-    source = _author(source) or source
-    mention = _mention(doc, source)
+    source = author(source) or source
+    mention = mention_of(doc, source)
     if mention is None:
         return []
     head = according.head
@@ -416,11 +281,11 @@ def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
     a_first, a_last = according.left_edge.i, according.right_edge.i
     if a_first > head.i:
         # "CLAUSE, according to X, more than twice ...": what X says ends before the cue.
-        pieces = _one(_trimmed(doc, first, a_first - 1))
+        pieces = _one(trimmed(doc, first, a_first - 1))
     elif a_last < head.i and a_first > first:
-        pieces = _one(_trimmed(doc, first, last))  # "The deal, according to X, is dead."
+        pieces = _one(trimmed(doc, first, last))  # "The deal, according to X, is dead."
     else:
-        pieces = _one(_trimmed(doc, a_last + 1, last))
+        pieces = _one(trimmed(doc, a_last + 1, last))
     m_first, m_last = mention
     cue = _cue(doc, offset, min(according.i, m_first), m_last, according)
     cue.mention_start = offset + doc[m_first].idx
@@ -429,35 +294,29 @@ def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
     return [r for first, last in pieces if (r := _reported(doc, offset, text, first, last, cue))]
 
 
-def _author(source):
-    """The person or body behind a document named as a source: "an analysis by X", "a
-    statement from X"; None when the source is no document."""
-    if source.lower_ not in DOCUMENTS:
-        return None
-    for prep in source.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
-            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if author is not None and author.lower_ not in DOCUMENTS:
-                return author
-    return None
-
-
 def _end(tok) -> int:
     return tok.idx + len(tok.text)
 
 
-def _cue(doc, offset: int, m_first: int, m_last: int, verb) -> Cue:
+def _cue(doc, offset: int, m_first: int, m_last: int, verb, pieces=()) -> Cue:
+    """The cue from the speaker's mention to the verb; only the verb when what was said
+    stands between them ("Saying the talks had failed, the minister ...")."""
     mention_start = offset + doc[m_first].idx
     mention_end = offset + _end(doc[m_last])
     verb_start, verb_end = offset + verb.idx, offset + _end(verb)
+    start, end = min(mention_start, verb_start), max(mention_end, verb_end)
+    low, high = min(m_first, verb.i), max(m_last, verb.i)
+    if any(first < high and low < last and not first <= verb.i <= last for first, last in pieces):
+        start, end = verb_start, verb_end
     text = doc.text
     return Cue(
-        start=min(mention_start, verb_start),
-        end=max(mention_end, verb_end),
+        start=start,
+        end=end,
         mention=_clean_mention(text[mention_start - offset : mention_end - offset]),
         mention_start=mention_start,
         verb=verb.lower_,
-        hint=_hint(doc, m_first, m_last),
+        hint=hint(doc, m_first, m_last),
+        verb_start=verb_start,
     )
 
 
@@ -490,7 +349,7 @@ def place(text: str, found: Iterable[Reported], directs: list[Span]) -> tuple[li
                 if q.cue is None:
                     q.cue = r.cue
             continue
-        if any(q.start < r.cue.end and r.cue.start < q.end for q in directs):
+        if any(_quotes_cue(q, r.cue) for q in directs):
             continue  # the cue itself is quoted: somebody else's words
         if inside:
             absorbed.update(id(q) for q in inside)
@@ -498,6 +357,14 @@ def place(text: str, found: Iterable[Reported], directs: list[Span]) -> tuple[li
         else:
             spans.append(Span(r.start, r.end, "indirect", r.cue))
     return spans, absorbed
+
+
+def _quotes_cue(quote: Span, cue: Cue) -> bool:
+    """Whether the direct quote holds the cue's speaker or verb. A quote between them ("Cruz
+    exhorted Republicans to "vote your conscience" and said ...") does not."""
+    if cue.verb_start < 0:
+        return quote.start < cue.end and cue.start < quote.end
+    return any(quote.start <= pos < quote.end for pos in (cue.mention_start, cue.verb_start))
 
 
 def _words_outside(text: str, r: Reported, quotes: list[Span]) -> int:

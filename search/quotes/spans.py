@@ -50,6 +50,8 @@ class Cue:
     # What the parse says the mention names when its head is a common noun: "organisation",
     # "role" or "unnamed"; "" leaves it to the mention's words.
     hint: str = ""
+    # Where the reporting verb starts, when it is known; -1 when not.
+    verb_start: int = -1
 
 
 @dataclass

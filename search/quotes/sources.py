@@ -1,0 +1,240 @@
+"""Who a reporting verb says spoke: its subject (through coordination, participles, relative
+clauses and "quoted X as saying"), the words that name that speaker, what kind of speaker a
+common noun names, and whether the subject is somebody at all.
+
+Pure functions over spaCy tokens; nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+from search.quotes.lexicon import (
+    HEDGING_MODALS,
+    ORG_NOUNS,
+    PEOPLE_NOUNS,
+    ROLE_SET,
+    UNNAMED_HEADS,
+    names_outlet,
+)
+
+MAX_MENTION_TOKENS = 14
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+# Children of the subject that are not part of how the text names the speaker.
+NOT_IN_MENTION = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
+
+
+# "according to a poll" cites data, not a speaker: such sources give no quote.
+NOT_SPEAKERS = {
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "data",
+    "figures",
+    "statistics",
+    "estimates",
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "census",
+    "records",
+    "documents",
+    "correspondent",
+    "calculations",
+    "count",
+    "tally",
+    "results",
+}
+
+
+# Documents whose author is the source: "according to a statement by the ministry".
+DOCUMENTS = {
+    "analysis",
+    "statement",
+    "report",
+    "study",
+    "letter",
+    "memo",
+    "filing",
+    "release",
+    "transcript",
+    "interview",
+    "post",
+    "tweet",
+    "estimate",
+    "estimates",
+    "survey",
+    "poll",
+    "review",
+    "submission",
+    "brief",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "resolution",
+    "communique",
+    "declaration",
+}
+
+
+EXPLETIVES = {"it", "there", "this", "that", "which", "what"}
+
+
+DASHES = {"-", "--", "—", "–"}
+
+
+def subject_of(verb):
+    """The subject of ``verb``: its own, or the one it shares through coordination ("stood
+    up and said"), a participle (", adding that", "by telling them that"), a relative clause
+    ("Baker, who said") or a document ("issued a statement saying"); for "quoted X as
+    saying", X."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            if subject.dep_ == "nsubjpass":
+                return None  # "it was said that ...", "Baker was quoted as saying"
+            return subject
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            verb = verb.head
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            noun = verb.head
+            if noun.lemma_.lower() not in DOCUMENTS:
+                return noun  # "a diplomat saying that ...": the one who says it
+            # "issued a statement saying ...", "in a letter warning that ...": whoever
+            # issued or wrote it.
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            continue
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+            prep, verb = verb.head, verb.head.head
+            if prep.lower_ == "as":
+                # "the radio quoted a ministry spokesman as saying ...": the one quoted spoke.
+                return next((c for c in verb.children if c.dep_ == "dobj"), None)
+            continue  # "pitched himself to voters by telling them that ..."
+        return None
+    return None
+
+
+def mention_of(doc, subject) -> tuple[int, int] | None:
+    """The tokens that name the speaker: the subject with its modifiers and name parts, but
+    without appositions, relative clauses, brackets or a coordinated second subject."""
+    if subject.lower_ in EXPLETIVES and subject.lower_ != "it":
+        return None
+    if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "WP"):
+        return subject.i, subject.i
+    keep = {subject.i}
+    stack = [c for c in subject.children if _in_mention(c)]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        stack.extend(c for c in tok.children if _in_mention(c))
+    # A contiguous run around the subject: a removed bracket in between ends it.
+    first = last = subject.i
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    # "WASHINGTON -- President Obama ... said": the dateline is no part of the subject.
+    while first + 1 < last and doc[first].is_upper and doc[first + 1].text in DASHES:
+        first += 2
+    if last - first + 1 > MAX_MENTION_TOKENS:
+        return None
+    words = doc[first : last + 1]
+    if names_outlet(words.text) or words[-1].lower_ in NOT_SPEAKERS:
+        return None
+    return _appositive_name(subject) or (first, last)
+
+
+def hint(doc, first: int, last: int) -> str:
+    """What kind of speaker a mention whose head is a common noun names: "organisation"
+    ("Russia's foreign ministry", "the Kremlin's press office"), "role" ("the minister"), or
+    "unnamed" ("civil rights activists", "officials"); "" for names and pronouns."""
+    head = doc[last]
+    for tok in doc[first : last + 1]:
+        if tok.head.i < first or tok.head.i > last or tok.head.i == tok.i:
+            head = tok  # the token whose head lies outside the mention
+            break
+    hyphenated = head.i > 0 and doc[head.i - 1].text == "-"  # "Kim Ji-hye": part of a name
+    common = (head.is_lower and not hyphenated) or (
+        head.is_sent_start and head.lower_ in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
+    )
+    if not common or head.pos_ in ("PRON", "DET"):
+        return ""  # a name ("Trump", even when tagged a noun), or a pronoun
+    if any(t.text[:1].isupper() for t in doc[head.i + 1 : last + 1]):
+        return ""  # "ambassador to Azerbaijan Mikhail Bocharnikov": a role with a name
+    lemma = head.lemma_.lower()
+    if lemma in ORG_NOUNS:
+        named = any(t.text[:1].isupper() for t in doc[first + 1 : last + 1]) or (
+            doc[first].pos_ == "PROPN"
+        )
+        return "organisation" if named else "unnamed"
+    if head.lower_ in ROLE_SET and head.tag_ == "NN":
+        return "role"
+    return "unnamed"
+
+
+def _in_mention(tok) -> bool:
+    """Whether a dependent of the subject is part of how the text names the speaker; the
+    hyphen of "Holtz-Eakin" is, other punctuation is not."""
+    return tok.dep_ not in NOT_IN_MENTION or tok.text == "-"
+
+
+def _appositive_name(subject) -> tuple[int, int] | None:
+    """ "The spokesman, John Kirby, said", "The U.N. envoy for Sudan, Amina Diallo, told": a
+    common-noun subject named by an apposition, which the parser may hang on a noun inside
+    the subject rather than on its head."""
+    if subject.pos_ != "NOUN":
+        return None
+    for tok in subject.subtree:
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > subject.i:
+            first = tok.i
+            while first - 1 >= 0 and tok.doc[first - 1].dep_ in ("compound", "flat"):
+                first -= 1
+            return first, tok.i
+    return None
+
+
+def author(source):
+    """The person or body behind a document named as a source: "an analysis by X", "a
+    statement from X"; None when the source is no document."""
+    if source.lower_ not in DOCUMENTS:
+        return None
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if author is not None and author.lower_ not in DOCUMENTS:
+                return author
+    return None
+
+
+def speaks(doc, verb) -> bool:
+    """Whether ``verb`` tells that somebody said something, for the verbs that also report
+    what a thing does ("a problem that demands a response", "the returns would reveal ...")
+    or what somebody only might say ("refused to disclose", "could threaten"): the verb is
+    asserted, and its subject is a person, a body or a group of people."""
+    if verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in HEDGING_MODALS) for c in verb.children
+    ):
+        return False
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "WP", "WDT"):
+        return subject.lower_ in ("he", "she", "i", "we")
+    mention = mention_of(doc, subject)
+    if mention is None:
+        return False
+    first, last = mention
+    head = doc[last]
+    return hint(doc, first, last) != "unnamed" or any(
+        word in PEOPLE_NOUNS or word in ROLE_SET or word in DOCUMENTS
+        for word in (head.lower_, head.lemma_.lower())
+    )
