@@ -136,3 +136,19 @@ def test_an_organisation_after_a_role_phrase_is_not_a_person():
         "«Egypt continues its efforts to stop the bloodshed,» he said."
     )
     assert speakers_of(text) == ["Hassan Abdel Rahman"]
+
+
+def test_a_role_with_an_indefinite_article_is_somebody_new():
+    text = (
+        "Ministry spokesman Ivan Petrov said the convoy had been stopped at the border.\n\n"
+        "A foreign ministry spokesman said the drivers had been detained."
+    )
+    assert speakers_of(text) == ["Ivan Petrov", None]
+
+
+def test_the_role_with_a_definite_article_refers_back():
+    text = (
+        "Ministry spokesman Ivan Petrov said the convoy had been stopped at the border.\n\n"
+        "The spokesman said the drivers had been detained."
+    )
+    assert speakers_of(text) == ["Ivan Petrov", "Ivan Petrov"]

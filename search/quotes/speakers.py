@@ -246,7 +246,10 @@ class Resolver:
         elif cue.hint == "organisation":
             person = self._organisation(mention)
         elif cue.hint == "role":
-            person = self._role(low, cue.mention_start)
+            # "an Iranian Foreign Ministry spokesman" introduces somebody new; "the
+            # spokesman" refers back.
+            indefinite = low.startswith(("a ", "an ", "another "))
+            person = None if indefinite else self._role(low, cue.mention_start)
         elif low in PRONOUNS:
             person = self._pronoun(low, cue.mention_start)
         elif low.startswith(("the ", "this ")) and re.search(rf"\b{ROLE_NOUN}\b", low):
