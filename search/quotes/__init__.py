@@ -8,7 +8,10 @@ the exact input string. The passes, in order:
 2. reported speech on spaCy's dependency parse: a reporting verb's clausal complement, a
    post-posed or parenthetical cue, "according to X", participles that inherit the subject,
    several attributions per sentence, and a mixed quote as the whole clause around a quoted
-   fragment (``reported``). Only paragraphs with a reporting word or a quote mark are parsed;
+   fragment (``reported``); who each verb says spoke (``sources``); what a verb without a
+   clause reports, as in "vowed to retaliate" or "denied a report that ..." (``objects``);
+   where each span starts and ends (``edges``). Only paragraphs with a reporting word or a
+   quote mark are parsed;
 3. speakers: people introduced with a role, then every mention ("he", "the diplomat",
    "Bocharnikov") resolved to the nearest compatible one (``speakers``).
 """
