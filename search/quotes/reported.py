@@ -113,19 +113,7 @@ def _content(doc, verb) -> list[tuple[int, int]]:
             break
     if doc[first].lower_ in WEEKDAYS and doc[first - 1].lower_ == "on":
         first += 1  # "said on Monday Seoul was ready": the day belongs to the cue
-    lead = doc[first].head if doc[first].head.dep_ in ("npadvmod", "tmod") else doc[first]
-    if lead.dep_ in ("npadvmod", "tmod") and lead.left_edge.i == first and lead.head in after:
-        # "told voters this weekend he would ...": the time belongs to the cue.
-        subject = next((c for c in lead.head.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and lead.right_edge.i < subject.left_edge.i:
-            first = lead.right_edge.i + 1
-    head = doc[first].head
-    if doc[first].dep_ == "prep" and head in after:
-        # "said after the meeting he would not ...": a phrase between the verb and the subject
-        # of its clause tells when or where it was said.
-        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and doc[first].right_edge.i < subject.left_edge.i:
-            first = subject.left_edge.i
+    first = _after_circumstance(doc, first, after)
     if lemma in DIRECTIVE_VERBS:
         # "demanded that Obama pledge ...", parsed with Obama as the verb's object.
         obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < first), None)
@@ -136,6 +124,25 @@ def _content(doc, verb) -> list[tuple[int, int]]:
     last = _cut(doc, after, first, last)
     last = without_aside(doc, first, last)
     return _one(trimmed(doc, first, last))
+
+
+CIRCUMSTANCE_DEPS = ("prep", "npadvmod", "tmod")
+
+
+def _after_circumstance(doc, first: int, clauses: list) -> int:
+    """Where the clause starting at ``first`` starts once a phrase between the verb and the
+    clause's subject is left to the cue: it tells when or where it was said, not what ("said
+    after the meeting he would not ...", "told voters this weekend he would ...")."""
+    tok = doc[first]
+    phrase = tok if tok.dep_ in CIRCUMSTANCE_DEPS else tok.head
+    if phrase.dep_ not in CIRCUMSTANCE_DEPS or phrase.left_edge.i != first:
+        return first
+    if phrase.head not in clauses:
+        return first
+    subject = next((c for c in phrase.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or phrase.right_edge.i >= subject.left_edge.i:
+        return first
+    return subject.left_edge.i
 
 
 def _second_cue(doc, clauses: list) -> tuple[list, int]:
