@@ -7,8 +7,6 @@ Pure functions over spaCy tokens; nothing here imports Django.
 from __future__ import annotations
 
 MIN_CONTENT_WORDS = 3
-
-
 CLAUSE_PUNCT = {",", ".", ";", ":", "!", "?", "-", "–", "—", "(", ")", "...", "…"}
 
 
@@ -27,14 +25,16 @@ def trimmed(doc, first: int, last: int) -> tuple[int, int] | None:
     return first, last
 
 
-def without_aside(doc, first: int, last: int) -> int:
-    """The content's last token before a trailing relative clause set off by a comma, which
-    tells the reader about the last thing named ("..., which forced her to leave early")."""
+def without_aside(doc, first: int, last: int, keep: int = MIN_CONTENT_WORDS) -> int:
+    """The last token of the span ``first``..``last`` before a trailing relative clause set
+    off by a comma, which tells the reader about the last thing named ("..., which forced
+    her to leave early", ", who has not been charged"), when more than ``keep`` tokens
+    stand before it."""
     for tok in doc[first : last + 1]:
         if (
             tok.dep_ == "relcl"
             and tok.right_edge.i == last
-            and tok.left_edge.i > first + MIN_CONTENT_WORDS
+            and tok.left_edge.i > first + keep
             and doc[tok.left_edge.i - 1].text == ","
             and doc[tok.left_edge.i].lower_ in ("which", "who", "whose")
         ):
@@ -43,16 +43,5 @@ def without_aside(doc, first: int, last: int) -> int:
 
 
 def before_aside(doc, phrase) -> int:
-    """The last token of ``phrase`` before a trailing aside of the writer's: ", which makes
-    him an outlier", ", who has not been charged"."""
-    last = phrase.right_edge.i
-    for tok in phrase.subtree:
-        if (
-            tok.dep_ == "relcl"
-            and tok.right_edge.i == last
-            and tok.left_edge.i > phrase.i
-            and doc[tok.left_edge.i - 1].text == ","
-            and doc[tok.left_edge.i].lower_ in ("which", "who", "whose")
-        ):
-            return tok.left_edge.i - 2
-    return last
+    """The last token of the phrase headed by ``phrase`` before such an aside."""
+    return without_aside(doc, phrase.i, phrase.right_edge.i, keep=0)

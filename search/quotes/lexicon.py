@@ -79,8 +79,9 @@ TOPIC_PREPOSITIONS = {
     "caution": ("against",),
     "complain": ("about", "of"),
 }
-# Verbs whose noun object is what they ask for ("urged restraint").
-URGE_LEMMAS = frozenset("urge demand".split())
+# Verbs whose noun object is what they ask for ("urged restraint"); "demanded an inquiry"
+# is in OBJECT_LEMMAS.
+URGE_LEMMAS = frozenset(["urge"])
 # Modals under which a verb tells what somebody might say, not what they said.
 HEDGING_MODALS = frozenset("would could might may should".split())
 # "called for X", "called on X to ...", "pressed for X", "appealed for X".
@@ -100,8 +101,7 @@ REPORTING_WORD = re.compile(
     r"conclud|disclos|reveal|continu|promis|point|tweet|post|vow|pledg|alleg|contend|conced|"
     r"counter|retort|respon|quip|jok|boast|lament|charg|accus|mention|repeat|reaffirm|assur|"
     r"inform|signal|hint|propos|demand|threaten|agree|recount|clarif|affirm|proclaim|advis|"
-    r"ask|guarantee|swear|swore|report|call|critici|prais|cit(?:e[ds]?|ing)|blam|vow|"
-    r"complain)",
+    r"ask|guarantee|swear|swore|report|call|critici|prais|cit(?:e[ds]?|ing)|blam|complain)",
     re.I,
 )
 
@@ -153,12 +153,11 @@ diplomats economists observers experts spokesman spokeswoman spokesperson aides 
 executives people residents witnesses
 """.split()
 )
-# Common nouns for groups of people that speak: "Authorities announced ...".
+# Common nouns for people who speak, besides the roles (ROLE_SET): "Authorities announced".
 PEOPLE_NOUNS = UNNAMED_HEADS | frozenset(
     """
-authority leader critic supporter opponent activist advocate campaigner protester
-demonstrator rebel militant voter member lawmaker legislator negotiator delegate minister
-aide family
+authority critic supporter opponent advocate campaigner protester demonstrator rebel militant
+voter member legislator delegate family
 """.split()
 )
 UNNAMED_OPENERS = frozenset(
