@@ -21,6 +21,7 @@ from search.engine import (
     reset_backends,
 )
 from search.engine.whoosh import WhooshBackend
+from search.engine.whoosh import backend as whoosh_backend
 
 from .backend_contract import ARTICLES, QUOTES, BackendContract, article, parse_query, quote
 
@@ -123,6 +124,25 @@ def test_segments_are_written_without_compound_files(backend):
     backend.update(ARTICLES[:1], [])
     files = os.listdir(generation_dir(backend))
     assert not [f for f in files if f.endswith(".seg")]
+
+
+def test_a_large_batch_of_new_documents_is_written_by_parallel_writers(backend, monkeypatch):
+    monkeypatch.setattr(whoosh_backend, "MULTIPROCESS_FROM", 100)
+    art = ARTICLES[0]
+    quotes = [
+        quote(1000 + n, art, f"Envoy number {n} said the corridor would open", **LAVROV_SPEAKER)
+        for n in range(600)
+    ]
+    backend.add([art], quotes)
+    segments = {f.name.split(".")[0] for f in generation_dir(backend).glob("*.trm")}
+    assert len(segments) >= 2  # more than one writer process wrote a segment
+    assert backend.stored_versions()["quote"].keys() == {q["id"] for q in quotes}
+    assert len(found(backend, "corridor")[0]) == 50  # a full first page of matches
+    backend.compact()
+    assert backend.stored_versions()["quote"].keys() == {q["id"] for q in quotes}
+
+
+LAVROV_SPEAKER = {"speaker": "Sergei Lavrov", "slug": "sergei-lavrov", "role": "minister"}
 
 
 # rebuilding

@@ -416,7 +416,7 @@ class WhooshBackend(SearchBackend):
             for _attempt in range(3):
                 name = self.store.live_name()
                 ix = self.store.open(name)
-                writer = self.store.writer(ix)
+                writer = self.store.writer(ix, **self._parallel(record))
                 if self.store.live_name() != name:
                     writer.cancel()
                     continue
@@ -431,6 +431,15 @@ class WhooshBackend(SearchBackend):
                 self._opened = True
                 return
             raise SearchUnavailable(f"The search index at {self.store.root} kept changing. {FIX}")
+
+    def _parallel(self, record: tuple) -> dict:
+        """Writer options for a batch: a large batch of new documents (a bulk import's) is
+        analysed by ``procs`` processes into segments of their own, as ``rebuild`` does;
+        ``compact`` merges them afterwards."""
+        op, articles, quotes = record
+        if op != "add" or self.procs < 2 or len(articles) + len(quotes) < MULTIPROCESS_FROM:
+            return {}
+        return {"procs": self.procs, "multisegment": True}
 
     def compact(self) -> None:
         """Merge the smallest segments until at most ``MAX_SEGMENTS`` remain. Whoosh's own
