@@ -82,6 +82,8 @@ TOPIC_PREPOSITIONS = {
 # Verbs whose noun object is what they ask for ("urged restraint"); "demanded an inquiry"
 # is in OBJECT_LEMMAS.
 URGE_LEMMAS = frozenset(["urge"])
+# Every verb lemma that may attribute what somebody said, with a clause or without one.
+SPEECH_LEMMAS = REPORTING_LEMMAS | OBJECT_LEMMAS | frozenset(TOPIC_PREPOSITIONS)
 # Modals under which a verb tells what somebody might say, not what they said.
 HEDGING_MODALS = frozenset("would could might may should".split())
 # "called for X", "called on X to ...", "pressed for X", "appealed for X".

@@ -19,9 +19,8 @@ from search.quotes.edges import trimmed, without_aside
 from search.quotes.lexicon import (
     ASIDE_LEMMAS,
     DIRECTIVE_VERBS,
-    OBJECT_LEMMAS,
     REPORTING_LEMMAS,
-    TOPIC_PREPOSITIONS,
+    SPEECH_LEMMAS,
     VERB_WORD,
     WEEKDAYS,
 )
@@ -64,8 +63,7 @@ def reported_speech(doc, offset: int, text: str, quoted: list[tuple[int, int]]):
 
 def _is_reporting_verb(tok) -> bool:
     if tok.tag_.startswith("VB") or tok.pos_ == "VERB":
-        lemma = tok.lemma_.lower()
-        return lemma in REPORTING_LEMMAS or lemma in OBJECT_LEMMAS or lemma in TOPIC_PREPOSITIONS
+        return tok.lemma_.lower() in SPEECH_LEMMAS
     # A headline in title case ("Trump Says Clinton Should Be Jailed") may tag the verb a noun.
     return tok.is_title and bool(VERB_WORD.fullmatch(tok.text)) and tok.dep_ == "ROOT"
 

@@ -17,15 +17,9 @@ from search.quotes.lexicon import (
 )
 
 MAX_MENTION_TOKENS = 14
-
-
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
-
 # Children of the subject that are not part of how the text names the speaker.
 NOT_IN_MENTION = {"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
-
-
 # "according to a poll" cites data, not a speaker: such sources give no quote.
 NOT_SPEAKERS = {
     "poll",
@@ -49,8 +43,6 @@ NOT_SPEAKERS = {
     "tally",
     "results",
 }
-
-
 # Documents whose author is the source: "according to a statement by the ministry".
 DOCUMENTS = {
     "analysis",
@@ -79,11 +71,7 @@ DOCUMENTS = {
     "communique",
     "declaration",
 }
-
-
 EXPLETIVES = {"it", "there", "this", "that", "which", "what"}
-
-
 DASHES = {"-", "--", "—", "–"}
 
 
