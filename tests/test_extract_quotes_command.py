@@ -49,8 +49,17 @@ def test_it_prints_one_json_line_per_file_without_a_database():
         "cue_start",
         "cue_end",
         "mention",
+        "attribution",
     }
     assert first["speaker"] == "Mikhail Bocharnikov"
+
+
+def test_each_line_counts_how_the_speakers_were_found():
+    (record,) = lines(run(str(SEED)))
+    found = [q["attribution"] for q in record["quotes"]]
+    assert found[0] == "role" and record["quotes"][0]["mention"] == "the diplomat"
+    assert "pronoun" in found and "named" in found
+    assert record["attributions"] == {how: found.count(how) for how in set(found)}
 
 
 def test_it_reads_standard_input():

@@ -31,6 +31,8 @@ from search.quotes.lexicon import OUTLETS, REPORTING_WORD, ROLE_NOUNS, ROLE_SET
 from search.quotes.parser import MAX_PARSE_CHARS, parse
 from search.quotes.reported import place, reported_speech
 from search.quotes.spans import (
+    ATTRIBUTIONS,
+    CARRIED,
     Cue,
     ExtractedQuote,
     ExtractedSpeaker,
@@ -40,6 +42,7 @@ from search.quotes.spans import (
 from search.quotes.speakers import Person, Resolver, honorific_people, introductions
 
 __all__ = [
+    "ATTRIBUTIONS",
     "EXTRACTOR_VERSION",
     "OUTLETS",
     "ROLE_NOUNS",
@@ -164,6 +167,7 @@ def _resolve(quotes: list[Span], resolver: Resolver) -> None:
         elif previous is not None and previous.cue is not None and q.kind == "direct":
             # A quote with no cue of its own carries on the last speaker's words.
             q.cue = previous.cue
+            q.carried = True
         previous = q if q.cue is not None else previous
 
 
@@ -189,6 +193,7 @@ def _result(text: str, spans: list[Span]) -> Extraction:
                 cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None,
                 mention=cue.mention if cue else "",
+                attribution=(CARRIED if q.carried else cue.how) if person else "",
             )
         )
     speakers = tuple(

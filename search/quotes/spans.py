@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from search.quotes.speakers import Person
+from search.quotes.cast import Person
+
+# How a quote's speaker was found, stored per quote and counted in the extractor's output:
+# the cue names them in full ("Foreign Minister Jeyhun Bayramov said"), by surname
+# ("Bayramov said"), by a role noun ("the minister said"), by a pronoun ("he said"); an
+# organisation speaks ("the ministry said", "the Kremlin said"); or a quote with no cue of its
+# own carries on the previous quote's speaker. "" when nobody was found.
+NAMED, SURNAME, ROLE, PRONOUN, ORGANISATION, CARRIED = (
+    "named",
+    "surname",
+    "role",
+    "pronoun",
+    "organisation",
+    "carried",
+)
+ATTRIBUTIONS = (NAMED, SURNAME, ROLE, PRONOUN, ORGANISATION, CARRIED)
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,7 @@ class ExtractedQuote:
     cue_start: int | None
     cue_end: int | None
     mention: str
+    attribution: str = ""  # one of ATTRIBUTIONS, or "" when the quote has no speaker
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,8 @@ class Cue:
     hint: str = ""
     # Where the reporting verb starts, when it is known; -1 when not.
     verb_start: int = -1
+    # How ``person`` was found (one of ATTRIBUTIONS), set by the resolver.
+    how: str = ""
 
 
 @dataclass
@@ -60,3 +76,4 @@ class Span:
     end: int
     kind: str
     cue: Cue | None = None
+    carried: bool = False  # the cue is the previous quote's: this one has none of its own

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
+from search.quotes.cast import Person, names_words
 from search.quotes.lexicon import (
     GENDERED_HONORIFICS,
     HONORIFICS,
@@ -32,45 +32,7 @@ from search.quotes.lexicon import (
     WEEKDAYS,
     names_outlet,
 )
-from search.quotes.spans import Cue
-
-
-@dataclass
-class Person:
-    name: str
-    kind: str = "person"
-    role: str = ""
-    gender: str = ""  # "m", "f" or "" (unknown), from honorifics and pronouns tied to them
-    aliases: set[str] = field(default_factory=set)
-    positions: list[int] = field(default_factory=list)  # where the text mentions them
-
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1] if self.kind == "person" else self.name
-
-    def add_alias(self, mention: str) -> None:
-        """Keep ``mention`` as an alias only when it names this speaker: it holds one of the
-        name's words. "he", "the ambassador" or "on Monday" never become aliases."""
-        words = mention.split()
-        if " ".join(words) == self.name:
-            return
-        own = names_words(self.name)
-        # "Ambassador Anna Karenina on Monday": the alias ends with the name.
-        while words and words[-1].strip(".,") not in own:
-            words.pop()
-        mention = " ".join(words)
-        if mention and mention != self.name and names_words(mention) & own:
-            self.aliases.add(mention)
-
-
-def names_words(text: str) -> set[str]:
-    """The capitalised words of ``text`` that can be part of a name."""
-    return {
-        w
-        for w in re.findall(r"[A-Z][\w’'-]*", text)
-        if w.lower() not in ROLE_SET and w.lower() not in PRONOUN_FORMS and w not in STOP_CAPS
-    }
-
+from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 INTRO_ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){{0,6}}?(?i:{ROLE_NOUN})"
@@ -265,12 +227,24 @@ class Resolver:
         else:
             person = self._named(mention)
         if person is not None:
+            cue.how = self._how(person, mention, low)
             person.add_alias(mention)
             person.positions.append(cue.mention_start)
             if low in ("he", "she") and not person.gender:
                 person.gender = PRONOUNS[low]
             self.last_speaker = person
         return person
+
+    @staticmethod
+    def _how(person: Person, mention: str, low: str) -> str:
+        """How the mention led to ``person``: one of the ATTRIBUTIONS."""
+        if person.kind == "organisation":
+            return ORGANISATION
+        if low in PRONOUNS:
+            return PRONOUN
+        if person.name in mention:
+            return NAMED
+        return SURNAME if names_words(mention) & names_words(person.name) else ROLE
 
     def _before(self, pos: int) -> list[tuple[int, Person]]:
         """People by how recently they were mentioned before ``pos``, nearest first."""
