@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from search.quotes.cast import organisations
 from search.quotes.direct import (
     MARK,
     attribute_direct,
@@ -33,6 +34,7 @@ from search.quotes.reported import place, reported_speech
 from search.quotes.spans import (
     ATTRIBUTIONS,
     CARRIED,
+    NAMED,
     Cue,
     ExtractedQuote,
     ExtractedSpeaker,
@@ -74,6 +76,7 @@ def extract(text: str) -> Extraction:
     people = introductions(scan, quoted)
     known = {p.name for p in people}
     people += [p for p in honorific_people(scan, quoted) if p.name not in known]
+    people += organisations(scan, quoted)
 
     by_para, open_before = _by_paragraph(directs, paras)
     for (p_start, p_end), in_para in zip(paras, by_para, strict=True):
@@ -97,7 +100,7 @@ def extract(text: str) -> Extraction:
 
     quotes = [q for q in directs if id(q) not in absorbed] + reported
     quotes.sort(key=lambda q: (q.start, q.end))
-    _resolve(quotes, Resolver(people))
+    _resolve(quotes, Resolver(people, scan))
     return _result(scan, quotes)
 
 
@@ -171,6 +174,16 @@ def _resolve(quotes: list[Span], resolver: Resolver) -> None:
         previous = q if q.cue is not None else previous
 
 
+def _names_itself(text: str, q: Span, person: Person) -> bool:
+    """Whether a quote given to ``person`` by a surname, role or pronoun names that person
+    in the third person: nobody says "Baker did not mean ..." of themselves, so the
+    attribution is wrong, and no speaker is better than a wrong one."""
+    if person.kind != "person":
+        return False
+    surname = re.escape(person.surname)
+    return re.search(rf"(?<![\w-]){surname}(?![\w-])", text[q.start : q.end]) is not None
+
+
 def _result(text: str, spans: list[Span]) -> Extraction:
     quotes, used, seen = [], {}, set()
     for q in spans:
@@ -179,6 +192,9 @@ def _result(text: str, spans: list[Span]) -> Extraction:
         seen.add((q.start, q.end))
         cue: Cue | None = q.cue
         person: Person | None = cue.person if cue else None
+        how = (CARRIED if q.carried else cue.how) if person else ""
+        if person is not None and how != NAMED and _names_itself(text, q, person):
+            person = None  # "The official said Baker did not mean ...": Baker is the topic
         if person is not None:
             used[person.name] = person
         quotes.append(
@@ -193,7 +209,7 @@ def _result(text: str, spans: list[Span]) -> Extraction:
                 cue_start=cue.start if cue else None,
                 cue_end=cue.end if cue else None,
                 mention=cue.mention if cue else "",
-                attribution=(CARRIED if q.carried else cue.how) if person else "",
+                attribution=how if person else "",
             )
         )
     speakers = tuple(

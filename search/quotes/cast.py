@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from search.quotes.lexicon import PRONOUN_FORMS, ROLE_SET, STOP_CAPS
+from search.quotes.lexicon import FAMILY_FIRST, MALE_NAMES_IN_A, PRONOUN_FORMS, ROLE_SET, STOP_CAPS
 
 
 @dataclass
@@ -21,10 +21,12 @@ class Person:
     gender: str = ""  # "m", "f" or "" (unknown), from honorifics and pronouns tied to them
     aliases: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)  # where the text mentions them
+    # The countries the text ties them to ("Kazakh Foreign Minister", "Russia's envoy").
+    nations: set[str] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1] if self.kind == "person" else self.name
+        return family_name(self.name) if self.kind == "person" else self.name
 
     def add_alias(self, mention: str) -> None:
         """Keep ``mention`` as an alias only when it names this speaker: it holds one of the
@@ -48,3 +50,81 @@ def names_words(text: str) -> set[str]:
         for w in re.findall(r"[A-Z][\w’'-]*", text)
         if w.lower() not in ROLE_SET and w.lower() not in PRONOUN_FORMS and w not in STOP_CAPS
     }
+
+
+def family_name(name: str) -> str:
+    """The family name: the last word, but the first of an East Asian name written family
+    name first ("Li Wenhao", "Kim Jong-hyun")."""
+    words = name.split()
+    if len(words) in (2, 3) and words[0] in FAMILY_FIRST:
+        return words[0]
+    return words[-1] if words else name
+
+
+def name_gender(name: str) -> str:
+    """ "f" or "m" when a name says it: a Slavic or Baltic surname's ending ("Sokolova",
+    "Kowalska", "Vaitkutė" against "Lavrov", "Kowalski"), or a given name ending in "a" (a
+    woman's, but for a listed few men's names). "" when it does not say."""
+    words = [w.strip(".,") for w in name.split()]
+    if len(words) < 2:
+        return ""
+    last, first = words[-1].lower(), words[0].lower()
+    if re.search(r"(?:ova|eva|yova|ina|aya|skaya|ska|cka|ová|ytė|aitė|ienė|utė)$", last):
+        return "f"
+    if re.search(r"(?:ov|ev|yov|sky|ski|skiy|vich)$", last):
+        return "m"
+    if words[0] in FAMILY_FIRST:
+        return ""
+    if first.endswith("a") and first not in MALE_NAMES_IN_A and len(first) > 2:
+        return "f"
+    return ""
+
+
+# The head nouns of a body that speaks: "the ministry said", "the embassy added".
+BODY_HEADS = (
+    "Ministry Embassy Office Department Council Commission Agency Government Committee Party "
+    "Kremlin Pentagon Secretariat Cabinet Parliament Delegation Mission Service Administration "
+    "Presidency Bureau Directorate Consulate Command Army Navy Court Bank Fund Union "
+    "Organisation Organization Alliance Movement Authority Agency Coalition Front"
+).split()
+_HEAD = "|".join(BODY_HEADS)
+_CAP = r"(?:U\.N\.|U\.S\.|E\.U\.|(?!(?:The|A|An|In|On|At|But|And)\s)[A-Z][\w’'-]*)"
+ORGANISATION_NAME = re.compile(
+    # "Azerbaijan's Foreign Ministry", "the Russian Embassy in Prague", "Russia's foreign
+    # ministry", "the U.N. Office for the Coordination of Humanitarian Affairs", "Kremlin".
+    rf"(?P<name>(?:{_CAP}[’']s\s+)?(?:(?:{_CAP}|foreign|defence|defense|interior|press|"
+    r"transitional|military|national|federal|presidential)\s+){0,4}"
+    rf"(?i:{_HEAD})(?:\s+(?:of|for|in|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|for|and|the)?\s*{_CAP})"
+    r"{0,4})?)(?![\w-])"
+)
+
+
+def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
+    """The bodies the story names ("Azerbaijan's Foreign Ministry", "the Kremlin"), with where
+    it names them, so that a later "the ministry said" finds the one it refers back to. A
+    phrase counts only when it is capitalised somewhere: "the ministry" alone names none."""
+    found: dict[str, Person] = {}
+    for m in ORGANISATION_NAME.finditer(text):
+        name = m["name"]
+        words = name.split()
+        if not any(w[:1].isupper() for w in words) or words[0] in STOP_CAPS:
+            if words[0] not in STOP_CAPS:
+                continue
+            name = " ".join(words[1:])
+            if not name or not any(w[:1].isupper() for w in name.split()):
+                continue
+        if any(s <= m.start() < e for s, e in quoted):
+            continue
+        if " " not in name and name.lower() not in ("kremlin", "pentagon") and name[0].islower():
+            continue
+        key = name.lower()
+        person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
+        person.positions.append(m.start("name"))
+    return sorted(found.values(), key=lambda p: p.positions[0])
+
+
+def head_noun(name: str) -> str:
+    """The body's kind, lower-case: "ministry" for "Azerbaijan's Foreign Ministry", "embassy"
+    for "the Russian Embassy in Prague"."""
+    words = re.split(r"\s+(?:of|for|in|on)\s+", name, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""

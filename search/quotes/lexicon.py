@@ -117,7 +117,7 @@ officer manager president-elect vice-president foreign-minister lawmaker lawmake
 sources aide aides expert experts observer observers correspondent consul attache minister-
 counsellor counselor counsellor secretary-general chief candidate nominee strategist
 pollster lawyer attorney moderator historian professor researcher activist organizer
-organiser founder
+organiser founder mediator chairperson facilitator coordinator rapporteur ombudsman counterpart
 """.split()
 ROLE_SET = frozenset(w.lower() for w in ROLE_NOUNS)
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_SET, key=len, reverse=True)) + r")"
@@ -228,7 +228,44 @@ TITLES = {
 }
 TITLE_WORDS = tuple(t.capitalize() for t in TITLES) + ("Del", "Sgt")
 HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Madame|Mme)\.?"
-NAME_TOKEN = r"(?:[A-Z][\w'’.-]*[\w.]|[A-Z])"
+# One word of a name: capitalised, or an Arabic name with its article ("al-Khalifi").
+NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|at|az|ar|an)-)?(?:[A-Z][\w'’.-]*[\w.]|[A-Z])"
+# The lower-case words that join the words of a name ("Faisal bin Nasser", "Ursula von der
+# Leyen"), at most two in a row.
+NAME_JOINER = r"(?:(?:bin|bint|ibn|van|von|de|der|del|da|di|du|dos|das|la|le|ter)\s+){0,2}"
+
+
+def name_words_pattern(least: int, most: int) -> str:
+    """A name of ``least`` + 1 to ``most`` + 1 words, their joiners between them."""
+    return rf"{NAME_TOKEN}(?:\s+{NAME_JOINER}{NAME_TOKEN}){{{least},{most}}}"
+
+
+# The places a capitalised phrase may name instead of a person ("the Caspian Sea").
+PLACE_HEADS = frozenset(
+    """
+sea ocean gulf strait straits river lake island islands mountains valley corridor peninsula
+canal basin bay desert border region province oblast district square street avenue airport
+port
+""".split()
+)
+# Family names that East Asian names put first ("Li Wenhao" is Mr Li, "Kim Jong-hyun" Mr Kim).
+FAMILY_FIRST = frozenset(
+    """
+Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin He Gao Luo Zheng Liang
+Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei
+Su Lu Ding Ren Shen Yao Xi Qin Fu Wen Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Seo
+Kwon Hwang Ahn Yoo Hong Moon Nguyen Tran Pham Hoang Phan Vu Vo Dang Bui Do Ho Ngo Duong
+""".split()
+)
+# Given names that end in "a" but are men's ("Nikita Volkov"), for the rule that a given
+# name ending in "a" is a woman's.
+MALE_NAMES_IN_A = frozenset(
+    """
+nikita ilya luca andrea joshua sasha kostya mustafa murtaza attila isa musa yahya zakaria
+hamza oleksa foma jonah ezra garcia costa silva mehta gupta joshua elisha akira kazuya
+ryota shota yuta takuya daisuke tsvetana shiva krishna rama
+""".split()
+)
 
 
 def names_outlet(phrase: str) -> bool:

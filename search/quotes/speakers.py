@@ -12,14 +12,20 @@ from __future__ import annotations
 import bisect
 import re
 
-from search.quotes.cast import Person, names_words
+from search.quotes.cast import (
+    BODY_HEADS,
+    Person,
+    head_noun,
+    name_gender,
+    names_words,
+)
 from search.quotes.lexicon import (
     GENDERED_HONORIFICS,
     HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
-    NAME_TOKEN,
     ORG_HEAD,
+    PLACE_HEADS,
     PRONOUN_FORMS,
     PRONOUNS,
     ROLE_MODIFIERS,
@@ -30,22 +36,28 @@ from search.quotes.lexicon import (
     UNNAMED_HEADS,
     UNNAMED_OPENERS,
     WEEKDAYS,
+    name_words_pattern,
     names_outlet,
 )
+from search.quotes.nations import country_named, is_nation, nation_words
 from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 INTRO_ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){{0,6}}?(?i:{ROLE_NOUN})"
     rf"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?)\s+"
-    rf"(?P<name>(?:{HONORIFICS}\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})"
+    rf"(?P<name>(?:{HONORIFICS}\s+)?{name_words_pattern(0, 3)})"
 )
 WORD = re.compile(r"[A-Za-z][\w-]*")
 ROLE_PREFIX = re.compile(r"(?<![\w.’'-])(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){0,6}\Z")
 ROLE_TAIL = re.compile(
-    r"[\w-]+(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?\s+"
-    rf"(?P<name>(?:{HONORIFICS}\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})"
+    r"[\w-]+\.?(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?\s+"
+    rf"(?P<name>(?:{HONORIFICS}\s+)?{name_words_pattern(0, 3)})"
 )
-NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\Z")
+ROLE_COMMA_NAME = re.compile(
+    r"(?P<role>[\w-]+(?:\s+(?:of|to|for|at|on)\s+[^,.;:\n\"“”]{1,60}?)?),\s+"
+    rf"(?P<name>{name_words_pattern(1, 3)})\s*,"
+)
+NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
 APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
 ROLE_END = re.compile(r"[^,.;\n]{0,50}?(?=[,.;])")
 
@@ -54,8 +66,11 @@ def _role_words(text: str):
     """Each role noun ("ambassador", "Minister") in ``text``; a set lookup per word is far
     cheaper than one large case-insensitive alternation at every character."""
     for m in WORD.finditer(text):
-        if m.group().lower() in ROLE_SET:
-            yield m
+        word = m.group().lower()
+        if word in ROLE_SET or ("-" in word and ROLE_SET.intersection(word.split("-"))):
+            yield m  # "Chairperson-in-Office Matteo Ferrante"
+        elif word in TITLES and text[m.end() : m.end() + 2] == ". " and m.group()[0].isupper():
+            yield m  # "Former Pennsylvania Gov. Ed Rendell"
 
 
 def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
@@ -71,9 +86,10 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         i = bisect.bisect_right(starts, pos) - 1
         return i < 0 or pos >= quoted[i][1]
 
+    headline = title_case_headline(text)
     for role_word in _role_words(text):
         for role_start, role, name_start, name in _intros_at(text, role_word):
-            if name_start in seen or not outside(role_start):
+            if name_start in seen or not outside(role_start) or name_start < headline:
                 continue
             seen.add(name_start)
             gender = honorific_gender(name)
@@ -85,9 +101,23 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
                 person = people[name] = Person(name=name, role=role)
             elif role and not person.role:
                 person.role = role
-            person.gender = person.gender or gender
+            person.gender = person.gender or gender or name_gender(name)
+            person.nations |= nation_words(role)
             person.positions.append(name_start)
+    for person in people.values():
+        if person.role.lower().endswith("counterpart"):
+            person.role = ""  # "his Russian counterpart" says only where they are from
     return sorted(people.values(), key=lambda p: p.positions[0])
+
+
+def title_case_headline(text: str) -> int:
+    """Where a first line written in title case ends ("Black Lawmakers Rip Donald Trump As
+    A Fraud"), else 0: its capitals say nothing about where a name starts."""
+    line = text[: text.find("\n")] if "\n" in text else ""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if len(words) >= 4 and not any(w[0].islower() and len(w) > 3 for w in words):
+        return len(line)  # title case capitalises every word but short ones
+    return 0
 
 
 def _intros_at(text: str, role_word: re.Match):
@@ -98,6 +128,11 @@ def _intros_at(text: str, role_word: re.Match):
     if tail:
         role_start = prefix.start() if prefix else at
         yield role_start, text[role_start : tail.start("name")], tail.start("name"), tail["name"]
+    named_after = ROLE_COMMA_NAME.match(text, at)
+    if named_after:  # "Moldova's Deputy Prime Minister for Reintegration, Cristina Popescu,"
+        role_start = prefix.start() if prefix else at
+        name_at = named_after.start("name")
+        yield role_start, text[role_start : named_after.end("role")], name_at, named_after["name"]
     appositive = APPOSITIVE.search(text, max(0, at - 70), at)
     if appositive:
         comma = appositive.start()
@@ -125,7 +160,9 @@ def honorific_gender(name: str) -> str:
 def split_role_name(role: str, name: str) -> tuple[str, str]:
     """(name, role) from a role phrase and the capitalised words after it, or ("", "") when
     the words are no person's name."""
-    role = " ".join(role.split())
+    role = " ".join(
+        TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
+    )  # "Pennsylvania Gov." is Pennsylvania's Governor
     name = re.sub(rf"^{HONORIFICS}\s+", "", " ".join(name.split()))
     tokens = name.split()
     # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
@@ -152,17 +189,33 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
 def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     """A name's words, without what is not part of a name: a trailing time phrase ("on
     Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
-    after an honorific ("Mr. King") may be a word that is otherwise a role."""
-    tokens = [t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
+    after an honorific ("Mr. King") may be a word that is otherwise a role. A name ends at a
+    possessive ("James Baker's plan" names James Baker), at a full stop that is no initial's
+    ("Jeyhun Bayramov. Ferrante said"), and at a capitalised conjunction ("U.S. And Japan");
+    a place ("Caspian Sea") or a nationality ("Qatari") is no name."""
     out: list[str] = []
-    for i, t in enumerate(tokens):
+    for i, raw in enumerate(tokens):
+        t = raw if re.fullmatch(r"(?:[A-Z]\.)+", raw) else raw.rstrip(".,")
         low = t.lower()
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if low in WEEKDAYS or t.isdigit() or (low in MONTHS and following[:1].isdigit()):
             break  # a time phrase follows the name ("Theresa May" is a name, "May 3" a date)
-        if not t[:1].isupper() and low not in NAME_PARTICLES:
+        if out and t in STOP_CAPS:
+            break  # "Paul Volcker Besides", "U.S. And Japan"
+        arabic = re.match(r"(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z]", t)
+        if not t[:1].isupper() and low not in NAME_PARTICLES and not arabic:
             break  # "Anna Karenina on Monday": the name stops at the first plain word
+        possessive = re.search(r"[’']s?$", t) and not re.search(r"[’'][a-z]{2,}", t)
+        if possessive:
+            owner = re.sub(r"[’']s?$", "", t)
+            rest = tokens[i + 1 : i + 3]
+            if not out and len(rest) == 2 and all(r[:1].isupper() for r in rest):
+                continue  # "NBC's Dante Chinni", "Russia's Sergei Lavrov": the name follows
+            out.append(owner)
+            break
         out.append(t)
+        if raw.endswith(".") and not ABBREVIATED.fullmatch(raw):
+            break  # the sentence ends here
     while out and (out[-1] in STOP_CAPS or out[-1].lower() in NAME_PARTICLES):
         out.pop()
     if not out or out[0] in STOP_CAPS:
@@ -170,6 +223,8 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     if any(t.lower() in PRONOUN_FORMS for t in out):
         return []
     if not titled and all(t.lower() in ROLE_SET for t in out):
+        return []
+    if len(out) > 1 and out[-1].lower() in PLACE_HEADS or all(is_nation(t) for t in out):
         return []
     return out
 
@@ -179,10 +234,15 @@ def role_words_only(role: str) -> str:
     Secretary" is "Treasury Secretary"; "Russian ambassador to Azerbaijan" and "EU foreign
     policy chief" stay whole."""
     words = role.split()
-    first_noun = next((i for i, w in enumerate(words) if w.lower() in ROLE_SET), None)
-    if first_noun is None:
+    nouns = [i for i, w in enumerate(words) if w.lower() in ROLE_SET]
+    if not nouns:
         return role
-    start = first_noun
+    # The last title's run of words: "Russian President Vladimir Putin and Azerbaijani
+    # President" is "Azerbaijani President".
+    start = nouns[0]
+    for i in nouns[1:]:
+        if any(w.lower() in ("and", "or", "with") for w in words[start:i]):
+            start = i
     while start > 0:
         word = words[start - 1]
         if word[:1].isupper() or word.lower() in ROLE_MODIFIERS:
@@ -192,18 +252,97 @@ def role_words_only(role: str) -> str:
     return " ".join(words[start:])
 
 
+# A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").
+ABBREVIATED = re.compile(
+    r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Jr|Sr|St|Mt|Ft|Sgt|Del|"
+    + "|".join(t.capitalize() for t in TITLES)
+    + r")\."
+)
+SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
+BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
+# Ranks that set one holder of a title apart from another: a deputy minister is not the
+# minister.
+RANKS = frozenset("deputy vice assistant first prime acting junior".split())
+GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
+
+
+def role_agrees(mention: str, person: Person) -> bool:
+    """Whether a role mention ("the Kazakh minister", "the Bank official") can name
+    ``person``, from the role and countries the story introduced them with."""
+    words = re.findall(r"[\w’'.-]+", mention.lower())
+    role_words = set(re.findall(r"[\w’'.-]+", person.role.lower()))
+    nouns = [w for w in words if w in ROLE_SET]
+    noun = nouns[-1] if nouns else ""
+    if not person.role and not person.nations:
+        return False
+    if noun not in GENERIC_ROLES and noun not in role_words:
+        return False
+    if noun not in GENERIC_ROLES and RANKS & set(words) != RANKS & role_words:
+        return False
+    nations = nation_words(mention)
+    if nations and not nations & (person.nations | nation_words(person.role)):
+        return False
+    own = role_words | {w.lower() for w in person.name.split()}
+    qualifiers = {
+        w
+        for w in words
+        if w not in ("the", "this", "that", noun)
+        and w not in ROLE_SET
+        and not nation_words(w)
+        and w not in ROLE_MODIFIERS - RANKS
+    }
+    if noun in GENERIC_ROLES:
+        qualifiers |= {w for w in words if w in ROLE_MODIFIERS - RANKS}
+    return qualifiers <= own | {"top", "senior", "former", "then", "country's", "nation's"}
+
+
+def only_a_role(mention: str) -> bool:
+    """Whether a mention names a role and no person: "Jordan's Foreign Minister", "Moldova's
+    Deputy Prime Minister for Reintegration", "the U.S. envoy"."""
+    m = INTRO_ROLE_NAME.fullmatch(mention)
+    if m and split_role_name(m["role"], m["name"])[0]:
+        return False  # "Russian ambassador to Azerbaijan Mikhail Bocharnikov" names him
+    title = re.split(r"\s+(?:of|for|to|on)\s+", mention, maxsplit=1)[0]
+    words = [re.sub(r"[’']s$", "", w).rstrip(".,") for w in title.split()]
+    if not words or words[-1].lower() not in ROLE_SET:
+        return False
+    return all(
+        w.lower() in ROLE_SET or w.lower() in ROLE_MODIFIERS or w.lower() == "the" or is_nation(w)
+        for w in words
+    )
+
+
 class Resolver:
     """Resolves each mention, in reading order, to a person or organisation (or to none)."""
 
-    def __init__(self, people: list[Person]) -> None:
+    def __init__(self, people: list[Person], text: str = "") -> None:
         self.people = people
         self.last_speaker: Person | None = None
+        # Where sentences start, for "who the story is about" at a pronoun.
+        self.sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+        self.text = text
+        self._mentions(text, people)
+
+    def _mentions(self, text: str, people: list[Person]) -> None:
+        """Every place the text names a person of the cast by surname, so that the subject
+        of a sentence without a quote ("Rakhimov met students on Monday") counts when a
+        later pronoun looks back."""
+        by_surname = {p.surname: p for p in people if p.kind == "person" and " " in p.name}
+        if not text or not by_surname:
+            return
+        words = "|".join(re.escape(n) for n in sorted(by_surname, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
+            person = by_surname[m.group()]
+            if m.start() not in person.positions:
+                person.positions.append(m.start())
 
     def resolve(self, cue: Cue) -> Person | None:
         mention = cue.mention
         low = mention.lower()
         person: Person | None
-        if cue.hint == "unnamed":
+        if low.startswith("the ") and low.split()[-1] in BODY_NOUNS and not mention[4:5].isupper():
+            person = self._organisation_back(low, cue.mention_start)  # "the ministry said"
+        elif cue.hint == "unnamed":
             person = None
         elif cue.hint == "organisation":
             person = self._organisation(mention)
@@ -225,7 +364,7 @@ class Resolver:
         ):
             person = self._organisation(mention)
         else:
-            person = self._named(mention)
+            person = self._named(mention, cue.mention_start)
         if person is not None:
             cue.how = self._how(person, mention, low)
             person.add_alias(mention)
@@ -255,30 +394,72 @@ class Resolver:
                 ranked.append((max(earlier), p))
         return sorted(ranked, key=lambda item: -item[0])
 
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        end = self.sentences[i + 1] if i + 1 < len(self.sentences) else 1 << 62
+        return self.sentences[i], end
+
     def _pronoun(self, low: str, pos: int) -> Person | None:
-        """ "he" or "she": the person mentioned nearest before it whose gender fits (as the
-        text states it, or unknown); a person of the other gender is never chosen, and with
-        no candidate left the mention stays unresolved."""
+        """ "he" or "she": who the story is about at that point. The people named in the
+        pronoun's own sentence before it, else in the nearest sentence before it that names
+        anybody; of those, the first named (the sentence's subject, as in "Minister A met
+        his counterpart B. He said ..."), if their gender fits (as the text states it, or
+        unknown). A person of the other gender is never chosen; with nobody left, the
+        mention stays unresolved."""
         gender = PRONOUNS[low]
         if gender not in ("m", "f"):
             return None
-        for _, person in self._before(pos):
+        before = self._before(pos)
+        if not before:
+            return None
+        start, _ = self._sentence_of(pos)
+        if before[0][0] < start:
+            start, _ = self._sentence_of(before[0][0])
+        in_sentence = []
+        for _, person in before:
+            first = min((x for x in person.positions if start <= x < pos), default=None)
+            if first is not None:
+                in_sentence.append((first, person))
+        for _, person in sorted(in_sentence, key=lambda item: item[0]):
+            if person.gender in ("", gender):
+                return person
+        for _, person in before:
             if person.gender in ("", gender):
                 return person
         return None
 
     def _role(self, low: str, pos: int) -> Person | None:
+        """ "the minister", "the Kazakh minister", "the deputy minister": somebody introduced
+        earlier with that role noun, whose title does not contradict the mention's words (a
+        deputy is not the minister, the Kazakh minister is not the Russian one, "the Bank
+        official" is nobody introduced without "Bank"). The last speaker if they fit, else the
+        only one who fits; when two fit, nobody."""
         nouns = re.findall(rf"\b{ROLE_NOUN}\b", low)
         noun = nouns[-1] if nouns else ""
-        candidates = self._before(pos)
-        if noun in {"diplomat", "official", "envoy"}:
-            # Generic nouns fit anyone in such a job; prefer the last speaker.
-            fits = [p for _, p in candidates if p.role]
-        else:
-            fits = [p for _, p in candidates if noun and noun in p.role.lower()]
+        if not noun:
+            return None
+        fits = [p for _, p in self._before(pos) if role_agrees(low, p)]
         if self.last_speaker in fits:
             return self.last_speaker
-        return fits[0] if fits else None
+        return fits[0] if len(fits) == 1 else None
+
+    def _organisation_back(self, low: str, pos: int) -> Person | None:
+        """ "the ministry", "the foreign ministry", "the embassy": the body with that head
+        noun the story named last before it, if its name holds the mention's other words."""
+        words = re.sub(r"^the\s+", "", low).split()
+        if not words:
+            return None
+        head, others = words[-1], set(words[:-1])
+        best: tuple[int, Person] | None = None
+        for p in self.people:
+            if p.kind != "organisation" or head_noun(p.name) != head:
+                continue
+            if not others <= set(p.name.lower().split()):
+                continue
+            earlier = [x for x in p.positions if x < pos]
+            if earlier and (best is None or max(earlier) > best[0]):
+                best = (max(earlier), p)
+        return best[1] if best else None
 
     @staticmethod
     def _unnamed(low: str) -> bool:
@@ -314,7 +495,17 @@ class Resolver:
         self.people.append(org)
         return org
 
-    def _named(self, mention: str) -> Person | None:
+    def _named(self, mention: str, pos: int) -> Person | None:
+        country = country_named(mention)
+        if country:
+            return self._organisation(country)  # "Greece said it had protested"
+        if only_a_role(mention):
+            return self._role(mention.lower(), pos)  # "Jordan's Foreign Minister said"
+        bare = re.sub(rf"^{HONORIFICS}\s+", "", mention)
+        if " " not in bare:
+            known = self._known(bare)  # "Jordan said": Rep. Jim Jordan, not the country
+            if known is not None:
+                return known
         mention, title = _title_off(mention)
         role, name = title, mention
         gender = honorific_gender(mention)
@@ -335,8 +526,10 @@ class Resolver:
                 person.role = role
             person.gender = person.gender or gender
             return person
-        person = Person(name=name, role=role, gender=gender)
+        person = Person(name=name, role=role, gender=gender or name_gender(name))
+        person.nations |= nation_words(role)
         self.people.append(person)
+        self._mentions(self.text, [person])
         return person
 
 
@@ -399,5 +592,5 @@ def honorific_people(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
 
 HONORIFIC_NAME = re.compile(
     r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Lady|Madame|Mme|Dame)\.?\s+"
-    rf"(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
+    rf"(?P<name>{name_words_pattern(0, 2)})"
 )
