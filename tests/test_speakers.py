@@ -152,3 +152,160 @@ def test_the_role_with_a_definite_article_refers_back():
         "The spokesman said the drivers had been detained."
     )
     assert speakers_of(text) == ["Ivan Petrov", "Ivan Petrov"]
+
+
+def quote_with(text: str, words: str):
+    (quote,) = [q for q in extract(text).quotes if words in q.text]
+    return quote
+
+
+def test_the_ministry_is_the_ministry_the_story_named_in_full():
+    text = (
+        "BAKU, March 3 - Azerbaijan's Foreign Ministry said in a statement on Monday that the "
+        "talks in Geneva had been constructive.\n\nThe ministry added that a new round would be "
+        "held in April."
+    )
+    later = quote_with(text, "a new round")
+    assert later.speaker == "Azerbaijan's Foreign Ministry"
+    assert later.attribution == "organisation"
+    assert ("Azerbaijan's Foreign Ministry", "organisation") in {
+        (s.name, s.kind) for s in extract(text).speakers
+    }
+
+
+def test_the_embassy_refers_back_to_the_embassy_and_the_kremlin_speaks_for_itself():
+    text = (
+        "PRAGUE, March 3 - The Czech government expelled two diplomats on Monday.\n\n"
+        "The Russian Embassy in Prague said in a statement that Moscow would respond.\n\n"
+        "The embassy also said the decision was unfriendly. The Kremlin said President "
+        "Vladimir Putin had been informed."
+    )
+    assert quote_with(text, "unfriendly").speaker == "Russian Embassy in Prague"
+    assert quote_with(text, "had been informed").speaker == "Kremlin"
+
+
+def test_a_country_named_as_speaker_speaks_as_itself():
+    text = "ATHENS, Aug 3 - Greece said it had protested to Turkey over a research vessel."
+    assert quote_with(text, "protested").speaker == "Greece"
+
+
+def test_a_role_noun_finds_the_person_introduced_paragraphs_earlier_without_a_quote():
+    text = (
+        "BAKU, March 3 - Uzbek Ambassador Bakhtiyor Rakhimov met students at Baku State "
+        "University on Monday.\n\nThe visit coincided with a cultural festival.\n\n"
+        "The ambassador said the visit would strengthen ties between the two nations."
+    )
+    quote = quote_with(text, "strengthen ties")
+    assert (quote.speaker, quote.attribution) == ("Bakhtiyor Rakhimov", "role")
+
+
+def test_he_is_who_the_previous_sentence_is_about_not_the_nearest_name():
+    text = (
+        "ASTANA, May 2 - Kazakh Foreign Minister Askar Temirov met his Russian counterpart "
+        "Pavel Ryabov in Astana on Tuesday.\n\nHe said trade between the two countries had "
+        "exceeded $28 billion."
+    )
+    quote = quote_with(text, "trade between")
+    assert (quote.speaker, quote.attribution) == ("Askar Temirov", "pronoun")
+
+
+def test_the_kazakh_minister_is_the_kazakh_one_of_two_ministers():
+    text = (
+        "ASTANA, May 2 - Kazakh Foreign Minister Askar Temirov met Russian Foreign Minister "
+        "Pavel Ryabov in Astana on Tuesday.\n\nRyabov said Moscow valued the partnership.\n\n"
+        "The Kazakh minister said the pipeline would be ready next year."
+    )
+    assert quote_with(text, "Moscow valued").speaker == "Pavel Ryabov"
+    assert quote_with(text, "the pipeline").speaker == "Askar Temirov"
+
+
+def test_a_role_two_people_fit_is_left_unattributed():
+    text = (
+        "ASTANA, May 2 - Foreign Minister Askar Temirov met Foreign Minister Pavel Ryabov of "
+        "Russia on Tuesday.\n\nThe talks lasted three hours.\n\nThe minister said the pipeline "
+        "would be ready next year."
+    )
+    assert quote_with(text, "the pipeline").speaker is None
+
+
+def test_a_deputy_is_not_the_minister():
+    text = (
+        "BAKU, March 3 - Deputy Foreign Minister Elnur Kerimov met the press on Monday.\n\n"
+        "The foreign minister said the treaty would be signed in May."
+    )
+    assert quote_with(text, "the treaty").speaker is None
+
+
+def test_a_quote_that_names_its_own_speaker_as_the_topic_is_not_theirs():
+    text = (
+        "TOKYO, March 3 - U.S. Treasury Secretary James Baker said the dollar had fallen far "
+        "enough.\n\nThe Bank official said Baker did not mean to talk the dollar down."
+    )
+    assert quote_with(text, "fallen far enough").speaker == "James Baker"
+    assert quote_with(text, "did not mean").speaker is None
+
+
+def test_an_unnamed_source_is_never_given_to_a_named_person():
+    text = (
+        "GENEVA, March 3 - Russian Foreign Minister Sergei Lavrov said the talks were useful."
+        "\n\nA senior Western diplomat said Lavrov had offered nothing new."
+    )
+    assert quote_with(text, "offered nothing new").speaker is None
+
+
+def test_names_keep_arabic_articles_and_joiners_and_given_names_find_them():
+    text = (
+        "DOHA, March 3 - Qatari mediator Majed al-Khalifi said the talks had made progress."
+        "\n\nSaudi Foreign Minister Faisal bin Nasser said the kingdom wanted dialogue. Faisal "
+        "said he would travel soon.\n\nKhalifi said the mediators were optimistic."
+    )
+    assert quote_with(text, "the talks had made").speaker == "Majed al-Khalifi"
+    assert quote_with(text, "the kingdom wanted").speaker == "Faisal bin Nasser"
+    assert quote_with(text, "he would travel").speaker == "Faisal bin Nasser"
+    assert quote_with(text, "the mediators were").speaker == "Majed al-Khalifi"
+
+
+def test_a_role_without_a_name_is_never_stored_as_a_name():
+    text = (
+        "CAIRO, March 3 - Egypt's Foreign Minister Ahmed Fathy met Ethiopian officials on "
+        "Monday.\n\nEgypt's foreign minister said Cairo would not accept open-ended talks."
+    )
+    assert quote_with(text, "Cairo would not").speaker == "Ahmed Fathy"
+    assert {s.name for s in extract(text).speakers} == {"Ahmed Fathy"}
+
+
+def test_a_name_takes_in_no_possessive_sentence_end_or_following_surname():
+    text = (
+        "WASHINGTON, March 3 - James Baker's Third World debt plan was criticised.\n\n"
+        "Treasury Secretary James Baker said the plan would work.\n\nOSCE "
+        "Chairperson-in-Office Matteo Ferrante met Foreign Minister Jeyhun Bayramov. "
+        "Ferrante said the organisation was ready to help."
+    )
+    assert quote_with(text, "the plan would work").speaker == "James Baker"
+    assert quote_with(text, "ready to help").speaker == "Matteo Ferrante"
+    assert not any("'" in s.name or "’" in s.name for s in extract(text).speakers)
+
+
+def test_a_family_name_written_first_is_the_surname():
+    text = (
+        "BEIJING, March 3 - Chinese Foreign Ministry spokesman Li Wenhao said Beijing opposed "
+        "the sanctions.\n\nLi said China would respond."
+    )
+    quote = quote_with(text, "China would respond")
+    assert (quote.speaker, quote.attribution) == ("Li Wenhao", "surname")
+
+
+def test_a_place_is_no_speaker():
+    text = (
+        "BAKU, March 3 - Azerbaijani Deputy Foreign Minister Elnur Kerimov said the Caspian Sea "
+        "accord would be signed in May."
+    )
+    assert {s.name for s in extract(text).speakers} == {"Elnur Kerimov"}
+
+
+def test_a_role_before_a_comma_and_a_name_introduces_that_person():
+    text = (
+        "CHISINAU, June 19 - Moldova's Deputy Prime Minister for Reintegration, Cristina "
+        "Popescu, said the bridge would reopen from July 1. She said lorries would follow."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Cristina Popescu"] * 2

@@ -115,6 +115,8 @@ def title_case_headline(text: str) -> int:
     A Fraud"), else 0: its capitals say nothing about where a name starts."""
     line = text[: text.find("\n")] if "\n" in text else ""
     words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if re.search(r"\s[-–—―]+\s|--|\((?:Reuters|AFP|AP|UPI|TASS)\)", line):
+        return 0  # a dateline: the story itself starts on this line
     if len(words) >= 4 and not any(w[0].islower() and len(w) > 3 for w in words):
         return len(line)  # title case capitalises every word but short ones
     return 0
@@ -224,6 +226,9 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
         return []
     if not titled and all(t.lower() in ROLE_SET for t in out):
         return []
+    if not titled and out[-1].lower() in ROLE_SET and len(out) > 1:
+        if any(t.lower() in ROLE_SET or t.lower() in ROLE_MODIFIERS for t in out[:-1]):
+            return []  # "Prime Minister", "Vice President": a title, not a name
     if len(out) > 1 and out[-1].lower() in PLACE_HEADS or all(is_nation(t) for t in out):
         return []
     return out
@@ -364,7 +369,7 @@ class Resolver:
         ):
             person = self._organisation(mention)
         else:
-            person = self._named(mention, cue.mention_start)
+            person = self._named(mention, cue.end)
         if person is not None:
             cue.how = self._how(person, mention, low)
             person.add_alias(mention)
@@ -495,12 +500,14 @@ class Resolver:
         self.people.append(org)
         return org
 
-    def _named(self, mention: str, pos: int) -> Person | None:
+    def _named(self, mention: str, cue_end: int) -> Person | None:
         country = country_named(mention)
         if country:
             return self._organisation(country)  # "Greece said it had protested"
         if only_a_role(mention):
-            return self._role(mention.lower(), pos)  # "Jordan's Foreign Minister said"
+            # "Jordan's Foreign Minister said", "Moldova's Deputy Prime Minister, Cristina
+            # Popescu, said": whoever holds that title, named by the time the cue ends.
+            return self._role(mention.lower(), cue_end)
         bare = re.sub(rf"^{HONORIFICS}\s+", "", mention)
         if " " not in bare:
             known = self._known(bare)  # "Jordan said": Rep. Jim Jordan, not the country
