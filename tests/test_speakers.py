@@ -309,3 +309,11 @@ def test_a_role_before_a_comma_and_a_name_introduces_that_person():
         "Popescu, said the bridge would reopen from July 1. She said lorries would follow."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Cristina Popescu"] * 2
+
+
+def test_it_is_the_body_that_just_spoke_and_a_delegation_named_anew_is_a_speaker():
+    text = (
+        "GENEVA, June 3 - The Kyrgyz delegation said the draft ignored mountain states. It "
+        "said it would present its own proposals at the next meeting."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Kyrgyz delegation"] * 2

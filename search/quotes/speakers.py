@@ -345,8 +345,19 @@ class Resolver:
         mention = cue.mention
         low = mention.lower()
         person: Person | None
-        if low.startswith("the ") and low.split()[-1] in BODY_NOUNS and not mention[4:5].isupper():
-            person = self._organisation_back(low, cue.mention_start)  # "the ministry said"
+        body = (
+            low.split()[-1] in BODY_NOUNS
+            and low.startswith(("the ", "its "))
+            or (cue.hint in ("unnamed", "organisation") and low.split()[-1] in BODY_NOUNS)
+        )
+        if body:
+            # "the ministry said", "The Kyrgyz delegation said": the body the story named,
+            # or, when it names one anew with a proper name, that body.
+            person = self._organisation_back(low, cue.mention_start)
+            if person is None and any(w[:1].isupper() for w in mention.split()[1:]):
+                person = self._organisation(mention)
+        elif low == "it" and self.last_speaker is not None:
+            person = self._it(cue.mention_start)  # "Greece said it had protested"
         elif cue.hint == "unnamed":
             person = None
         elif cue.hint == "organisation":
@@ -448,13 +459,23 @@ class Resolver:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
 
+    def _it(self, pos: int) -> Person | None:
+        """ "it said": the body that spoke last, if the text named it in this sentence or the
+        one before; a person is never "it"."""
+        last = self.last_speaker
+        if last is None or last.kind != "organisation":
+            return None
+        start, _ = self._sentence_of(pos)
+        before, _ = self._sentence_of(max(0, start - 1))
+        return last if any(before <= x < pos for x in last.positions) else None
+
     def _organisation_back(self, low: str, pos: int) -> Person | None:
         """ "the ministry", "the foreign ministry", "the embassy": the body with that head
         noun the story named last before it, if its name holds the mention's other words."""
-        words = re.sub(r"^the\s+", "", low).split()
+        words = re.sub(r"^(?:the|its)\s+", "", low).split()
         if not words:
             return None
-        head, others = words[-1], set(words[:-1])
+        head, others = words[-1], {w for w in words[:-1] if not nation_words(w)}
         best: tuple[int, Person] | None = None
         for p in self.people:
             if p.kind != "organisation" or head_noun(p.name) != head:
