@@ -33,6 +33,9 @@ class Quote:
     end: int
     speaker: str | None = None
     kind: str | None = None
+    how: str | None = (
+        None  # how the speaker was found: the gold's "how", a prediction's attribution
+    )
 
 
 @dataclass
@@ -65,6 +68,31 @@ def surname(name: str | None) -> str | None:
 def speakers_agree(gold: str | None, pred: str | None) -> bool:
     g, p = surname(gold), surname(pred)
     return bool(g and p and g == p)
+
+
+def speaker_right(gold: Quote, pred: Quote) -> bool:
+    """The speaker of a matched pair is right: the surnames agree, or the gold source is unnamed
+    and the prediction names nobody (which the kit's rule never counts)."""
+    if gold.speaker is None:
+        return pred.speaker is None
+    return speakers_agree(gold.speaker, pred.speaker)
+
+
+def speaker_right_by(
+    texts: Mapping[str, str],
+    gold: Mapping[str, Sequence[Quote]],
+    pred: Mapping[str, Sequence[Quote]],
+    key: Callable[[Quote, Quote], str],
+) -> dict[str, tuple[int, int]]:
+    """(speakers right, quotes matched) over every story's matched pairs, per key(gold, pred)."""
+    out: dict[str, tuple[int, int]] = {}
+    for sid, g_quotes in gold.items():
+        p_quotes = list(pred.get(sid, ()))
+        for j, i in match(texts[sid], g_quotes, p_quotes).items():
+            label = key(g_quotes[i], p_quotes[j])
+            right, n = out.get(label, (0, 0))
+            out[label] = (right + speaker_right(g_quotes[i], p_quotes[j]), n + 1)
+    return out
 
 
 class Words:

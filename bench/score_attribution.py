@@ -7,7 +7,9 @@ this repository. ``../shared/attribution-dev/convert_quotes.py`` converts its de
 only that split) into ``/tmp/attribution/dev.jsonl``; this script runs that converter when the
 file is absent and a PolNeAR checkout is given, extracts quotes from every article exactly as
 ``manage.py extract_quotes --jsonl`` does, and prints the kit's scorer twice: speech cues only
-(the primary measure) and every attribution. It is a benchmark, never part of the test suite.
+(the primary measure) and every attribution, then speaker accuracy on matched quotes by the
+prediction's attribution (how the extractor found the speaker), with the kit's matching rule as
+bench/attribution_matching.py writes it. It is a benchmark, never part of the test suite.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.attribution_matching import Quote, speaker_right_by  # noqa: E402
 
 KIT = ROOT.parent / "shared" / "attribution-dev"
 DEFAULT_GOLD = Path("/tmp/attribution/dev.jsonl")
@@ -58,9 +62,13 @@ def main(argv=None) -> int:
     docs = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()]
     started = time.perf_counter()
     args.pred.parent.mkdir(parents=True, exist_ok=True)
+    predicted = {}
     with args.pred.open("w", encoding="utf-8") as out:
         for doc in docs:
             quotes = extract(doc["text"]).quotes
+            predicted[doc["id"]] = [
+                Quote(q.start, q.end, q.speaker or None, how=q.attribution) for q in quotes
+            ]
             record = {
                 "id": doc["id"],
                 "quotes": [
@@ -72,11 +80,30 @@ def main(argv=None) -> int:
             if args.verbose:
                 _misses(doc, quotes)
     elapsed = time.perf_counter() - started
-    print(f"extracted {len(docs)} documents in {elapsed:.1f} s")
+    print(f"extracted {len(docs)} documents in {elapsed:.1f} s", flush=True)
     for label, extra in (("speech cues only", ["--speech-only"]), ("every attribution", [])):
-        print(f"\n== {label}")
+        print(f"\n== {label}", flush=True)
         subprocess.run([sys.executable, str(scorer), *extra, str(args.gold), str(args.pred)])
+    for label, speech_only in (("speech cues only", True), ("every attribution", False)):
+        _by_attribution(label, docs, predicted, speech_only)
     return 0
+
+
+def _by_attribution(label: str, docs: list[dict], predicted: dict, speech_only: bool) -> None:
+    """Speaker right on matched quotes, per attribution of the prediction ("" = no speaker)."""
+    texts = {d["id"]: d["text"] for d in docs}
+    gold = {
+        d["id"]: [
+            Quote(q["start"], q["end"], q.get("speaker") or None, q.get("kind"))
+            for q in d["quotes"]
+            if q.get("speech_cue") or not speech_only
+        ]
+        for d in docs
+    }
+    counts = speaker_right_by(texts, gold, predicted, lambda g, p: p.how or "")
+    print(f"\n== speaker right on matched quotes by the prediction's attribution ({label})")
+    for how, (right, n) in sorted(counts.items(), key=lambda kv: -kv[1][1]):
+        print(f"  {how or '(none)':14}{right:5}/{n:<5} {100 * right / n:5.1f}%")
 
 
 def _misses(doc: dict, quotes) -> None:

@@ -1,7 +1,15 @@
 """The attribution kit's matching rule as bench/attribution_matching.py writes it, pinned on a
 text written here."""
 
-from bench.attribution_matching import Quote, prf, score, speakers_agree, surname
+from bench.attribution_matching import (
+    Quote,
+    prf,
+    score,
+    speaker_right,
+    speaker_right_by,
+    speakers_agree,
+    surname,
+)
 
 TEXT = (
     "The minister said the talks would resume next week in Geneva. "
@@ -9,9 +17,9 @@ TEXT = (
 )
 
 
-def _quote(snippet, speaker=None, kind="indirect"):
+def _quote(snippet, speaker=None, kind="indirect", how=None):
     start = TEXT.index(snippet)
-    return Quote(start, start + len(snippet), speaker, kind)
+    return Quote(start, start + len(snippet), speaker, kind, how)
 
 
 def _score(gold, pred, **kw):
@@ -62,3 +70,24 @@ def test_recall_is_counted_by_gold_kind():
     gold = [_quote("We are ready to sign", kind="direct"), _quote("the talks would resume")]
     c = _score(gold, [_quote("We are ready to sign")])
     assert (c.found_by_kind, c.gold_by_kind) == ({"direct": 1}, {"direct": 1, "indirect": 1})
+
+
+def test_speaker_accuracy_is_counted_by_how_the_speaker_was_found():
+    gold = [
+        _quote("the talks would resume next week in Geneva", "Anna Berg", how="role"),
+        _quote("We are ready to sign", "Hans Mueller", "direct", how="named"),
+    ]
+    pred = [
+        _quote("the talks would resume next week in Geneva", "Mueller", how="pronoun"),
+        _quote("We are ready to sign", "Mueller", "direct", how="named"),
+    ]
+    by_gold = speaker_right_by({"s": TEXT}, {"s": gold}, {"s": pred}, lambda g, p: g.how)
+    by_pred = speaker_right_by({"s": TEXT}, {"s": gold}, {"s": pred}, lambda g, p: p.how)
+    assert by_gold == {"role": (0, 1), "named": (1, 1)}
+    assert by_pred == {"pronoun": (0, 1), "named": (1, 1)}
+
+
+def test_an_unnamed_source_is_right_only_when_the_prediction_names_nobody():
+    gold = _quote("the talks would resume next week in Geneva")
+    assert speaker_right(gold, _quote("the talks would resume next week in Geneva"))
+    assert not speaker_right(gold, _quote("the talks would resume", "Hans Mueller"))
