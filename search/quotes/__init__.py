@@ -63,7 +63,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "3-objects"
+EXTRACTOR_VERSION = "4-cast"
 
 
 def extract(text: str) -> Extraction:
@@ -218,6 +218,7 @@ def _result(text: str, spans: list[Span]) -> Extraction:
             kind=p.kind,
             role=p.role,
             aliases=tuple(sorted(p.aliases)),
+            surname=p.surname if p.kind == "person" else "",
         )
         for p in used.values()
     )

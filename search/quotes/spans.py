@@ -28,6 +28,9 @@ class ExtractedSpeaker:
     kind: str  # "person" | "organisation"
     role: str
     aliases: tuple[str, ...]
+    # The name an article calls them by alone: the last word, but an East Asian family name
+    # written first ("Li" for Li Wenhao); "" for an organisation.
+    surname: str = ""
 
 
 @dataclass(frozen=True)
