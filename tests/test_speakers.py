@@ -317,3 +317,25 @@ def test_it_is_the_body_that_just_spoke_and_a_delegation_named_anew_is_a_speaker
         "said it would present its own proposals at the next meeting."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Kyrgyz delegation"] * 2
+
+
+def test_a_role_in_the_headline_is_the_person_the_story_then_introduces():
+    text = (
+        'Russian minister says West "not ready" for talks\n\n'
+        "MOSCOW, Jan 18 - Russian Foreign Minister Sergei Vetrov said on Thursday Western "
+        "governments were not ready for serious talks."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Sergei Vetrov"] * 2
+
+
+def test_a_body_called_by_its_initials_is_the_body_named_in_full():
+    text = (
+        "WASHINGTON, Oct 5 - The International Monetary Fund cut its forecast on Tuesday.\n\n"
+        "The IMF said slower growth in rich nations was being offset elsewhere."
+    )
+    assert quote_with(text, "slower growth").speaker == "International Monetary Fund"
+
+
+def test_a_name_after_an_outlet_and_a_job_is_the_persons():
+    text = "MSNBC host Chris Matthews said the debate had changed nothing."
+    assert quote_with(text, "changed nothing").speaker == "Chris Matthews"

@@ -120,6 +120,9 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         key = name.lower()
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
         person.positions.append(m.start("name"))
+        short = ACRONYM_AFTER.match(text, m.end())
+        if short:
+            person.aliases.add(short["short"])  # "the European Central Bank (ECB)"
     return sorted(found.values(), key=lambda p: p.positions[0])
 
 
@@ -128,3 +131,13 @@ def head_noun(name: str) -> str:
     for "the Russian Embassy in Prague"."""
     words = re.split(r"\s+(?:of|for|in|on)\s+", name, maxsplit=1)[0].split()
     return words[-1].lower() if words else ""
+
+
+ACRONYM_AFTER = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+
+
+def acronym(name: str) -> str:
+    """The initials of a body's name, as it is called for short: "IMF" for the International
+    Monetary Fund, "OCHA" for the Office for the Coordination of Humanitarian Affairs."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    return "".join(w[0] for w in words if w[:1].isupper() and not w.endswith(("'s", "’s")))

@@ -15,6 +15,7 @@ import re
 from search.quotes.cast import (
     BODY_HEADS,
     Person,
+    acronym,
     head_noun,
     name_gender,
     names_words,
@@ -263,6 +264,7 @@ ABBREVIATED = re.compile(
     + "|".join(t.capitalize() for t in TITLES)
     + r")\."
 )
+LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
 BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
 # Ranks that set one holder of a title apart from another: a deputy minister is not the
@@ -325,6 +327,9 @@ class Resolver:
         self.last_speaker: Person | None = None
         # Where sentences start, for "who the story is about" at a pronoun.
         self.sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+        # The headline's end: the first line, when a blank line or a dateline follows it.
+        first = text.find("\n")
+        self.headline = first if 0 < first < 200 else 0
         self.text = text
         self._mentions(text, people)
 
@@ -455,6 +460,15 @@ class Resolver:
         if not noun:
             return None
         fits = [p for _, p in self._before(pos) if role_agrees(low, p)]
+        if not fits and pos < self.headline:
+            # "Russian minister says West not ready" over a story that names him after it
+            fits = [
+                p
+                for p in self.people
+                if p.kind == "person"
+                and any(self.headline <= x < self.headline + LEAD for x in p.positions)
+                and role_agrees(low, p)
+            ]
         if self.last_speaker in fits:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
@@ -515,8 +529,10 @@ class Resolver:
         if not name or not name[0].isupper() or names_outlet(name):
             return None
         for p in self.people:
-            if p.kind == "organisation" and p.name.lower() == name.lower():
-                return p
+            if p.kind == "organisation" and (
+                p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
+            ):
+                return p  # "the IMF" for the International Monetary Fund named earlier
         org = Person(name=name, kind="organisation")
         self.people.append(org)
         return org
@@ -575,8 +591,18 @@ def _trailing_name(words: list[str], titled: bool = False) -> tuple[str, str]:
     """(name, what comes before it) from a mention: the name is its last run of capitalised
     words ("longtime Democratic pollster Pat Caddell" is Pat Caddell); a mention that opens
     with a name is that name, cleaned ("Anna Karenina on Monday")."""
+    start = len(words)
+    while start > 0 and (
+        words[start - 1][:1].isupper() or words[start - 1].lower() in NAME_PARTICLES
+    ):
+        start -= 1
     if words and words[0][:1].isupper() and words[0] not in STOP_CAPS:
-        return " ".join(clean_name_tokens(words, titled)), ""
+        first = clean_name_tokens(words, titled)
+        last = clean_name_tokens(words[start:], titled) if start > 0 else []
+        if len(last) >= 2 and len(first) == 1 and len(words[start:]) >= 2:
+            # "MSNBC host Chris Matthews", "Kremlin aide Yuri Ushakov": the name is last
+            return " ".join(last), " ".join(words[:start])
+        return " ".join(first), ""
     start = len(words)
     while start > 0 and (
         words[start - 1][:1].isupper() or words[start - 1].lower() in NAME_PARTICLES
