@@ -15,10 +15,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from search import indexing
-from search.decoding import human_size, too_big
 from search.engine import SearchUnavailable
 from search.ingest import ingest_bytes
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias
+from search.text.decoding import human_size, too_big
 
 # A URL typed without a scheme is https (Django 6's default, chosen now).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}

@@ -1,5 +1,5 @@
 """The one way articles come in: admin upload, ``import_articles`` and the sample fixture all
-come through here. An article is read (``search.article_text``: date, dateline, outlet,
+come through here. An article is read (``search.text.article_text``: date, dateline, outlet,
 title), its quotes are extracted, and article, speakers and quotes are saved in one
 transaction; the index follows on commit (``search.indexing``).
 
@@ -26,11 +26,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from search import indexing
-from search.article_text import parse, parse_date
-from search.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
 from search.models import Article, Quote, Source, Speaker, content_hash
 from search.parallel import AHEAD, CHUNK, ExtractionPool
 from search.quotes import Extraction, extract
+from search.text.article_text import parse, parse_date
+from search.text.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
 
 log = logging.getLogger(__name__)
 

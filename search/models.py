@@ -15,10 +15,10 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.text import slugify
 
-from search.decoding import normalise_newlines
-from search.quote_groups import group_key
 from search.quotes import EXTRACTOR_VERSION, ROLE_SET, ExtractedSpeaker, Extraction, extract
 from search.quotes.lexicon import PRONOUN_FORMS
+from search.text.decoding import normalise_newlines
+from search.text.quote_groups import group_key
 
 # Sent after quotes are created in bulk (``bulk_create`` sends no ``post_save``), with
 # ``article_ids`` and ``quotes`` (how many): the search index listens (``search.indexing``).

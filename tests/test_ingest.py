@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from search import ingest
-from search.article_text import parse as parse_article_text
 from search.ingest import ingest_bytes, ingest_text, parse_published
 from search.models import Article, Quote, Speaker
+from search.text.article_text import parse as parse_article_text
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data"
