@@ -84,7 +84,7 @@ def extract_quotes(art: dict) -> list[tuple[str, str]]:
 
 
 def documents(corpus: list[dict], copies: int):
-    """Article and quote dicts in the shape of ``search.indexing``, ``copies`` times over."""
+    """Article and quote dicts in the shape of ``search.index.sync``, ``copies`` times over."""
     articles, quotes = [], []
     for k in range(copies):
         for art in corpus:

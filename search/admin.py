@@ -14,8 +14,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from search import indexing
 from search.engine import SearchUnavailable
+from search.index import sync
 from search.ingest import ingest_bytes
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias
 from search.text.decoding import human_size, too_big
@@ -148,7 +148,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ids = list(queryset.values_list("pk", flat=True))
         quote_ids = list(Quote.objects.filter(article_id__in=ids).values_list("pk", flat=True))
         try:
-            written, deleted = indexing.reindex(article_ids=ids, quote_ids=quote_ids)
+            written, deleted = sync.reindex(article_ids=ids, quote_ids=quote_ids)
         except SearchUnavailable as exc:
             self.message_user(
                 request, f"The search index could not be updated: {exc}", messages.ERROR
