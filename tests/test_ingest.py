@@ -175,24 +175,24 @@ def test_feed_dates_keep_their_own_calendar_day_and_unknown_stays_unknown(value,
 def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(
     tmp_path, django_capture_on_commit_callbacks
 ):
-    from search.index import sync
+    from search.index import maintenance
 
-    sync.rebuild_index()  # the empty index a new site starts with
+    maintenance.rebuild_index()  # the empty index a new site starts with
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
         "\n".join(json.dumps({"body": body}) for body in (SEED_000, SEED_001)), encoding="utf-8"
     )
-    sync.rebuild_index()  # the index as it stood before the import: empty
+    maintenance.rebuild_index()  # the index as it stood before the import: empty
     with django_capture_on_commit_callbacks(execute=False):  # killed before its index writes
         ingest.import_jsonl(str(feed))
-    assert sync.check_index().missing["article"] == sorted(
+    assert maintenance.check_index().missing["article"] == sorted(
         Article.objects.values_list("pk", flat=True)
     )
 
     with django_capture_on_commit_callbacks(execute=True):
         report = ingest.import_jsonl(str(feed))
     assert report.count("duplicate") == 2
-    drift = sync.check_index()
+    drift = maintenance.check_index()
     assert drift.clean, drift
     assert drift.counts == {"article": 2, "quote": Quote.objects.count()}
 
@@ -294,17 +294,17 @@ def test_a_rerun_builds_the_index_a_first_import_was_killed_before_writing(
     tmp_path, django_capture_on_commit_callbacks
 ):
     from search.engine import IndexMissing
-    from search.index import sync
+    from search.index import maintenance
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"body": SEED_000}), encoding="utf-8")
     with django_capture_on_commit_callbacks(execute=False):  # killed before any index write
         ingest.import_jsonl(str(feed))
     with pytest.raises(IndexMissing):  # no index at all yet, and check_index says so
-        sync.check_index()
+        maintenance.check_index()
     with django_capture_on_commit_callbacks(execute=True):
         ingest.import_jsonl(str(feed))
-    assert sync.check_index().clean
+    assert maintenance.check_index().clean
 
 
 @pytest.mark.parametrize("module", ["models.py", "views.py"])

@@ -19,10 +19,10 @@ KILLER = """
 import os, signal
 from django.core.management import call_command
 from search import ingest, models
-from search.index import sync
+from search.index import backlog, documents, sync
 from search.engine.whoosh import backend
 
-sync.CHUNK = sync.BULK_CHUNK = 150
+documents.CHUNK = sync.BULK_CHUNK = 150
 calls = {{"n": 0}}
 
 def die(where):
@@ -65,7 +65,7 @@ KILL_POINTS = {
         'during_index_write(2, "update", "while changed documents are written")'
     ),
     "before its backlog is cleared": (
-        'on_call(1, "before its backlog is cleared", sync.Backlog, "clear")'
+        'on_call(1, "before its backlog is cleared", backlog.Backlog, "clear")'
     ),
 }
 # Where the killed run has committed alias changes it never indexed.

@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search.engine import SearchUnavailable, get_backend
-from search.index import sync
+from search.index import maintenance
 from search.management.output import Progress, plural
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         progress = None if quiet else Progress(self.stdout)
         started = time.monotonic()
         try:
-            counts = sync.rebuild_index(progress=progress)
+            counts = maintenance.rebuild_index(progress=progress)
         except (SearchUnavailable, OSError) as exc:
             raise CommandError(f"Rebuilding the search index failed: {exc}") from exc
         finally:
