@@ -16,7 +16,7 @@ from django.utils.html import format_html
 
 from search.engine import SearchUnavailable
 from search.index import sync
-from search.ingest import ingest_bytes
+from search.intake.ingest import ingest_bytes
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias
 from search.text.decoding import human_size, too_big
 

@@ -9,8 +9,8 @@ class SearchConfig(AppConfig):
         # Keep the index in step with every save and delete, loaddata's raw saves included.
         from django.conf import settings
 
-        from search import checks
         from search.index import sync
+        from search.intake import checks
         from search.quotes import parser
 
         sync.connect_signals()

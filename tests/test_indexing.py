@@ -469,7 +469,7 @@ def test_new_articles_are_added_and_changed_documents_replaced(committed, monkey
 
 @pytest.mark.django_db(transaction=True)
 def test_the_checkpoint_counts_an_articles_quotes_as_documents(monkeypatch):
-    from search.ingest import ingest_text
+    from search.intake.ingest import ingest_text
 
     seed = (DATA / "000_a759422f1114f416.txt").read_text(encoding="utf-8")
     monkeypatch.setattr(documents, "CHUNK", 20)

@@ -18,7 +18,8 @@ NICKNAMES = ["Annie", "Anja", "Ania", "Anka", "Annette", "Anni", "Anushka", "Ann
 KILLER = """
 import os, signal
 from django.core.management import call_command
-from search import ingest, models
+from search import models
+from search.intake import ingest
 from search.index import backlog, documents, sync
 from search.engine.whoosh import backend
 

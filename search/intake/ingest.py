@@ -4,7 +4,7 @@ title), its quotes are extracted, and article, speakers and quotes are saved in 
 transaction; the index follows on commit (``search.index.sync``).
 
 Bulk imports (``import_paths``, ``import_jsonl``) extract on every core
-(``search.parallel``) while this process saves earlier batches, a batch of articles per
+(``search.intake.parallel``) while this process saves earlier batches, a batch of articles per
 transaction, and index in large batches of new documents."""
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from search.index import sync
+from search.intake.parallel import AHEAD, CHUNK, ExtractionPool
 from search.models import Article, Quote, Source, Speaker, content_hash
-from search.parallel import AHEAD, CHUNK, ExtractionPool
 from search.quotes import Extraction, extract
 from search.text.article_text import parse, parse_date
 from search.text.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
