@@ -16,8 +16,8 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET
 
 from search.engine import SearchUnavailable, get_backend
-from search.forms import SearchForm
 from search.models import Quote, Speaker
+from search.pages.forms import SearchForm
 
 log = logging.getLogger(__name__)
 
