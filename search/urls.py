@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from search import api, exports, feeds
+from search.outputs import api, exports, feeds
 from search.pages import quote_views, views
 
 urlpatterns = [
