@@ -8,7 +8,7 @@ a whole import and sends them in batches of ``CHUNK`` documents.
 
 A failed index write never undoes or fails the database change: it is logged with the ids,
 ``check_index()`` reports the drift and ``repair()`` (``check_index --repair``) or
-``rebuild_index()`` fixes it.
+``rebuild_index()`` fixes it (``search.index.maintenance``).
 
 Changes made without signals (``QuerySet.update()``, ``bulk_create()``) must call
 ``schedule(...)`` with the ids they touched.
