@@ -28,7 +28,7 @@ from pathlib import Path
 from feeds import DEFAULT_CORPUS, ROOT, read_stories, write_feed
 
 sys.path.insert(0, str(ROOT))
-from search.parallel import AHEAD, CHUNK, ExtractionPool, cores  # noqa: E402  (no Django)
+from search.intake.parallel import AHEAD, CHUNK, ExtractionPool, cores  # noqa: E402  (no Django)
 
 TARGET = 0.7
 

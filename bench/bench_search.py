@@ -35,10 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search import timeline  # noqa: E402
 from search.engine import SearchRequest  # noqa: E402
 from search.engine.whoosh import WhooshBackend  # noqa: E402
 from search.engine.whoosh.compile import plain_query  # noqa: E402
+from search.pages import timeline  # noqa: E402
 from search.query import parse as parse_query  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
@@ -84,7 +84,7 @@ def extract_quotes(art: dict) -> list[tuple[str, str]]:
 
 
 def documents(corpus: list[dict], copies: int):
-    """Article and quote dicts in the shape of ``search.indexing``, ``copies`` times over."""
+    """Article and quote dicts in the shape of ``search.index.sync``, ``copies`` times over."""
     articles, quotes = [], []
     for k in range(copies):
         for art in corpus:

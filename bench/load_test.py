@@ -217,9 +217,9 @@ def main() -> int:
 
 
 FORGET_EDITIONS = """
-from search import indexing
+from search.index import sync
 from search.models import Article
-with indexing.bulk():
+with sync.bulk():
     deleted, _ = Article.objects.filter(body__contains="(Load-test edition ").delete()
 print(f"removed the {deleted} rows of earlier runs' editions")
 """

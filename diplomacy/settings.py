@@ -68,7 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "search.take_away.context",
+                "search.outputs.take_away.context",
             ],
             "builtins": ["template_partials.templatetags.partials"],
             # Listing loaders turns off Django's default cached loader, so it is listed too:

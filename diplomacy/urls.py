@@ -6,5 +6,5 @@ urlpatterns = [
     path("", include("search.urls")),
 ]
 
-handler400 = "search.views.bad_request"
-handler404 = "search.views.not_found"
+handler400 = "search.pages.views.bad_request"
+handler404 = "search.pages.views.not_found"

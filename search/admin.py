@@ -14,11 +14,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from search import indexing
-from search.decoding import human_size, too_big
 from search.engine import SearchUnavailable
-from search.ingest import ingest_bytes
+from search.index import sync
+from search.intake.ingest import ingest_bytes
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias
+from search.text.decoding import human_size, too_big
 
 # A URL typed without a scheme is https (Django 6's default, chosen now).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -148,7 +148,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ids = list(queryset.values_list("pk", flat=True))
         quote_ids = list(Quote.objects.filter(article_id__in=ids).values_list("pk", flat=True))
         try:
-            written, deleted = indexing.reindex(article_ids=ids, quote_ids=quote_ids)
+            written, deleted = sync.reindex(article_ids=ids, quote_ids=quote_ids)
         except SearchUnavailable as exc:
             self.message_user(
                 request, f"The search index could not be updated: {exc}", messages.ERROR

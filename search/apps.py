@@ -9,9 +9,10 @@ class SearchConfig(AppConfig):
         # Keep the index in step with every save and delete, loaddata's raw saves included.
         from django.conf import settings
 
-        from search import checks, indexing
+        from search.index import sync
+        from search.intake import checks
         from search.quotes import parser
 
-        indexing.connect_signals()
+        sync.connect_signals()
         parser.configure(settings.QUOTES_SPACY_MODEL)
         checks.register_all()

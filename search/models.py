@@ -1,6 +1,6 @@
 """Articles, the outlets that publish them, the people quoted in them, and their quotes.
 
-The database is the source of truth; the search index mirrors it (see ``search.indexing``).
+The database is the source of truth; the search index mirrors it (see ``search.index.sync``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.text import slugify
 
-from search.decoding import normalise_newlines
-from search.quote_groups import group_key
 from search.quotes import EXTRACTOR_VERSION, ROLE_SET, ExtractedSpeaker, Extraction, extract
 from search.quotes.lexicon import PRONOUN_FORMS
+from search.text.decoding import normalise_newlines
+from search.text.quote_groups import group_key
 
 # Sent after quotes are created in bulk (``bulk_create`` sends no ``post_save``), with
-# ``article_ids`` and ``quotes`` (how many): the search index listens (``search.indexing``).
+# ``article_ids`` and ``quotes`` (how many): the search index listens (``search.index.sync``).
 quotes_created = Signal()
 
 

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
-from search import api, exports, feeds, quote_views, views
+from search.outputs import api, exports, feeds
+from search.pages import quote_views, views
 
 urlpatterns = [
     path("", views.search, name="search"),

@@ -1,7 +1,7 @@
 """What every search backend must do, written once: a backend's own test file subclasses
 ``BackendContract`` and says how to make one (``make_backend(path)``).
 
-Documents are plain dicts in the shape ``search.indexing`` builds, so no database is needed.
+Documents are plain dicts in the shape ``search.index.sync`` builds, so no database is needed.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from search.ingest import ingest_text
+from search.intake.ingest import ingest_text
 from search.models import Quote, Speaker
 
 pytestmark = pytest.mark.django_db

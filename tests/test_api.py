@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from search.api import api
 from search.models import Quote
+from search.outputs.api import api
 from tests.quote_factory import make_article
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from search.article_markup import (
+from search.pages.article_markup import (
     QuoteSpan,
     attribution,
     paragraphs,

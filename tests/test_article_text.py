@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from search.article_text import parse, parse_date, story_start, title_from
+from search.text.article_text import parse, parse_date, story_start, title_from
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -292,7 +292,7 @@ def test_no_outlet_named_leaves_the_source_empty():
 
 def test_it_reads_text_without_django():
     code = (
-        "import sys; import search.article_text, search.outlets; "
+        "import sys; import search.text.article_text, search.outlets; "
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django loaded'"
     )
     done = subprocess.run(

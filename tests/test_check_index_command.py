@@ -9,8 +9,8 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from search import indexing
 from search.engine import get_backend
+from search.index import maintenance
 from search.models import Article, Quote
 
 from .test_indexing import found, story
@@ -36,7 +36,7 @@ def drifted():
     """One article never indexed, one stale, one quote orphaned; the rest in step."""
     kept = story("Kept story", speaker="Mikhail Bocharnikov", quotes=["Kept words.", "More."])
     stale = story("Stale story")
-    indexing.rebuild_index()
+    maintenance.rebuild_index()
     missing = Article.objects.create(title="Missing story", body="Never indexed.")
     Article.objects.filter(pk=stale.pk).update(title="Stale story, renamed")
     orphan = kept.quotes.last()
@@ -46,7 +46,7 @@ def drifted():
 
 def test_a_clean_index_passes_with_the_counts():
     story("Kept story", speaker="Mikhail Bocharnikov", quotes=["Kept words."])
-    indexing.rebuild_index()
+    maintenance.rebuild_index()
     assert check() == "The search index matches the database: 1 article, 1 quote.\n"
 
 
@@ -82,7 +82,7 @@ def test_repair_fixes_just_the_drifted_documents(drifted, monkeypatch):
 
 def test_a_damaged_index_is_a_clear_error_not_a_traceback(search_index):
     story("Kept story")
-    indexing.rebuild_index()
+    maintenance.rebuild_index()
     (search_index / "CURRENT").write_text("index-that-is-not-there\n")
     output, error = check_failing()
     assert error.returncode == 2
@@ -109,7 +109,7 @@ def built(search_index):
         story(
             f"Talks {i} on gas transit", speaker="Mikhail Bocharnikov", quotes=[f"Deal {i} near."]
         )
-    indexing.rebuild_index()
+    maintenance.rebuild_index()
     return search_index / (search_index / "CURRENT").read_text().strip()
 
 

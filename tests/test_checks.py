@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from search.checks import spacy_model_installed
+from search.intake.checks import spacy_model_installed
 from search.quotes import extract, parser
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from search.decoding import ArticleRejected, decode_article_bytes
+from search.text.decoding import ArticleRejected, decode_article_bytes
 
 LIMIT = 2 * 1024 * 1024
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from search.exports import neutralise
+from search.outputs.exports import neutralise
 from tests.quote_factory import make_article
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_the_row_count_equals_the_total_up_to_the_cap_and_the_cut_is_explained(
 
 
 def test_the_cap_holds_across_several_batches(client, corpus, settings, monkeypatch):
-    monkeypatch.setattr("search.exports.BATCH", 3)
+    monkeypatch.setattr("search.outputs.exports.BATCH", 3)
     settings.EXPORT_MAX_ROWS = 100
     rows = read_jsonl(client.get("/exports/quotes.jsonl", {"q": "talks"}))
     assert len(rows) == 16 and len({r["permalink"] for r in rows}) == 16

@@ -8,7 +8,7 @@ import datetime as dt
 from django.http import QueryDict
 
 from search.engine import FacetValue
-from search.facets import chips, dom_id, facets, replace, toggle
+from search.pages.facets import chips, dom_id, facets, replace, toggle
 
 OUTLETS = ["Trend", "Вестник Кавказа", "Азертадж", "Azərtac", "Report.az", "ნიუსი", "—", "«»"]
 

@@ -9,8 +9,9 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from search import engine, indexing
+from search import engine
 from search.engine import IndexDamaged, IndexMissing, SearchRequest, get_backend
+from search.index import maintenance
 from search.query import parse
 
 from .test_indexing import story
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def built(search_index):
     for i in range(12):
         story(f"Talks {i} on gas transit", speaker="Mikhail Bocharnikov", quotes=[f"Deal {i}."])
-    indexing.rebuild_index()
+    maintenance.rebuild_index()
     return search_index / (search_index / "CURRENT").read_text().strip()
 
 
@@ -68,7 +69,7 @@ def test_a_damaged_index_is_not_read_again_until_it_changes(built, monkeypatch):
     assert len(opened) == tried  # answered from what the first failure found
     assert get_backend().status()["ok"] is False
 
-    indexing.rebuild_index()  # the index changes: it is read again, and now it is sound
+    maintenance.rebuild_index()  # the index changes: it is read again, and now it is sound
     assert len(search("transit").articles.hits) == 10
     assert len(opened) > tried
 

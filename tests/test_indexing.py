@@ -12,8 +12,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from search import indexing
 from search.engine import SearchRequest, SearchUnavailable, get_backend
+from search.index import documents, maintenance, sync
+from search.index.backlog import Backlog
+from search.index.changes import Pending
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias
 from search.query import parse
 
@@ -95,7 +97,7 @@ def update_calls(monkeypatch):
 def test_an_article_document_has_the_agreed_fields(committed):
     with committed():
         article = story(speaker="Mikhail Bocharnikov", quotes=["Relations are strong."])
-    doc = indexing.article_document(article)
+    doc = documents.article_document(article)
     assert set(doc) == {
         "id", "version", "title", "body", "published", "dateline", "source", "speakers",
         "speaker_slugs",
@@ -112,7 +114,7 @@ def test_a_quote_document_carries_its_speaker_and_article(committed):
     speaker = Speaker.objects.get()
     speaker.aliases = ["Bocharnikov"]
     speaker.save()
-    doc = indexing.quote_document(article.quotes.get())
+    doc = documents.quote_document(article.quotes.get())
     assert set(doc) == {
         "id", "version", "article_id", "text", "kind", "speaker_id", "speaker_name",
         "speaker_slug", "speaker_aliases", "role", "cue", "mention", "article_title",
@@ -127,7 +129,7 @@ def test_a_quote_document_carries_its_speaker_and_article(committed):
 def test_an_unattributed_quote_has_empty_speaker_fields(committed):
     with committed():
         article = story(quotes=["Nobody knows who said this."])
-    doc = indexing.quote_document(article.quotes.get())
+    doc = documents.quote_document(article.quotes.get())
     assert (doc["speaker_id"], doc["speaker_name"], doc["speaker_slug"]) == (None, "", "")
 
 
@@ -135,9 +137,9 @@ def test_the_version_changes_with_denormalised_fields(committed):
     with committed():
         article = story(speaker="Mikhail Bocharnikov", quotes=["Relations are strong."])
     quote = article.quotes.get()
-    before = indexing.quote_document(quote)["version"]
+    before = documents.quote_document(quote)["version"]
     Source.objects.filter(name="Trend").update(name="Trend News Agency")
-    assert indexing.quote_document(Quote.objects.get(pk=quote.pk))["version"] != before
+    assert documents.quote_document(Quote.objects.get(pk=quote.pk))["version"] != before
 
 
 # saves and deletes reach the index after commit
@@ -150,7 +152,7 @@ def test_a_saved_article_is_found_after_commit(committed):
 
 
 def test_nothing_is_written_before_the_commit(django_capture_on_commit_callbacks):
-    indexing.rebuild_index()  # an empty index, so that searching it is not an error
+    maintenance.rebuild_index()  # an empty index, so that searching it is not an error
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         story("Pipeline talks in Baku")
     assert len(callbacks) == 1
@@ -203,7 +205,7 @@ def test_renaming_a_speaker_updates_their_quotes(committed):
         speaker.name = "Mikhail N. Botcharnikov"
         speaker.save()
     assert found("speaker:botcharnikov") == ({article.pk}, {quote.pk})
-    assert indexed()["quote"][quote.pk] == indexing.quote_document(quote)["version"]
+    assert indexed()["quote"][quote.pk] == documents.quote_document(quote)["version"]
 
 
 def test_a_role_only_update_of_a_speaker_writes_nothing(committed, update_calls):
@@ -232,7 +234,7 @@ def test_merging_speakers_moves_the_quotes_in_the_index(committed):
         Speaker.objects.get(name="M. Bocharnikov").merge_into(kept)
     quote = article.quotes.get()
     assert found('speaker:"Mikhail Bocharnikov"')[1] == {quote.pk}
-    assert indexed()["quote"][quote.pk] == indexing.quote_document(quote)["version"]
+    assert indexed()["quote"][quote.pk] == documents.quote_document(quote)["version"]
 
 
 def test_renaming_a_source_updates_its_articles_and_quotes(committed):
@@ -290,10 +292,10 @@ def test_fifty_saves_in_one_transaction_flush_once(
 
 
 def test_bulk_defers_writes_and_sends_them_in_chunks(committed, update_calls, monkeypatch):
-    monkeypatch.setattr(indexing, "CHUNK", 4)
-    monkeypatch.setattr(indexing, "BULK_CHUNK", 4)
+    monkeypatch.setattr(documents, "CHUNK", 4)
+    monkeypatch.setattr(sync, "BULK_CHUNK", 4)
     with committed():
-        with indexing.bulk():
+        with sync.bulk():
             for n in range(5):
                 story(f"Imported {n}", speaker="Mikhail Bocharnikov", quotes=[f"Point {n}."])
             assert update_calls == []
@@ -303,9 +305,9 @@ def test_bulk_defers_writes_and_sends_them_in_chunks(committed, update_calls, mo
 
 @pytest.mark.django_db(transaction=True)
 def test_bulk_writes_each_chunk_once_its_transactions_commit(update_calls, monkeypatch):
-    monkeypatch.setattr(indexing, "CHUNK", 4)
-    monkeypatch.setattr(indexing, "BULK_CHUNK", 4)
-    with indexing.bulk():
+    monkeypatch.setattr(documents, "CHUNK", 4)
+    monkeypatch.setattr(sync, "BULK_CHUNK", 4)
+    with sync.bulk():
         for n in range(5):
             with transaction.atomic():
                 story(f"Imported {n}", speaker="Mikhail Bocharnikov", quotes=[f"Point {n}."])
@@ -316,9 +318,9 @@ def test_bulk_writes_each_chunk_once_its_transactions_commit(update_calls, monke
 
 @pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_article_in_bulk_does_not_lose_the_others(monkeypatch):
-    monkeypatch.setattr(indexing, "CHUNK", 4)
-    monkeypatch.setattr(indexing, "BULK_CHUNK", 4)
-    with indexing.bulk():
+    monkeypatch.setattr(documents, "CHUNK", 4)
+    monkeypatch.setattr(sync, "BULK_CHUNK", 4)
+    with sync.bulk():
         first = story("Imported first", speaker="Mikhail Bocharnikov", quotes=["Point one."])
         with pytest.raises(RuntimeError), transaction.atomic():
             story("Imported second", speaker="Mikhail Bocharnikov", quotes=["Point two."])
@@ -326,7 +328,7 @@ def test_a_rolled_back_article_in_bulk_does_not_lose_the_others(monkeypatch):
         with transaction.atomic():
             third = story("Imported third", speaker="Mikhail Bocharnikov", quotes=["Point 3."])
         assert found("imported")[0] == {first.pk, third.pk}
-    assert indexing.check_index().clean
+    assert maintenance.check_index().clean
 
 
 @pytest.mark.django_db(transaction=True)
@@ -363,7 +365,7 @@ def test_a_change_committed_while_a_write_is_in_flight_still_reaches_the_index(
         article.title = "Road talks in Baku"
         article.save()
     assert found("railway") == ({article.pk}, set())
-    assert indexing.check_index().clean
+    assert maintenance.check_index().clean
 
 
 # failures
@@ -373,20 +375,20 @@ def test_a_failed_write_keeps_the_row_logs_the_ids_and_is_repaired(committed, mo
     def unavailable(*args, **kwargs):
         raise SearchUnavailable("The search index is locked.")
 
-    indexing.rebuild_index()  # built before, empty
+    maintenance.rebuild_index()  # built before, empty
     monkeypatch.setattr(get_backend(), "update", unavailable)
-    with caplog.at_level(logging.ERROR, logger="search.indexing"), committed():
+    with caplog.at_level(logging.ERROR, logger="search.index.sync"), committed():
         article = story("Pipeline talks in Baku")
     assert Article.objects.filter(pk=article.pk).exists()
     assert f"articles {article.pk};" in caplog.text
     assert "check_index --repair" in caplog.text
 
     monkeypatch.undo()
-    drift = indexing.check_index()
+    drift = maintenance.check_index()
     assert drift.missing == {"article": [article.pk], "quote": []}
     assert not drift.clean
-    indexing.repair(drift)
-    assert indexing.check_index().clean
+    maintenance.repair(drift)
+    assert maintenance.check_index().clean
     assert found("pipeline") == ({article.pk}, set())
 
 
@@ -398,7 +400,7 @@ def test_check_index_tells_missing_stale_and_orphan_documents_apart(committed):
     Article.objects.filter(pk=edited.pk).update(title="Edited quietly")  # no signal
     Article.objects.filter(pk=gone.pk).delete()  # signals, but never committed here
     new = Article.objects.create(title="Never indexed", body="Quiet.")
-    drift = indexing.check_index()
+    drift = maintenance.check_index()
     assert drift.missing == {"article": [new.pk], "quote": []}
     assert drift.stale == {"article": [edited.pk], "quote": []}
     assert drift.orphans == {"article": [gone.pk], "quote": []}
@@ -411,7 +413,7 @@ def test_schedule_indexes_rows_changed_without_signals(committed):
         article = story("Pipeline talks in Baku")
     with committed():
         Article.objects.filter(pk=article.pk).update(title="Railway talks in Baku")
-        indexing.schedule(articles=[article.pk])
+        sync.schedule(articles=[article.pk])
     assert found("railway") == ({article.pk}, set())
 
 
@@ -419,10 +421,10 @@ def test_rebuild_index_indexes_everything_and_reports_progress(committed):
     Article.objects.create(title="Silent one", body="Saved with no commit callbacks.")
     story("Second story", speaker="Mikhail Bocharnikov", quotes=["Some words."])
     seen = []
-    counts = indexing.rebuild_index(progress=lambda done, total: seen.append((done, total)))
+    counts = maintenance.rebuild_index(progress=lambda done, total: seen.append((done, total)))
     assert counts == {"article": 2, "quote": 1}
     assert seen[-1] == (3, 3)
-    assert indexing.check_index().clean
+    assert maintenance.check_index().clean
 
 
 # bulk imports: new documents added, checkpoints counted in documents, backlogs
@@ -442,7 +444,7 @@ def test_new_articles_are_added_and_changed_documents_replaced(committed, monkey
     with committed():
         earlier = story("Earlier talks", speaker="Mikhail Bocharnikov", quotes=["Point one."])
     calls.clear()
-    with committed(), indexing.bulk():
+    with committed(), sync.bulk():
         article = Article.objects.create(title="Later talks", body="Later talks. Point two.")
         speaker = Speaker.objects.get(name="Mikhail Bocharnikov")
         Quote.objects.bulk_create(
@@ -457,49 +459,49 @@ def test_new_articles_are_added_and_changed_documents_replaced(committed, monkey
                 )
             ]
         )
-        indexing.schedule(new_articles=[article.pk], article_quotes=1)
+        sync.schedule(new_articles=[article.pk], article_quotes=1)
         speaker.aliases = ["Bocharnikov"]
         speaker.save(update_fields=["updated"])  # a new alias row: the earlier quote is stale
     assert sorted(calls) == [("add", 1, 1), ("update", 1, 1)]
     assert found("bocharnikov")[1] == {earlier.quotes.get().pk, article.quotes.get().pk}
-    assert indexing.check_index().clean
+    assert maintenance.check_index().clean
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_checkpoint_counts_an_articles_quotes_as_documents(monkeypatch):
-    from search.ingest import ingest_text
+    from search.intake.ingest import ingest_text
 
     seed = (DATA / "000_a759422f1114f416.txt").read_text(encoding="utf-8")
-    monkeypatch.setattr(indexing, "CHUNK", 20)
-    monkeypatch.setattr(indexing, "BULK_CHUNK", 20)
-    with indexing.bulk():
+    monkeypatch.setattr(documents, "CHUNK", 20)
+    monkeypatch.setattr(sync, "BULK_CHUNK", 20)
+    with sync.bulk():
         article = ingest_text(seed).article  # one article, 22 quotes
         # written at its commit, not when the import ends: a kill now loses nothing
         assert found("Bocharnikov")[0] == {article.pk}
-    assert indexing.check_index().clean
+    assert maintenance.check_index().clean
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_imports_backlog_is_indexed_and_a_running_ones_left_alone():
     article = story("Pipeline talks", speaker="Mikhail Bocharnikov", quotes=["Point one."])
     speaker = Speaker.objects.get()
-    backlog = indexing.Backlog.open()
-    backlog.note(indexing.Pending(speakers={speaker.pk}))
+    backlog = Backlog.open()
+    backlog.note(Pending(speakers={speaker.pk}))
     SpeakerAlias.objects.bulk_create(  # no signal
         [SpeakerAlias(speaker=speaker, name="Bocharnikov", name_key="bocharnikov")]
     )
-    assert indexing.check_index().stale["quote"] == [article.quotes.get().pk]
+    assert maintenance.check_index().stale["quote"] == [article.quotes.get().pk]
 
-    assert indexing.finish_interrupted() == 0  # locked: its import may still be running
+    assert sync.finish_interrupted() == 0  # locked: its import may still be running
     backlog.release()  # as when its process dies
-    assert indexing.finish_interrupted() == 1
-    assert indexing.check_index().clean
-    assert list(indexing.Backlog.folder().glob("*.jsonl")) == []
+    assert sync.finish_interrupted() == 1
+    assert maintenance.check_index().clean
+    assert list(Backlog.folder().glob("*.jsonl")) == []
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_finished_bulk_block_leaves_no_backlog():
-    with indexing.bulk():
+    with sync.bulk():
         story("Pipeline talks", speaker="Mikhail Bocharnikov", quotes=["Point one."])
-    assert list(indexing.Backlog.folder().glob("*.jsonl")) == []
-    assert indexing.check_index().clean
+    assert list(Backlog.folder().glob("*.jsonl")) == []
+    assert maintenance.check_index().clean

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from search import ingest
-from search.article_text import parse as parse_article_text
-from search.ingest import ingest_bytes, ingest_text, parse_published
+from search.intake import ingest
+from search.intake.ingest import ingest_bytes, ingest_text, parse_published
 from search.models import Article, Quote, Speaker
+from search.text.article_text import parse as parse_article_text
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data"
@@ -175,24 +175,24 @@ def test_feed_dates_keep_their_own_calendar_day_and_unknown_stays_unknown(value,
 def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(
     tmp_path, django_capture_on_commit_callbacks
 ):
-    from search import indexing
+    from search.index import maintenance
 
-    indexing.rebuild_index()  # the empty index a new site starts with
+    maintenance.rebuild_index()  # the empty index a new site starts with
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
         "\n".join(json.dumps({"body": body}) for body in (SEED_000, SEED_001)), encoding="utf-8"
     )
-    indexing.rebuild_index()  # the index as it stood before the import: empty
+    maintenance.rebuild_index()  # the index as it stood before the import: empty
     with django_capture_on_commit_callbacks(execute=False):  # killed before its index writes
         ingest.import_jsonl(str(feed))
-    assert indexing.check_index().missing["article"] == sorted(
+    assert maintenance.check_index().missing["article"] == sorted(
         Article.objects.values_list("pk", flat=True)
     )
 
     with django_capture_on_commit_callbacks(execute=True):
         report = ingest.import_jsonl(str(feed))
     assert report.count("duplicate") == 2
-    drift = indexing.check_index()
+    drift = maintenance.check_index()
     assert drift.clean, drift
     assert drift.counts == {"article": 2, "quote": Quote.objects.count()}
 
@@ -293,33 +293,33 @@ def test_a_bad_line_in_a_feed_is_reported_and_the_others_go_in(tmp_path):
 def test_a_rerun_builds_the_index_a_first_import_was_killed_before_writing(
     tmp_path, django_capture_on_commit_callbacks
 ):
-    from search import indexing
     from search.engine import IndexMissing
+    from search.index import maintenance
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"body": SEED_000}), encoding="utf-8")
     with django_capture_on_commit_callbacks(execute=False):  # killed before any index write
         ingest.import_jsonl(str(feed))
     with pytest.raises(IndexMissing):  # no index at all yet, and check_index says so
-        indexing.check_index()
+        maintenance.check_index()
     with django_capture_on_commit_callbacks(execute=True):
         ingest.import_jsonl(str(feed))
-    assert indexing.check_index().clean
+    assert maintenance.check_index().clean
 
 
-@pytest.mark.parametrize("module", ["models.py", "views.py"])
+@pytest.mark.parametrize("module", ["models.py", "pages/views.py"])
 def test_models_and_views_do_not_import_ingest_at_any_level(module):
-    tree = ast.parse((Path(ingest.__file__).parent / module).read_text(encoding="utf-8"))
+    tree = ast.parse((Path(ingest.__file__).parents[1] / module).read_text(encoding="utf-8"))
     imported = {
         node.module if isinstance(node, ast.ImportFrom) else alias.name
         for node in ast.walk(tree)
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert "search.ingest" not in imported
+    assert "search.intake.ingest" not in imported
     assert not any(
         isinstance(node, ast.ImportFrom)
-        and node.module == "search"
+        and node.module == "search.intake"
         and any(a.name == "ingest" for a in node.names)
         for node in ast.walk(tree)
     )

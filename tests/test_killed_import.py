@@ -18,10 +18,12 @@ NICKNAMES = ["Annie", "Anja", "Ania", "Anka", "Annette", "Anni", "Anushka", "Ann
 KILLER = """
 import os, signal
 from django.core.management import call_command
-from search import indexing, ingest, models
+from search import models
+from search.intake import ingest
+from search.index import backlog, documents, sync
 from search.engine.whoosh import backend
 
-indexing.CHUNK = indexing.BULK_CHUNK = 150
+documents.CHUNK = sync.BULK_CHUNK = 150
 calls = {{"n": 0}}
 
 def die(where):
@@ -56,7 +58,7 @@ call_command("import_articles", "--jsonl", {feed!r}, verbosity=0)
 KILL_POINTS = {
     "between two chunks": 'on_call(4, "between two chunks", ingest, "_finish")',
     "inside a transaction": 'on_call(200, "inside a transaction", models.Article, "quotes_from")',
-    "before an index write": 'on_call(2, "before an index write", indexing, "reindex")',
+    "before an index write": 'on_call(2, "before an index write", sync, "reindex")',
     "while new documents are written": (
         'during_index_write(2, "add", "while new documents are written")'
     ),
@@ -64,7 +66,7 @@ KILL_POINTS = {
         'during_index_write(2, "update", "while changed documents are written")'
     ),
     "before its backlog is cleared": (
-        'on_call(1, "before its backlog is cleared", indexing.Backlog, "clear")'
+        'on_call(1, "before its backlog is cleared", backlog.Backlog, "clear")'
     ),
 }
 # Where the killed run has committed alias changes it never indexed.

@@ -4,7 +4,7 @@ last page: lists show page 1 and say the asked page does not exist; search expla
 import pytest
 
 from search.models import Speaker
-from search.views import SPEAKERS_PER_PAGE
+from search.pages.views import SPEAKERS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from search.engine import SearchRequest, SearchUnavailable
 from search.engine.postgres import PostgresBackend
-from search.ingest import ingest_text
+from search.intake.ingest import ingest_text
 from search.models import Article, Source, Speaker
 from search.query import parse
 

@@ -1,4 +1,4 @@
-from search.quote_groups import group_key, normalise
+from search.text.quote_groups import group_key, normalise
 
 STATEMENT = "Our relations with Russia are based on mutual respect"
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from search.models import Quote
-from search.quote_groups import group_key
+from search.text.quote_groups import group_key
 from tests.quote_factory import make_article
 
 pytestmark = pytest.mark.django_db

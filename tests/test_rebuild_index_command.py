@@ -8,8 +8,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from search import indexing
 from search.engine import get_backend
+from search.index import maintenance
 from search.models import Article
 
 from .test_indexing import found, story
@@ -29,7 +29,7 @@ def test_it_indexes_every_article_and_quote_and_says_how_many():
     output = rebuild()
     assert "Indexed 2 articles and 2 quotes in" in output
     assert found("pipeline")[0] == {Article.objects.get(title="Pipeline talks").pk}
-    assert indexing.check_index().clean
+    assert maintenance.check_index().clean
 
 
 def test_it_drops_documents_the_database_no_longer_has():

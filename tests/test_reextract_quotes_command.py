@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from search import engine
 from search.engine.base import SearchRequest
-from search.ingest import ingest_text
+from search.intake.ingest import ingest_text
 from search.models import Article, Quote
 from search.query import parse
 from search.quotes import EXTRACTOR_VERSION

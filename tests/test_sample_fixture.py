@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from search.intake.sample_fixture import build_sample_fixture
 from search.models import Article, Quote, Speaker
-from search.sample_fixture import build_sample_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "sample_articles.json"

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.http import QueryDict
 
-from search.forms import SearchForm
+from search.pages.forms import SearchForm
 
 pytestmark = pytest.mark.django_db
 

@@ -276,7 +276,7 @@ def test_quote_cards_from_the_same_article_show_its_title_once(client, gold_arti
 
 def test_the_date_unknown_bucket_is_shown_however_many_years_come_before_it(rf):
     from search.engine import FacetValue
-    from search.facets import SHOWN, facets
+    from search.pages.facets import SHOWN, facets
 
     years = [FacetValue(str(2000 + n), str(2000 + n), 1) for n in range(SHOWN + 5)]
     shown = facets({"year": [*years, FacetValue("unknown", "Date unknown", 3)]}, rf.get("/").GET)

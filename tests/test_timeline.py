@@ -1,7 +1,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from search.timeline import layout, periods
+from search.pages.timeline import layout, periods
 
 
 @dataclass

@@ -1,11 +1,11 @@
-# The grouping key of the same statement across articles (search.quote_groups), computed
+# The grouping key of the same statement across articles (search.text.quote_groups), computed
 # when a quote is saved; existing quotes get theirs here.
 
 from django.db import migrations, models
 
 
 def fill_group_keys(apps, schema_editor):
-    from search.quote_groups import group_key
+    from search.text.quote_groups import group_key
 
     Quote = apps.get_model("search", "Quote")
     batch = []

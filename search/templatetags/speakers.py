@@ -1,6 +1,6 @@
 from django import template
 
-from search.article_markup import speaker_class
+from search.pages.article_markup import speaker_class
 
 register = template.Library()
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from search.sample_fixture import build_sample_fixture
+from search.intake.sample_fixture import build_sample_fixture
 
 ARTICLES = Path(settings.BASE_DIR) / "fixtures" / "articles"
 OUTPUT = Path(settings.BASE_DIR) / "fixtures" / "sample_articles.json"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
 from search.engine import IndexMissing, SearchUnavailable, get_backend
+from search.index import maintenance
 from search.management.output import plural
 
 EXAMPLES = 5
@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 returncode=1,
             )
         try:
-            touched = indexing.repair(drift)
+            touched = maintenance.repair(drift)
         except Exception as exc:  # the backend's own errors vary; the message names the fix
             raise CommandError(f"Repairing the search index failed: {exc}", returncode=2) from exc
         after = self._check()
@@ -80,7 +80,7 @@ class Command(BaseCommand):
 
     def _rebuild(self) -> None:
         try:
-            counts = indexing.rebuild_index()
+            counts = maintenance.rebuild_index()
             get_backend().verify()
         except (SearchUnavailable, OSError) as exc:
             raise CommandError(f"Rebuilding the search index failed: {exc}", returncode=2) from exc
@@ -89,14 +89,14 @@ class Command(BaseCommand):
             f", {plural(counts['quote'], 'quote')}."
         )
 
-    def _check(self) -> indexing.Drift:
+    def _check(self) -> maintenance.Drift:
         try:
-            return indexing.check_index()
+            return maintenance.check_index()
         except SearchUnavailable as exc:
             raise CommandError(str(exc), returncode=2) from exc
 
 
-def report(drift: indexing.Drift) -> list[str]:
+def report(drift: maintenance.Drift) -> list[str]:
     """One line per kind of drift, with counts by type and a few example ids."""
     lines = []
     for label, found in (
@@ -113,5 +113,5 @@ def report(drift: indexing.Drift) -> list[str]:
     return lines
 
 
-def _counts(drift: indexing.Drift) -> str:
+def _counts(drift: maintenance.Drift) -> str:
     return ", ".join(plural(drift.counts.get(kind, 0), kind) for kind in ("article", "quote"))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from search.decoding import is_gzip
 from search.quotes import extract
 from search.quotes.parser import ModelMissing
+from search.text.decoding import is_gzip
 
 FIELDS = (
     "text",

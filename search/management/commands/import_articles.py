@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.ingest import ImportReport, IngestResult, import_jsonl, import_paths
+from search.intake.ingest import ImportReport, IngestResult, import_jsonl, import_paths
 from search.management.output import Progress
 
 

@@ -6,8 +6,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
 from search.engine import SearchUnavailable, get_backend
+from search.index import maintenance
 from search.management.output import Progress, plural
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         progress = None if quiet else Progress(self.stdout)
         started = time.monotonic()
         try:
-            counts = indexing.rebuild_index(progress=progress)
+            counts = maintenance.rebuild_index(progress=progress)
         except (SearchUnavailable, OSError) as exc:
             raise CommandError(f"Rebuilding the search index failed: {exc}") from exc
         finally:

@@ -7,9 +7,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from search.intake.reextraction import reextract_articles, select_articles
 from search.management.output import Progress
 from search.quotes.parser import ModelMissing
-from search.reextraction import reextract_articles, select_articles
 
 
 def _day(value: str) -> dt.date:

@@ -19,9 +19,9 @@ from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
 
 from search.engine import SearchUnavailable, get_backend
-from search.forms import SearchForm
 from search.models import Article, Quote, Speaker, SpeakerAlias, normalise_name
-from search.quote_views import surrounding
+from search.pages.forms import SearchForm
+from search.pages.quote_views import surrounding
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Atom feeds, through Django's syndication framework: one for any search (the same query
 language and filters as the search page, newest first) and one per speaker. Pages point at
-theirs with ``<link rel="alternate">`` (``search.take_away``)."""
+theirs with ``<link rel="alternate">`` (``search.outputs.take_away``)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET
 
 from search.engine import SearchUnavailable, get_backend
-from search.forms import SearchForm
 from search.models import Quote, Speaker
+from search.pages.forms import SearchForm
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
 from search.engine import SearchResults, SearchUnavailable, get_backend
-from search.forms import SearchForm
 from search.models import Quote
+from search.pages.forms import SearchForm
 
 log = logging.getLogger(__name__)
 

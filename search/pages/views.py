@@ -16,12 +16,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from search import activity, article_markup, facets, front_page, speaker_profile
-from search.article_text import story_start
 from search.engine import SearchUnavailable, get_backend
-from search.forms import ArticleForm, SearchForm, SpeakersForm
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias, normalise_name
+from search.pages import activity, article_markup, facets, front_page, speaker_profile
+from search.pages.forms import ArticleForm, SearchForm, SpeakersForm
 from search.query import parse
+from search.text.article_text import story_start
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from search import facets, timeline
 from search.engine import SearchResults, SpeakerActivity
+from search.pages import facets, timeline
 
 
 @dataclass(frozen=True)

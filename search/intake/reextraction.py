@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from search import indexing
+from search.index import sync
 from search.models import Article
 from search.quotes import EXTRACTOR_VERSION
 
@@ -45,7 +45,7 @@ def reextract_articles(
 ) -> ReextractReport:
     report = ReextractReport()
     pks = list(articles.values_list("pk", flat=True))
-    with indexing.bulk():
+    with sync.bulk():
         for offset in range(0, len(pks), BATCH):
             for article in Article.objects.filter(pk__in=pks[offset : offset + BATCH]):
                 try:

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core import serializers
 from django.db import transaction
 
-from search.ingest import ingest_bytes
+from search.intake.ingest import ingest_bytes
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias
 
 FIXED_TIME = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
-from search.feeds import FEED_PARAMS, query_string
+from search.outputs.feeds import FEED_PARAMS, query_string
 
 
 def context(request) -> dict:

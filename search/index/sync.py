@@ -8,7 +8,7 @@ a whole import and sends them in batches of ``CHUNK`` documents.
 
 A failed index write never undoes or fails the database change: it is logged with the ids,
 ``check_index()`` reports the drift and ``repair()`` (``check_index --repair``) or
-``rebuild_index()`` fixes it.
+``rebuild_index()`` fixes it (``search.index.maintenance``).
 
 Changes made without signals (``QuerySet.update()``, ``bulk_create()``) must call
 ``schedule(...)`` with the ids they touched.
@@ -23,33 +23,30 @@ speaker who gained an alias.
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import hashlib
-import json
 import logging
-import os
 import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
 
-from django.conf import settings
 from django.db import connections, transaction
-from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from search.engine import IndexMissing, get_backend
+from search.index import documents
+from search.index.backlog import Backlog
+from search.index.changes import Pending
+from search.index.documents import (
+    article_document,
+    article_rows,
+    ids_where,
+    quote_document,
+    quote_rows,
+)
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias, quotes_created
 
 log = logging.getLogger(__name__)
 
-# Documents per index commit, and ids per database query. Each commit writes every term it
-# holds and may merge segments, so fewer, larger commits import faster (500 -> 2,000 took
-# a feed import from 31 to 45 articles/s).
-CHUNK = 2000
 # Documents a bulk import lets wait before it writes them, in one commit of new documents:
 # its checkpoint, counted in documents (articles and quotes alike). A killed import leaves
 # at most about this many unindexed, and its backlog lets the next import index them.
@@ -57,149 +54,6 @@ BULK_CHUNK = 10_000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
 INDEXED_SPEAKER_FIELDS = {"name", "slug"}  # aliases are rows of their own (SpeakerAlias)
 INDEXED_SOURCE_FIELDS = {"name"}
-
-
-# documents
-
-
-def article_document(article: Article) -> dict:
-    """What the index holds for an article. Prefetch ``quotes__speaker`` for many articles."""
-    counts = Counter(q.speaker for q in article.quotes.all() if q.speaker is not None)
-    speakers = sorted(counts, key=lambda s: (-counts[s], s.name))  # as Article.speakers()
-    return _versioned(
-        {
-            "id": article.pk,
-            "title": article.title,
-            "body": article.body,
-            "published": article.published,
-            "dateline": article.dateline,
-            "source": article.source.name if article.source else "",
-            "speakers": [s.name for s in speakers],
-            "speaker_slugs": [s.slug for s in speakers],
-        }
-    )
-
-
-def quote_document(quote: Quote) -> dict:
-    """What the index holds for a quote, with its speaker's and article's fields copied in."""
-    speaker, article = quote.speaker, quote.article
-    return _versioned(
-        {
-            "id": quote.pk,
-            "article_id": quote.article_id,
-            "text": quote.text,
-            "kind": quote.kind,
-            "speaker_id": quote.speaker_id,
-            "speaker_name": speaker.name if speaker else "",
-            "speaker_slug": speaker.slug if speaker else "",
-            "speaker_aliases": list(speaker.aliases) if speaker else [],
-            "role": quote.role,
-            "cue": quote.cue,
-            "mention": quote.mention,
-            "article_title": article.title,
-            "published": article.published,
-            "source": article.source.name if article.source else "",
-        }
-    )
-
-
-def _versioned(doc: dict) -> dict:
-    """Add ``version``: a hash of every indexed value, so any change to them changes it."""
-    canonical = json.dumps(doc, sort_keys=True, default=str, ensure_ascii=False)
-    version = hashlib.blake2b(canonical.encode("utf-8"), digest_size=8).hexdigest()
-    return {"id": doc["id"], "version": version, **doc}
-
-
-def _articles(ids: Iterable[int] | None = None) -> Iterator[Article]:
-    """Articles with what their documents need, ``CHUNK`` at a time (all when ``ids`` is None)."""
-    quotes = Prefetch("quotes", queryset=Quote.objects.select_related("speaker").order_by())
-    articles = Article.objects.select_related("source").prefetch_related(quotes).order_by("pk")
-    if ids is None:
-        yield from articles.iterator(chunk_size=CHUNK)
-    else:
-        for chunk in _chunks(ids):
-            yield from articles.filter(pk__in=chunk)
-
-
-def _quotes(ids: Iterable[int] | None = None) -> Iterator[Quote]:
-    quotes = (
-        Quote.objects.select_related("speaker", "article__source")
-        .prefetch_related("speaker__alias_set")
-        .defer("article__body")
-        .order_by("pk")
-    )
-    if ids is None:
-        yield from quotes.iterator(chunk_size=CHUNK * 4)
-    else:
-        for chunk in _chunks(ids):
-            yield from quotes.filter(pk__in=chunk)
-
-
-def _chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
-    ids = sorted(set(ids))
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
-# what a change touches
-
-
-@dataclass
-class Pending:
-    """Ids touched by changes in one transaction (or one ``bulk()`` block)."""
-
-    articles: set[int] = field(default_factory=set)  # the article and all its quotes
-    new_articles: set[int] = field(default_factory=set)  # as articles, and never indexed yet
-    article_docs: set[int] = field(default_factory=set)  # only the article's own document
-    quotes: set[int] = field(default_factory=set)  # the quote and its article
-    speakers: set[int] = field(default_factory=set)  # all their quotes and those articles
-    sources: set[int] = field(default_factory=set)  # all their articles and those quotes
-    extra: int = 0  # documents beyond one per id: the quotes of these articles and speakers
-    callback: Callable | None = None
-    flushed: bool = False
-
-    KINDS = ("articles", "new_articles", "article_docs", "quotes", "speakers", "sources")
-
-    def add(self, other: Pending) -> None:
-        for name in self.KINDS:
-            getattr(self, name).update(getattr(other, name))
-        self.extra += other.extra
-
-    def __bool__(self) -> bool:
-        return any(getattr(self, name) for name in self.KINDS)
-
-    def size(self) -> int:
-        """About how many documents these ids stand for: the checkpoint's measure."""
-        articles = self.articles | self.new_articles | self.article_docs
-        return len(articles) + len(self.quotes) + self.extra
-
-    def ids(self) -> dict[str, list[int]]:
-        return {name: sorted(getattr(self, name)) for name in self.KINDS}
-
-    def documents(self) -> tuple[set[int], set[int]]:
-        """Every article and quote whose document may have changed, new ones included: for a
-        backend that writes with the data, where adding and replacing are one."""
-        articles, quotes, new_articles, new_quotes = self.documents_to_write()
-        return articles | new_articles, quotes | new_quotes
-
-    def documents_to_write(self) -> tuple[set[int], set[int], set[int], set[int]]:
-        """(articles, quotes) whose documents may have changed, then (articles, quotes) that
-        the index cannot hold yet, read from the database as it is now."""
-        new_articles = set(self.new_articles)  # saved again since, still never indexed
-        new_quotes = _ids(Quote, "article_id", new_articles)
-        articles = self.articles | _ids(Article, "source_id", self.sources)
-        direct_quotes = self.quotes | _ids(Quote, "speaker_id", self.speakers)
-        quotes = direct_quotes | _ids(Quote, "article_id", articles)
-        articles |= self.article_docs | _ids(Quote, "pk", direct_quotes, "article_id")
-        return articles - new_articles, quotes - new_quotes, new_articles, new_quotes
-
-
-def _ids(model, column: str, values: set[int], select: str = "pk") -> set[int]:
-    found: set[int] = set()
-    for chunk in _chunks(values):
-        rows = model.objects.filter(**{f"{column}__in": chunk}).values_list(select, flat=True)
-        found.update(i for i in rows if i is not None)
-    return found
 
 
 class _State(threading.local):
@@ -368,83 +222,6 @@ def bulk(using: str = "default"):
             transaction.on_commit(partial(_bulk_end, pending, backlog, wrote), using=using)
 
 
-# the backlog of a bulk() block
-
-
-class Backlog:
-    """A file of the ids a ``bulk()`` block changed and has not indexed yet, one JSON line per
-    change, written before the change commits. Its process holds a POSIX lock on it while
-    alive, so another process can tell a backlog left by a killed import from a running
-    one. (A POSIX lock, unlike ``flock``, belongs to the process alone: the extraction
-    workers it forks do not keep it held after it is killed.)
-
-    Written with ``flush`` but not ``fsync``: it outlives a killed process, not a power
-    cut (``check_index --repair`` mends that)."""
-
-    def __init__(self, path: Path, file) -> None:
-        self.path, self.file = path, file
-
-    @staticmethod
-    def folder() -> Path:
-        path = get_backend().params.get("PATH")
-        return Path(f"{path}.backlog") if path else Path(settings.DATA_DIR) / "index.backlog"
-
-    @classmethod
-    def open(cls) -> Backlog | None:
-        try:
-            folder = cls.folder()
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{os.getpid()}-{time.time_ns()}.jsonl"
-            file = open(path, "a+", encoding="utf-8")  # noqa: SIM115
-            fcntl.lockf(file, fcntl.LOCK_EX)
-            _OPEN_BACKLOGS.add(path)
-            return cls(path, file)
-        except OSError:
-            log.exception("Cannot keep an import backlog; a killed import needs check_index")
-            return None
-
-    def note(self, change: Pending) -> None:
-        self.file.write(json.dumps(change.ids()) + "\n")
-        self.file.flush()
-
-    def clear(self) -> None:
-        self.file.truncate(0)
-        self.file.flush()
-
-    def release(self) -> None:
-        _OPEN_BACKLOGS.discard(self.path)
-        self.file.close()
-
-    def remove(self) -> None:
-        self.path.unlink(missing_ok=True)
-        self.release()
-
-    @classmethod
-    def left_behind(cls) -> Iterator[tuple[Path, Pending]]:
-        """The backlogs of imports that died, each locked while the caller handles it."""
-        folder = cls.folder()
-        for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else ():
-            if path in _OPEN_BACKLOGS:
-                continue  # this process's own import, still running
-            with open(path, "r+", encoding="utf-8") as file:
-                try:
-                    fcntl.lockf(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError:
-                    continue  # its import is still running
-                pending = Pending()
-                for line in file:
-                    with contextlib.suppress(ValueError):
-                        ids = json.loads(line)
-                        for name in Pending.KINDS:
-                            # all of them may be indexed already: replace, never add
-                            target = "articles" if name == "new_articles" else name
-                            getattr(pending, target).update(ids.get(name, ()))
-                yield path, pending
-
-
-_OPEN_BACKLOGS: set[Path] = set()  # held by this process's bulk() blocks
-
-
 def finish_interrupted() -> int:
     """Index what killed imports left in their backlogs; returns how many backlogs were
     finished. Never raises: what fails stays for the next import or ``check_index``."""
@@ -541,8 +318,8 @@ def _send_current(
             added["article"], added["quote"] = [], []
 
     for kind, rows, build in (
-        ("article", _articles(ids["article"]), article_document),
-        ("quote", _quotes(ids["quote"]), quote_document),
+        ("article", article_rows(ids["article"]), article_document),
+        ("quote", quote_rows(ids["quote"]), quote_document),
     ):
         for row in rows:
             doc = build(row)
@@ -552,7 +329,7 @@ def _send_current(
             sent[(kind, doc["id"])] = doc["version"]
             (added if doc["id"] in new[kind] else batch)[kind].append(doc)
             # replacing looks each document up in every segment: smaller commits
-            if len(batch["article"]) + len(batch["quote"]) >= CHUNK:
+            if len(batch["article"]) + len(batch["quote"]) >= documents.CHUNK:
                 flush()
             elif len(added["article"]) + len(added["quote"]) >= BULK_CHUNK:
                 flush()
@@ -584,7 +361,7 @@ def index_missing(article_ids: Iterable[int]) -> int:
         except IndexMissing:  # a first import killed before its first write: nothing indexed
             stored = {"article": {}, "quote": {}}
         articles = ids - stored["article"].keys()
-        quotes = _ids(Quote, "article_id", ids) - stored["quote"].keys()
+        quotes = ids_where(Quote, "article_id", ids) - stored["quote"].keys()
         if not (articles or quotes):
             return 0
         written, _deleted = reindex(articles, quotes)
@@ -689,81 +466,5 @@ def connect_signals() -> None:
         (post_delete, _deleted, Speaker),
         (post_delete, _deleted, Source),
     ):
-        signal.connect(handler, sender=model, dispatch_uid=f"search.indexing.{handler.__name__}")
-    quotes_created.connect(_quotes_created, dispatch_uid="search.indexing._quotes_created")
-
-
-# checking and rebuilding
-
-
-@dataclass
-class Drift:
-    """How the index differs from the database, by document type ("article", "quote")."""
-
-    missing: dict[str, list[int]]  # in the database, not in the index
-    stale: dict[str, list[int]]  # indexed with an older version
-    orphans: dict[str, list[int]]  # in the index, no longer in the database
-    counts: dict[str, int]  # documents the database holds
-
-    @property
-    def clean(self) -> bool:
-        return not any(
-            ids for kind in (self.missing, self.stale, self.orphans) for ids in kind.values()
-        )
-
-
-def expected_versions() -> dict[str, dict[int, str]]:
-    """The version every document should have, from the database."""
-    return {
-        "article": {a.pk: article_document(a)["version"] for a in _articles()},
-        "quote": {q.pk: quote_document(q)["version"] for q in _quotes()},
-    }
-
-
-def check_index() -> Drift:
-    """Compare the index with the database. Raises ``SearchUnavailable`` if it can't be read."""
-    stored = get_backend().stored_versions()
-    expected = expected_versions()
-    drift = Drift({}, {}, {}, {})
-    for kind, versions in expected.items():
-        indexed = stored.get(kind, {})
-        drift.missing[kind] = sorted(set(versions) - set(indexed))
-        drift.stale[kind] = sorted(
-            i for i, v in versions.items() if i in indexed and indexed[i] != v
-        )
-        drift.orphans[kind] = sorted(set(indexed) - set(versions))
-        drift.counts[kind] = len(versions)
-    return drift
-
-
-def repair(drift: Drift) -> int:
-    """Re-index the missing and stale documents and delete the orphans; returns how many
-    documents were touched. Raises what the backend raises."""
-    ids = {
-        kind: set(drift.missing.get(kind, ()))
-        | set(drift.stale.get(kind, ()))
-        | set(drift.orphans.get(kind, ()))
-        for kind in ("article", "quote")
-    }
-    written, deleted = reindex(ids["article"], ids["quote"])
-    return written + deleted
-
-
-def rebuild_index(progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Build the whole index again from the database and swap it in; searches keep using the
-    old one meanwhile. Returns the documents indexed by type."""
-    counts = {"article": Article.objects.count(), "quote": Quote.objects.count()}
-    written = Counter()
-
-    def documents(rows, build, kind):
-        for row in rows:
-            written[kind] += 1
-            yield build(row)
-
-    get_backend().rebuild(
-        documents(_articles(), article_document, "article"),
-        documents(_quotes(), quote_document, "quote"),
-        total=sum(counts.values()),
-        progress=progress,
-    )
-    return {"article": written["article"], "quote": written["quote"]}
+        signal.connect(handler, sender=model, dispatch_uid=f"search.index.sync.{handler.__name__}")
+    quotes_created.connect(_quotes_created, dispatch_uid="search.index.sync._quotes_created")

@@ -1,10 +1,10 @@
 """The one way articles come in: admin upload, ``import_articles`` and the sample fixture all
-come through here. An article is read (``search.article_text``: date, dateline, outlet,
+come through here. An article is read (``search.text.article_text``: date, dateline, outlet,
 title), its quotes are extracted, and article, speakers and quotes are saved in one
-transaction; the index follows on commit (``search.indexing``).
+transaction; the index follows on commit (``search.index.sync``).
 
 Bulk imports (``import_paths``, ``import_jsonl``) extract on every core
-(``search.parallel``) while this process saves earlier batches, a batch of articles per
+(``search.intake.parallel``) while this process saves earlier batches, a batch of articles per
 transaction, and index in large batches of new documents."""
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from search import indexing
-from search.article_text import parse, parse_date
-from search.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
+from search.index import sync
+from search.intake.parallel import AHEAD, CHUNK, ExtractionPool
 from search.models import Article, Quote, Source, Speaker, content_hash
-from search.parallel import AHEAD, CHUNK, ExtractionPool
 from search.quotes import Extraction, extract
+from search.text.article_text import parse, parse_date
+from search.text.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def ingest_text(
     item = Item(name, text, title or "", published, source or "", url, year)
     extraction = extract(text)  # pure and possibly slow: outside the transaction
     try:
-        with transaction.atomic(), indexing.gathered():
+        with transaction.atomic(), sync.gathered():
             article = _new_article(item, {})
             article.save()
             count = article.save_extraction(extraction)
@@ -240,13 +240,13 @@ def import_items(
     saves finished chunks, a chunk per transaction, and indexes in large batches.
 
     It first finishes what a killed earlier run left: documents it changed in the database
-    but never indexed (``indexing.finish_interrupted``). Entries that are already
+    but never indexed (``sync.finish_interrupted``). Entries that are already
     ``IngestResult`` (a file that could not be read) are reported as they are."""
     report = ImportReport()
     started = time.perf_counter()
-    index_before = indexing.write_seconds()
-    indexing.finish_interrupted()
-    with indexing.bulk(), ExtractionPool(workers) as pool:
+    index_before = sync.write_seconds()
+    sync.finish_interrupted()
+    with sync.bulk(), ExtractionPool(workers) as pool:
         in_flight: deque = deque()
         caches: dict[str, dict] = {"sources": {}, "speakers": {}}
         seen: dict[str, IngestResult] = {}
@@ -262,7 +262,7 @@ def import_items(
         while in_flight:
             _finish(*in_flight.popleft(), report, progress, caches)
     _index_already_present(report)
-    report.add_time("index", indexing.write_seconds() - index_before)
+    report.add_time("index", sync.write_seconds() - index_before)
     report.add_time("total", time.perf_counter() - started)
     return report
 
@@ -320,7 +320,7 @@ def _finish(
     report.add_time("waiting for extraction", time.perf_counter() - began)
     report.add_time("extract", seconds)
     began = time.perf_counter()
-    index_before = indexing.write_seconds()
+    index_before = sync.write_seconds()
     items = [item for item, _digest in fresh]
     try:
         results = _save_chunk(items, extractions, caches["sources"], caches["speakers"])
@@ -330,7 +330,7 @@ def _finish(
         results = [
             _save_one(item, extraction) for item, extraction in zip(items, extractions, strict=True)
         ]
-    indexed = indexing.write_seconds() - index_before  # a checkpoint ran on commit
+    indexed = sync.write_seconds() - index_before  # a checkpoint ran on commit
     report.add_time("database", time.perf_counter() - began - indexed)
     for result in results:
         _report(report, result, progress)
@@ -345,7 +345,7 @@ def _save_chunk(
     """Save a chunk in one transaction; ``sources`` and ``known`` (speakers by name) are
     the import's caches. A row they hold that someone deleted meanwhile fails the chunk
     with an IntegrityError, and the chunk is saved again one article at a time."""
-    with transaction.atomic(), indexing.gathered():
+    with transaction.atomic(), sync.gathered():
         articles = [_new_article(item, sources) for item in items]
         Article.objects.bulk_create(articles)
         quotes: list[Quote] = []
@@ -355,7 +355,7 @@ def _save_chunk(
             quotes += rows
             counts.append(len(rows))
         Quote.objects.bulk_create(quotes, batch_size=500)
-        indexing.schedule(new_articles=[a.pk for a in articles], article_quotes=len(quotes))
+        sync.schedule(new_articles=[a.pk for a in articles], article_quotes=len(quotes))
     return [
         IngestResult("imported", item.name, article, f"{count} quotes found.")
         for item, article, count in zip(items, articles, counts, strict=True)
@@ -364,7 +364,7 @@ def _save_chunk(
 
 def _save_one(item: Item, extraction: Extraction) -> IngestResult:
     try:
-        with transaction.atomic(), indexing.gathered():
+        with transaction.atomic(), sync.gathered():
             article = _new_article(item, {})
             article.save()
             count = article.save_extraction(extraction)
@@ -385,7 +385,7 @@ def _report(report: ImportReport, result: IngestResult, progress) -> None:
 def _index_already_present(report: ImportReport) -> None:
     """A rerun of a killed import finds its saved articles already present: index any of
     them the killed run had not indexed yet, so the rerun completes the job."""
-    indexing.index_missing(
+    sync.index_missing(
         r.article.pk for r in report.results if r.status == "duplicate" and r.article
     )
 
