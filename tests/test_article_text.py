@@ -292,7 +292,7 @@ def test_no_outlet_named_leaves_the_source_empty():
 
 def test_it_reads_text_without_django():
     code = (
-        "import sys; import search.text.article_text, search.outlets; "
+        "import sys; import search.text.article_text, search.text.outlets; "
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django loaded'"
     )
     done = subprocess.run(

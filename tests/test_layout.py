@@ -11,17 +11,14 @@ import pytest
 
 SEARCH = Path(__file__).resolve().parent.parent / "search"
 
-# What may sit in search/ itself: Django's own files, and two pure cores that search/engine/
-# and search/quotes/ import by these paths (they join search/text/ with the next change to
-# those packages).
-TOP_LEVEL = {"__init__", "models", "admin", "apps", "urls", "query", "outlets"}
+# What may sit in search/ itself: Django's own files.
+TOP_LEVEL = {"__init__", "models", "admin", "apps", "urls"}
 
 # Where a module belongs, by its dotted name (the longest prefix wins).
 PLACES = {
     "search.quotes": "core",
     "search.text": "core",
     "search.query": "core",
-    "search.outlets": "core",
     "search.models": "models",
     "search.engine": "engine",
     "search.index": "index",

@@ -3,7 +3,7 @@
 No backend import here: views and forms depend on these types only, so a PostgreSQL backend
 can sit beside Whoosh later. Queries arrive parsed (``search.query``, plain Python); a backend
 compiles them with a ``search.query.Visitor``. Documents come in as plain dicts built by
-``search.indexing``.
+``search.index``.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ class SearchResults:
 
 
 class SearchBackend:
-    """What a backend must do. Writes take plain document dicts (see ``search.indexing``)."""
+    """What a backend must do. Writes take plain document dicts (see ``search.index``)."""
 
     def __init__(self, params: dict) -> None:
         self.params = params

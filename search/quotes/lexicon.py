@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from search import outlets
+from search.text import outlets
 
 # Inflected reporting verbs, for the regular expressions that attribute direct quotes.
 _VERBS = """

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from search.outlets import OUTLETS, canonical
+from search.text.outlets import OUTLETS, canonical
 
 TITLE_MAX = 100  # a title made from the first sentence
 HEADLINE_MAX = 150  # longer lines are paragraphs, not headlines

@@ -83,7 +83,7 @@ FIX = "Run `python manage.py migrate` to create the search tables, then `rebuild
 
 
 class PostgresBackend(SearchBackend):
-    transactional = True  # writes join the caller's transaction (see search.indexing)
+    transactional = True  # writes join the caller's transaction (see search.index.sync)
 
     def __init__(self, params: dict) -> None:
         super().__init__(params)
