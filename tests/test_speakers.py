@@ -339,3 +339,14 @@ def test_a_body_called_by_its_initials_is_the_body_named_in_full():
 def test_a_name_after_an_outlet_and_a_job_is_the_persons():
     text = "MSNBC host Chris Matthews said the debate had changed nothing."
     assert quote_with(text, "changed nothing").speaker == "Chris Matthews"
+
+
+def test_a_role_loses_the_dateline_city_and_the_sentence_before_it():
+    text = (
+        "PARIS. IAEA Director General Rafael Grossi said the inspectors would return.\n\n"
+        "Soviet Foreign Minister Eduard Shevardnadze left. Chief of Staff Howard Baker said "
+        "the summit was useful."
+    )
+    roles = {s.name: s.role for s in extract(text).speakers}
+    assert roles["Rafael Grossi"] == "IAEA Director General"
+    assert roles["Howard Baker"] == "Chief of Staff"

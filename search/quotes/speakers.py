@@ -160,9 +160,24 @@ def honorific_gender(name: str) -> str:
     return GENDERED_HONORIFICS.get(first, "")
 
 
+def _after_sentence_end(role: str) -> str:
+    """What follows the last full stop that ends a sentence (not an initial's, "U.S.", or an
+    abbreviated title's), or a dateline's dash."""
+    role = re.split(r"\s[-–—]+\s", role)[-1]
+    words = role.split()
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i - 1]
+        if word.endswith(".") and not ABBREVIATED.fullmatch(word):
+            return " ".join(words[i:])
+    return role
+
+
 def split_role_name(role: str, name: str) -> tuple[str, str]:
     """(name, role) from a role phrase and the capitalised words after it, or ("", "") when
     the words are no person's name."""
+    # A role starts after the last sentence's end or dateline before it: "PARIS. IAEA
+    # Director General", "Eduard Shevardnadze. Chief of Staff".
+    role = _after_sentence_end(role)
     role = " ".join(
         TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
     )  # "Pennsylvania Gov." is Pennsylvania's Governor
