@@ -65,6 +65,13 @@ _PORTFOLIOS = {
     "agriculture": "agriculture", "oil": "energy", "treasury": "finance",
 }  # fmt: skip
 _WORD = re.compile(r"[\w.'’-]+")
+# Places a speaker's name should never be on its own: the countries above and a few capitals.
+PLACES = frozenset(
+    {w for w in _NATIONS if _NATIONS[w] == w or w in ("america", "britain", "uk", "u.s.", "us")}
+    | {"u.s", "moscow", "washington", "beijing", "baku", "tehran", "kiev", "kyiv", "tbilisi"}
+    | {"yerevan", "ankara", "london", "paris", "berlin", "tokyo", "damascus", "cairo"}
+    | {"jerusalem", "baghdad", "kabul", "islamabad", "riyadh", "brussels", "geneva"}
+)
 
 
 def _fold(text: str) -> str:
