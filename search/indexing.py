@@ -55,7 +55,7 @@ CHUNK = 2000
 # at most about this many unindexed, and its backlog lets the next import index them.
 BULK_CHUNK = 10_000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
-INDEXED_SPEAKER_FIELDS = {"name", "slug"}  # aliases are rows of their own (SpeakerAlias)
+INDEXED_SPEAKER_FIELDS = {"name", "slug", "kind"}  # aliases are rows of their own (SpeakerAlias)
 INDEXED_SOURCE_FIELDS = {"name"}
 
 
@@ -93,6 +93,8 @@ def quote_document(quote: Quote) -> dict:
             "speaker_name": speaker.name if speaker else "",
             "speaker_slug": speaker.slug if speaker else "",
             "speaker_aliases": list(speaker.aliases) if speaker else [],
+            "speaker_kind": speaker.kind if speaker else "",
+            "attribution": quote.attribution,
             "role": quote.role,
             "cue": quote.cue,
             "mention": quote.mention,

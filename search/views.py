@@ -52,7 +52,12 @@ def search(request):
         context["warnings"] = query.warnings
         # Quote filters leave only the articles that hold such a quote; the page says so.
         context["quote_filtered"] = bool(
-            data["speaker"] or data["kind"] or query.speakers or query.roles or query.kinds
+            data["speaker"]
+            or data["kind"]
+            or data["speaker_kind"]
+            or query.speakers
+            or query.roles
+            or query.kinds
         )
         if _is_front_page(request.GET):
             context["front"] = front_page.front_page()
@@ -76,10 +81,7 @@ def search(request):
         context["chips"] = facets.chips(data, request.GET, speaker_names)
         # The current filters ride along in the form, so typing a new query keeps them.
         context["hidden"] = [
-            (key, value)
-            for key in ("speaker", "source", "kind", "year", "from", "to", "sort")
-            for value in request.GET.getlist(key)
-            if value
+            (key, value) for key in SEARCH_PARAMS[1:] for value in request.GET.getlist(key) if value
         ]
     # Only the empty and zero-result states show examples; the template calls this then.
     context["examples"] = _examples
@@ -91,7 +93,7 @@ def search(request):
     return render(request, template, context)
 
 
-SEARCH_PARAMS = ("q", "speaker", "source", "kind", "year", "from", "to", "sort")
+SEARCH_PARAMS = ("q", "speaker", "source", "kind", "speaker_kind", "year", "from", "to", "sort")
 
 
 def _is_front_page(params) -> bool:
