@@ -170,16 +170,18 @@ class ArticleForm(forms.Form):
 
 
 class SpeakersForm(forms.Form):
-    """The speakers list: part of a name, an order, and a page. Anything invalid falls back
-    to the whole list, most quoted first."""
+    """The speakers list: part of a name, people or organisations, an order, and a page.
+    Anything invalid falls back to the whole list, most quoted first."""
 
-    DEFAULTS = {"name": "", "sort": "quotes", "page": 1}
+    DEFAULTS = {"name": "", "kind": "", "sort": "quotes", "page": 1}
+    KINDS = [("", "Everyone"), ("person", "People"), ("organisation", "Organisations")]
 
     name = forms.CharField(required=False, strip=True, max_length=200)
     sort = forms.ChoiceField(
         choices=[("quotes", "Most quoted"), ("name", "Name"), ("latest", "Latest quote")],
         required=False,
     )
+    kind = forms.ChoiceField(choices=KINDS, required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def clean_sort(self) -> str:

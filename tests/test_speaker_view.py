@@ -98,3 +98,13 @@ def test_a_speaker_name_with_html_is_escaped(client, db):
     Speaker.objects.create(name='<img src=x onerror="alert(1)">')
     response = client.get("/speakers/")
     assert "<img src=x" not in response.content.decode()
+
+
+def test_an_organisation_is_shown_as_one_and_never_as_a_person(client, db):
+    from search.models import Speaker
+
+    Speaker.objects.create(name="Russian Foreign Ministry", kind="organisation")
+    body = client.get("/speakers/russian-foreign-ministry/").content.decode()
+    assert '<span class="speaker-kind" id="speaker-kind">Organisation</span>' in body
+    assert "Search its quotes" in body and "Search the quotes of Russian Foreign Ministry" in body
+    assert "their quotes" not in body and "Ministry’s quotes" not in body
