@@ -323,3 +323,17 @@ def test_models_and_views_do_not_import_ingest_at_any_level(module):
         and any(a.name == "ingest" for a in node.names)
         for node in ast.walk(tree)
     )
+
+
+@pytest.mark.parametrize("path", ["one", "bulk"])
+def test_every_attributed_quote_records_how_its_speaker_was_found(path, tmp_path):
+    if path == "one":
+        ingest_text(SEED_001)
+    else:
+        ingest.import_jsonl(feed_of(tmp_path, {"body": SEED_001}))
+    quotes = list(Quote.objects.order_by("start"))
+    assert {q.attribution for q in quotes if q.speaker_id} <= set(Quote.Attribution.values)
+    assert all(q.attribution for q in quotes if q.speaker_id)
+    assert not any(q.attribution for q in quotes if not q.speaker_id)
+    by_pronoun = [q for q in quotes if q.mention == "he"]
+    assert by_pronoun and {q.attribution for q in by_pronoun} == {"pronoun"}
