@@ -49,13 +49,14 @@ def content_hash(body: str) -> str:
 
 
 def _name_like(alias: str) -> bool:
-    """Surnames and full names are worth keeping as aliases; "he", "the ambassador" and
-    role phrases are not."""
+    """Surnames and full names are worth keeping as aliases; "he", "the ambassador", role
+    phrases and a possessive before a name are not."""
     words = alias.split()
     return (
         0 < len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and not any(w.lower() in ROLE_SET for w in words)
+        and not any(w.endswith(("'s", "’s")) for w in words[:-1])  # "Brazil's Dauster"
     )
 
 

@@ -71,3 +71,8 @@ def test_a_merged_name_keeps_going_to_the_speaker_kept():
     other = found("S. V. Lavrov", "")
     other.merge_into(kept)
     assert found("S. V. Lavrov") == kept
+
+
+def test_a_possessive_before_the_name_never_becomes_an_alias():
+    speaker = found("Jorio Dauster", "President", aliases=["Brazil's Dauster", "Dauster"])
+    assert speaker.aliases == ["Dauster"]
