@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
@@ -229,7 +230,11 @@ class SplitForm(forms.Form):
         label="Or every quote of theirs in these articles",
     )
     into = forms.ModelChoiceField(
-        queryset=Speaker.objects.none(), required=False, label="Move them to this speaker"
+        queryset=Speaker.objects.none(),
+        required=False,
+        label="Move them to this speaker",
+        # Typed and looked up, as in the quote forms: an archive has thousands of speakers.
+        widget=AutocompleteSelect(Quote._meta.get_field("speaker"), admin.site),
     )
     new_name = forms.CharField(required=False, max_length=200, label="Or to a new speaker named")
     new_kind = forms.ChoiceField(

@@ -209,9 +209,12 @@ class Speaker(models.Model):
             return speaker
         bare = kind == cls.Kind.PERSON and len(key.split()) == 1
         if not bare:
-            by_alias = cls.objects.filter(alias_set__name_key=key).order_by("name", "pk").first()
-            if by_alias is not None:
-                return by_alias
+            by_alias = list(cls.objects.filter(alias_set__name_key=key).distinct()[:2])
+            if len(by_alias) > 1:  # a full name two speakers go by: only a role can tell
+                by_alias = [s for s in by_alias if roles_allow(role, s.role)]
+                return by_alias[0] if len(by_alias) == 1 else None
+            if by_alias:
+                return by_alias[0]
         variant = variant_key(name)[:200]
         fits = (
             cls.objects.filter(kind=kind)

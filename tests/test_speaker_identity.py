@@ -76,3 +76,12 @@ def test_a_merged_name_keeps_going_to_the_speaker_kept():
 def test_a_possessive_before_the_name_never_becomes_an_alias():
     speaker = found("Jorio Dauster", "President", aliases=["Brazil's Dauster", "Dauster"])
     assert speaker.aliases == ["Dauster"]
+
+
+def test_a_full_name_two_speakers_go_by_is_told_apart_only_by_role():
+    ambassador = Speaker.objects.create(
+        name="Ali Hassan", role="Egyptian ambassador", aliases=["A. Hassan"]
+    )
+    Speaker.objects.create(name="Ahmed Hassan", role="Iraqi trade minister", aliases=["A. Hassan"])
+    assert found("A. Hassan", "ambassador of Egypt") == ambassador
+    assert found("A. Hassan").name == "A. Hassan"  # either could be meant: a new speaker
