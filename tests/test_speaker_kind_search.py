@@ -76,3 +76,17 @@ def test_the_export_follows_the_speaker_kind_filter(client, mixed):
     )
     rows = [line for line in b"".join(response.streaming_content).decode().splitlines() if line]
     assert len(rows) == 1 and '"speaker_kind": "organisation"' in rows[0]
+
+
+def test_a_hit_says_how_its_speaker_was_found_and_marks_an_organisation(
+    client, mixed, django_capture_on_commit_callbacks
+):
+    from search.models import Quote
+
+    with django_capture_on_commit_callbacks(execute=True):
+        quote = Quote.objects.get(speaker__name="Russian Foreign Ministry")
+        quote.attribution = "organisation"
+        quote.save()
+    page = client.get("/", {"q": "premature"}).content.decode()
+    assert "How the speaker was found: </span>organisation</span>" in page
+    assert '<span class="speaker-kind">Organisation</span>' in page
