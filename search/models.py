@@ -305,10 +305,12 @@ class Speaker(models.Model):
 
     @transaction.atomic
     def merge_into(self, other: Speaker) -> Speaker:
-        """Move this speaker's quotes to ``other``, combine the aliases, and delete this one."""
+        """Move this speaker's quotes and editors' decisions to ``other``, combine the
+        aliases, and delete this one."""
         if other.pk == self.pk:
             return other
         self.quotes.update(speaker=other)
+        self.assignments.update(speaker=other)  # an editor's split now points to ``other``
         other.aliases = [*other.aliases, *self.aliases, self.name]
         if not other.role and self.role:
             other.role = self.role

@@ -252,3 +252,17 @@ def test_a_split_without_quotes_or_a_target_says_what_is_missing(admin_client):
     page = admin_client.post(f"/admin/search/speaker/{speaker.pk}/split/", {"quotes": [quote.pk]})
     assert "Pick one speaker to move them to, or name a new one." in page.content.decode()
     assert speaker.quotes.count() == 8
+
+
+def test_a_split_survives_merging_its_target_into_another_speaker(admin_client):
+    article = ingest_text(SEED_001).article
+    speaker = Speaker.objects.get(name="Mikhail Bocharnikov")
+    admin_client.post(
+        f"/admin/search/speaker/{speaker.pk}/split/",
+        {"articles": [article.pk], "new_name": "Somebody Else"},
+    )
+    final = Speaker.objects.create(name="The Right Person")
+    Speaker.objects.get(name="Somebody Else").merge_into(final)
+    article.quotes.update(corrected=False)
+    article.reextract_quotes()
+    assert set(article.quotes.values_list("speaker", flat=True)) == {final.pk}
