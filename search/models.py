@@ -216,14 +216,13 @@ class Speaker(models.Model):
             if by_alias:
                 return by_alias[0]
         variant = variant_key(name)[:200]
-        fits = (
-            cls.objects.filter(kind=kind)
-            .filter(models.Q(variant_key=variant) | models.Q(alias_set__variant_key=variant))
-            .distinct()
-            .order_by("pk")
-        )
-        fitting = [s for s in fits[:3] if roles_allow(role, s.role)]
-        if len(fitting) == 1 and (not bare or fits.count() == 1):
+        # Two indexed look-ups rather than one OR across the join, which scans.
+        ids = set(cls.objects.filter(variant_key=variant).values_list("pk", flat=True)[:3])
+        aliases = SpeakerAlias.objects.filter(variant_key=variant).order_by()
+        ids |= set(aliases.values_list("speaker_id", flat=True).distinct()[:3])
+        fits = list(cls.objects.filter(pk__in=ids, kind=kind).order_by("pk"))
+        fitting = [s for s in fits if roles_allow(role, s.role)]
+        if len(fitting) == 1 and (not bare or len(fits) == 1):
             return fitting[0]
         return None
 
