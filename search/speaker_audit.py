@@ -80,7 +80,7 @@ def audit(samples: int = 5) -> SpeakerAudit:
     by_attribution = Quote.objects.values_list("attribution").annotate(n=Count("pk"))
     labels = dict(Quote.Attribution.choices)
     report.quotes_by_attribution = {
-        labels.get(value, value) if value else "none": n
+        labels.get(value, value) if value else "no speaker": n
         for value, n in sorted(by_attribution, key=lambda row: -row[1])
     }
     by_kind = Speaker.objects.values_list("kind").annotate(n=Count("pk")).order_by("-n")

@@ -79,7 +79,7 @@ def test_the_audit_counts_quotes_by_attribution_and_speakers_by_kind(archive):
     report = audit()
     assert report.quotes_by_attribution == {
         "named in the sentence": 2,
-        "none": 1,
+        "no speaker": 1,
         "by pronoun": 1,
     }
     assert report.speakers_by_kind == {"person": 3, "organisation": 1}
