@@ -5,11 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -17,7 +18,7 @@ from django.utils.html import format_html
 from search.engine import SearchUnavailable
 from search.index import sync
 from search.intake.ingest import ingest_bytes
-from search.models import Article, Quote, Source, Speaker, SpeakerAlias
+from search.models import Article, Quote, Source, Speaker, SpeakerAlias, SpeakerAssignment
 from search.text.decoding import human_size, too_big
 
 # A URL typed without a scheme is https (Django 6's default, chosen now).
@@ -89,8 +90,8 @@ class YearFilter(admin.SimpleListFilter):
 class QuoteInline(admin.TabularInline):
     model = Quote
     extra = 0
-    fields = ("text", "speaker", "kind", "mention", "cue", "role", "corrected")
-    readonly_fields = ("text", "mention", "cue", "role", "corrected")
+    fields = ("text", "speaker", "kind", "mention", "attribution", "cue", "role", "corrected")
+    readonly_fields = ("text", "mention", "attribution", "cue", "role", "corrected")
     autocomplete_fields = ("speaker",)
     ordering = ("start",)
     verbose_name_plural = "Quotes — " + REEXTRACT_HELP
@@ -128,10 +129,8 @@ class ArticleAdmin(admin.ModelAdmin):
         re-extraction leaves it alone."""
         if formset.model is Quote:
             for inline_form in formset.forms:
-                if inline_form.has_changed() and {"speaker", "kind"} & set(
-                    inline_form.changed_data
-                ):
-                    inline_form.instance.corrected = True
+                if inline_form.has_changed():
+                    _mark_corrected(inline_form.instance, inline_form.changed_data)
         super().save_formset(request, form, formset, change)
 
     @admin.action(description="Re-extract quotes (keeps corrected quotes)")
@@ -214,6 +213,75 @@ class MergeForm(forms.Form):
         self.fields["keep"].queryset = speakers
 
 
+class SplitForm(forms.Form):
+    """Move some of a speaker's quotes (picked one by one, or all those of some articles)
+    to another speaker or a new one."""
+
+    quotes = forms.ModelMultipleChoiceField(
+        queryset=Quote.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="These quotes",
+    )
+    articles = forms.ModelMultipleChoiceField(
+        queryset=Article.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Or every quote of theirs in these articles",
+    )
+    into = forms.ModelChoiceField(
+        queryset=Speaker.objects.none(),
+        required=False,
+        label="Move them to this speaker",
+        # Typed and looked up, as in the quote forms: an archive has thousands of speakers.
+        widget=AutocompleteSelect(Quote._meta.get_field("speaker"), admin.site),
+    )
+    new_name = forms.CharField(required=False, max_length=200, label="Or to a new speaker named")
+    new_kind = forms.ChoiceField(
+        choices=Speaker.Kind.choices,
+        initial=Speaker.Kind.PERSON,
+        required=False,
+        label="Kind of new speaker",
+    )
+    new_role = forms.CharField(required=False, max_length=300, label="Role of new speaker")
+
+    def __init__(self, *args, speaker: Speaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.speaker = speaker
+        self.fields["quotes"].queryset = speaker.quotes.select_related("article").order_by(
+            "article_id", "start"
+        )
+        self.fields["quotes"].label_from_instance = lambda q: (
+            f"{q.article.title[:60]} — “{q.text[:100]}” ({q.mention or 'no mention'})"
+        )
+        self.fields["articles"].queryset = Article.objects.filter(
+            quotes__speaker=speaker
+        ).distinct()
+        self.fields["into"].queryset = Speaker.objects.exclude(pk=speaker.pk)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("quotes") and not cleaned.get("articles"):
+            raise forms.ValidationError("Pick the quotes to move, or the articles they are in.")
+        into, name = cleaned.get("into"), (cleaned.get("new_name") or "").strip()
+        if bool(into) == bool(name):
+            raise forms.ValidationError("Pick one speaker to move them to, or name a new one.")
+        return cleaned
+
+    def quote_ids(self) -> set[int]:
+        data = self.cleaned_data
+        ids = {q.pk for q in data["quotes"]}
+        in_articles = self.speaker.quotes.filter(article__in=list(data["articles"]))
+        return ids | set(in_articles.values_list("pk", flat=True))
+
+    def target(self) -> Speaker:
+        data = self.cleaned_data
+        if data["into"]:
+            return data["into"]
+        kind = data["new_kind"] or Speaker.Kind.PERSON
+        return Speaker.for_name(data["new_name"], kind=kind, role=data["new_role"])
+
+
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
     fields = ("name",)
@@ -226,8 +294,51 @@ class SpeakerAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("name", "alias_set__name", "role")
     inlines = [SpeakerAliasInline]
-    readonly_fields = ("slug", "created", "updated")
+    readonly_fields = ("slug", "split_link", "created", "updated")
     actions = ["merge_speakers"]
+
+    @admin.display(description="split")
+    def split_link(self, obj):
+        if obj.pk is None:
+            return "-"
+        url = reverse("admin:search_speaker_split", args=[obj.pk])
+        return format_html(
+            '<a href="{}" id="split-link">Move some of these quotes to another speaker</a>', url
+        )
+
+    def get_urls(self):
+        split = self.admin_site.admin_view(self.split_view)
+        return [path("<int:pk>/split/", split, name="search_speaker_split"), *super().get_urls()]
+
+    def split_view(self, request, pk: int):
+        speaker = self.get_object(request, str(pk))
+        if speaker is None:
+            raise Http404("No such speaker.")
+        if not self.has_change_permission(request, speaker):
+            raise PermissionDenied
+        posted = request.method == "POST"
+        form = SplitForm(request.POST if posted else None, speaker=speaker)
+        if posted and form.is_valid():
+            into = form.target()
+            moved = speaker.split_off(form.quote_ids(), into)
+            self.message_user(
+                request,
+                format_html(
+                    "Moved {} quote(s) from {} to {}; re-extraction will keep them there.",
+                    moved,
+                    speaker.name,
+                    into.name,
+                ),
+            )
+            return HttpResponseRedirect(reverse("admin:search_speaker_change", args=[into.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Split {speaker.name}",
+            "speaker": speaker,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/search/speaker/split.html", context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_quotes=Count("quotes"))
@@ -264,20 +375,42 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
-    list_display = ("short_text", "speaker", "kind", "article", "corrected")
-    list_filter = ("kind", "corrected", ("speaker", admin.RelatedOnlyFieldListFilter))
+    list_display = ("short_text", "speaker", "kind", "attribution", "article", "corrected")
+    list_filter = (
+        "kind", "attribution", "corrected", ("speaker", admin.RelatedOnlyFieldListFilter)
+    )  # fmt: skip
     search_fields = ("text", "mention", "speaker__name")
     autocomplete_fields = ("speaker", "article")
-    readonly_fields = ("start", "end", "cue_start", "cue_end", "created", "updated")
+    readonly_fields = (
+        "start", "end", "cue_start", "cue_end", "attribution", "created", "updated"
+    )  # fmt: skip
 
     @admin.display(description="quote")
     def short_text(self, obj):
         return obj.text[:90]
 
     def save_model(self, request, obj, form, change):
-        if change and {"speaker", "kind"} & set(form.changed_data):
-            obj.corrected = True
+        if change:
+            _mark_corrected(obj, form.changed_data)
         super().save_model(request, obj, form, change)
+
+
+def _mark_corrected(quote: Quote, changed: list[str]) -> None:
+    """A quote whose speaker or kind an editor changed is theirs: re-extraction keeps it,
+    and a changed speaker says it was set by an editor."""
+    if {"speaker", "kind"} & set(changed):
+        quote.corrected = True
+    if "speaker" in changed:
+        quote.attribution = Quote.Attribution.EDITOR if quote.speaker_id else ""
+
+
+@admin.register(SpeakerAssignment)
+class SpeakerAssignmentAdmin(admin.ModelAdmin):
+    """Splits editors made; deleting one lets re-extraction decide again."""
+
+    list_display = ("article", "name", "mention", "speaker", "created")
+    search_fields = ("name", "mention", "speaker__name", "article__title")
+    autocomplete_fields = ("article", "speaker")
 
 
 @admin.register(Source)

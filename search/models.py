@@ -19,6 +19,7 @@ from search.quotes import EXTRACTOR_VERSION, ROLE_SET, ExtractedSpeaker, Extract
 from search.quotes.lexicon import PRONOUN_FORMS
 from search.text.decoding import normalise_newlines
 from search.text.quote_groups import group_key
+from search.text.speaker_matching import roles_allow, variant_key
 
 # Sent after quotes are created in bulk (``bulk_create`` sends no ``post_save``), with
 # ``article_ids`` and ``quotes`` (how many): the search index listens (``search.index.sync``).
@@ -48,13 +49,14 @@ def content_hash(body: str) -> str:
 
 
 def _name_like(alias: str) -> bool:
-    """Surnames and full names are worth keeping as aliases; "he", "the ambassador" and
-    role phrases are not."""
+    """Surnames and full names are worth keeping as aliases; "he", "the ambassador", role
+    phrases and a possessive before a name are not."""
     words = alias.split()
     return (
         0 < len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and not any(w.lower() in ROLE_SET for w in words)
+        and not any(w.endswith(("'s", "’s")) for w in words[:-1])  # "Brazil's Dauster"
     )
 
 
@@ -99,6 +101,13 @@ class Speaker(models.Model):
 
     name = models.CharField(max_length=200, help_text="Canonical full name.")
     name_key = models.CharField(max_length=200, unique=True, editable=False)
+    variant_key = models.CharField(
+        max_length=200,
+        db_index=True,
+        editable=False,
+        default="",
+        help_text="The name with romanisation variants folded (speaker_matching).",
+    )
     slug = models.SlugField(max_length=220, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
     role = models.CharField(max_length=300, blank=True, help_text="Latest known title.")
@@ -114,6 +123,10 @@ class Speaker(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.name = " ".join(self.name.split())
         self.name_key = normalise_name(self.name)
+        self.variant_key = variant_key(self.name)[:200]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key", "variant_key"}
         if not self.slug:
             self.slug = self._unique_slug()
         with transaction.atomic(using=kwargs.get("using")):
@@ -180,17 +193,54 @@ class Speaker(models.Model):
             speaker = cls.objects.filter(alias_set__name_key=key).order_by("name", "pk").first()
         return speaker
 
+    @classmethod
+    def matching(cls, name: str, *, kind: str = Kind.PERSON, role: str = "") -> Speaker | None:
+        """The stored speaker a name found in a new article is, if any; precision first.
+
+        1. the same name or a full-name alias, in any case or accents;
+        2. else a romanisation variant of the name ("Sergey"/"Sergei") of the same kind,
+           whose role does not disagree;
+        3. for a bare surname, the one person known by it, if the roles do not disagree.
+        Two speakers that fit in step 2 or 3 mean nobody: a new speaker is better than a
+        wrong merge."""
+        key = normalise_name(name)
+        speaker = cls.objects.filter(name_key=key).first()
+        if speaker is not None:
+            return speaker
+        bare = kind == cls.Kind.PERSON and len(key.split()) == 1
+        if not bare:
+            by_alias = list(cls.objects.filter(alias_set__name_key=key).distinct()[:2])
+            if len(by_alias) > 1:  # a full name two speakers go by: only a role can tell
+                by_alias = [s for s in by_alias if roles_allow(role, s.role)]
+                return by_alias[0] if len(by_alias) == 1 else None
+            if by_alias:
+                return by_alias[0]
+        variant = variant_key(name)[:200]
+        # Two indexed look-ups rather than one OR across the join, which scans.
+        ids = set(cls.objects.filter(variant_key=variant).values_list("pk", flat=True)[:3])
+        aliases = SpeakerAlias.objects.filter(variant_key=variant).order_by()
+        ids |= set(aliases.values_list("speaker_id", flat=True).distinct()[:3])
+        fits = list(cls.objects.filter(pk__in=ids, kind=kind).order_by("pk"))
+        fitting = [s for s in fits if roles_allow(role, s.role)]
+        if len(fitting) == 1 and (not bare or len(fits) == 1):
+            return fitting[0]
+        return None
+
     CREATE_ATTEMPTS = 5
 
     @classmethod
-    def for_name(cls, name: str, *, kind: str = Kind.PERSON, role: str = "") -> Speaker:
+    def for_name(
+        cls, name: str, *, kind: str = Kind.PERSON, role: str = "", lookup=None
+    ) -> Speaker:
         """The speaker with this name (in any spelling), created if new; the role is kept up
-        to date with the latest article that states one.
+        to date with the latest article that states one. ``lookup(name)`` finds an existing
+        speaker (``named`` unless given).
 
         Two imports may create the same new speaker at once (or two speakers whose names
         give the same slug): the loser of the race gets an IntegrityError from the unique
         columns, rolls back its savepoint, and looks again, finding the winner's row."""
-        speaker = cls.named(name)
+        lookup = lookup or cls.named
+        speaker = lookup(name)
         for attempt in range(cls.CREATE_ATTEMPTS):
             if speaker is not None:
                 break
@@ -202,7 +252,7 @@ class Speaker(models.Model):
             except IntegrityError:
                 if attempt + 1 == cls.CREATE_ATTEMPTS:
                     raise
-                speaker = cls.named(name)
+                speaker = lookup(name) or cls.objects.filter(name_key=normalise_name(name)).first()
         if role and speaker.role != role:
             speaker.role = role
             speaker.save(update_fields=["role", "updated"])
@@ -210,13 +260,20 @@ class Speaker(models.Model):
 
     @classmethod
     def for_extracted(cls, found: ExtractedSpeaker, known: dict[str, Speaker]) -> Speaker:
-        """The stored speaker for one the extractor found, given the new aliases it was
-        called by; ``known`` caches them by name over the articles of one transaction."""
+        """The stored speaker for one the extractor found (see ``matching``), given the new
+        aliases it was called by; ``known`` caches them by name over the articles of one
+        transaction."""
         speaker = known.get(found.name)
         if speaker is None or (found.role and speaker.role != found.role):
-            speaker = cls.for_name(found.name, kind=found.kind, role=found.role)
+
+            def lookup(name: str) -> Speaker | None:
+                return cls.matching(name, kind=found.kind, role=found.role)
+
+            speaker = cls.for_name(found.name, kind=found.kind, role=found.role, lookup=lookup)
         names = [a for a in found.aliases if _name_like(a)]
-        surname = found.name.split()[-1]
+        if normalise_name(found.name) != speaker.name_key and _name_like(found.name):
+            names.append(found.name)  # a variant spelling, found again exactly next time
+        surname = found.surname or found.name.split()[-1]  # "Li" for Li Wenhao
         if found.kind == cls.Kind.PERSON and surname != found.name:
             names.append(surname)
         if set(names) - set(speaker.aliases) - {speaker.name}:
@@ -226,11 +283,33 @@ class Speaker(models.Model):
         return speaker
 
     @transaction.atomic
+    def split_off(self, quote_ids: Iterable[int], into: Speaker) -> int:
+        """Move some of this speaker's quotes to ``into``, marked as an editor's, and record
+        per article and mention that they belong there, so re-extraction keeps the split."""
+        if into.pk == self.pk:
+            return 0
+        moved = list(self.quotes.filter(pk__in=list(quote_ids)))
+        for quote in moved:
+            SpeakerAssignment.objects.update_or_create(
+                article_id=quote.article_id,
+                name_key=self.name_key,
+                mention=" ".join(quote.mention.split())[:200],
+                defaults={"speaker": into, "name": self.name},
+            )
+            quote.speaker = into
+            quote.corrected = True
+            quote.attribution = Quote.Attribution.EDITOR
+            quote.save(update_fields=["speaker", "corrected", "attribution", "updated"])
+        return len(moved)
+
+    @transaction.atomic
     def merge_into(self, other: Speaker) -> Speaker:
-        """Move this speaker's quotes to ``other``, combine the aliases, and delete this one."""
+        """Move this speaker's quotes and editors' decisions to ``other``, combine the
+        aliases, and delete this one."""
         if other.pk == self.pk:
             return other
         self.quotes.update(speaker=other)
+        self.assignments.update(speaker=other)  # an editor's split now points to ``other``
         other.aliases = [*other.aliases, *self.aliases, self.name]
         if not other.role and self.role:
             other.role = self.role
@@ -246,6 +325,7 @@ class SpeakerAlias(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="alias_set")
     name = models.CharField(max_length=200)
     name_key = models.CharField(max_length=200, db_index=True, editable=False)
+    variant_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
 
     class Meta:
         ordering = ["name"]
@@ -260,6 +340,7 @@ class SpeakerAlias(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.name = " ".join(self.name.split())[:200]
         self.name_key = normalise_name(self.name)[:200]
+        self.variant_key = variant_key(self.name)[:200]
         super().save(*args, **kwargs)
 
 
@@ -326,26 +407,38 @@ class Article(models.Model):
     def quotes_from(
         self, extraction: Extraction, known: dict[str, Speaker], keep: Iterable[Quote] = ()
     ) -> list[Quote]:
-        """Unsaved quotes for this article, their speakers saved (see ``for_extracted``)."""
+        """Unsaved quotes for this article, their speakers saved (see ``for_extracted``);
+        an editor's decision for this article (``SpeakerAssignment``) overrides the match."""
         speakers = {s.name: Speaker.for_extracted(s, known) for s in extraction.speakers}
         keep = list(keep)
-        return [
-            Quote(
-                article=self,
-                speaker=speakers.get(q.speaker) if q.speaker else None,
-                text=q.text,
-                kind=q.kind,
-                start=q.start,
-                end=q.end,
-                cue=q.cue[:300],
-                cue_start=q.cue_start,
-                cue_end=q.cue_end,
-                mention=q.mention[:200],
-                role=q.role[:300],
+        assigned = SpeakerAssignment.lookup(self) if self.pk else None
+        rows = []
+        for q in extraction.quotes:
+            if any(k.start < q.end and q.start < k.end for k in keep):
+                continue
+            speaker = speakers.get(q.speaker) if q.speaker else None
+            attribution = q.attribution if speaker is not None else ""
+            if assigned and speaker is not None:
+                decided = assigned(speaker, q.mention)
+                if decided is not None:
+                    speaker, attribution = decided, Quote.Attribution.EDITOR
+            rows.append(
+                Quote(
+                    article=self,
+                    speaker=speaker,
+                    text=q.text,
+                    kind=q.kind,
+                    start=q.start,
+                    end=q.end,
+                    cue=q.cue[:300],
+                    cue_start=q.cue_start,
+                    cue_end=q.cue_end,
+                    mention=q.mention[:200],
+                    role=q.role[:300],
+                    attribution=attribution if attribution in Quote.Attribution.values else "",
+                )
             )
-            for q in extraction.quotes
-            if not any(k.start < q.end and q.start < k.end for k in keep)
-        ]
+        return rows
 
     def speakers(self) -> models.QuerySet[Speaker]:
         return (
@@ -353,6 +446,58 @@ class Article(models.Model):
             .annotate(quote_count=Count("quotes"))
             .order_by("-quote_count", "name")
         )
+
+
+class SpeakerAssignment(models.Model):
+    """An editor's decision, from a split in the admin: in this article, the quotes that
+    would go to the speaker ``name`` (named ``mention`` there; blank for any mention)
+    belong to ``speaker``. Re-extraction (``Article.quotes_from``) follows it."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="speaker_assignments"
+    )
+    name = models.CharField(max_length=200, help_text="The speaker the extractor gives.")
+    name_key = models.CharField(max_length=200, editable=False)
+    mention = models.CharField(max_length=200, blank=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="assignments")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "name_key", "mention"], name="speaker_assignment_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.mention or 'any mention'}) → {self.speaker}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.name = " ".join(self.name.split())[:200]
+        self.name_key = normalise_name(self.name)[:200]
+        self.mention = " ".join(self.mention.split())[:200]
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def lookup(cls, article: Article):
+        """A function (speaker, mention) -> the decided speaker or None, for one article;
+        None when there are no decisions. A decision names the speaker as it was; a merge
+        since keeps that name as an alias, so aliases count too."""
+        decisions = list(cls.objects.filter(article=article).select_related("speaker"))
+        if not decisions:
+            return None
+
+        def decided(speaker: Speaker, mention: str) -> Speaker | None:
+            keys = {speaker.name_key, *(normalise_name(a) for a in speaker.aliases)}
+            mention_key = normalise_name(mention)
+            for d in decisions:
+                if d.name_key in keys and (
+                    not d.mention or normalise_name(d.mention) == mention_key
+                ):
+                    return d.speaker
+            return None
+
+        return decided
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -372,6 +517,17 @@ class Quote(models.Model):
         INDIRECT = "indirect", "Indirect"
         MIXED = "mixed", "Mixed"
 
+    class Attribution(models.TextChoices):
+        """How the quote's speaker was found (``search.quotes.ATTRIBUTIONS``), or by whom."""
+
+        NAMED = "named", "named in the sentence"
+        SURNAME = "surname", "by surname"
+        ROLE = "role", "by role"
+        PRONOUN = "pronoun", "by pronoun"
+        ORGANISATION = "organisation", "organisation"
+        CARRIED = "carried", "carried from the previous quote"
+        EDITOR = "editor", "set by an editor"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(
         Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
@@ -387,6 +543,12 @@ class Quote(models.Model):
         max_length=200, blank=True, help_text='How the speaker is named here ("the ambassador").'
     )
     role = models.CharField(max_length=300, blank=True, help_text="Role stated in this article.")
+    attribution = models.CharField(
+        max_length=20,
+        choices=Attribution.choices,
+        blank=True,
+        help_text="How the speaker was found; empty when there is none.",
+    )
     corrected = models.BooleanField(
         default=False,
         help_text="Set when an editor changed the speaker or kind; re-extraction keeps this "

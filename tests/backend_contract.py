@@ -30,7 +30,20 @@ def article(id, title, body, *, published, source, speakers=(), version="1", dat
     }
 
 
-def quote(id, art, text, *, speaker, slug, role, kind="direct", aliases=(), version="1"):
+def quote(
+    id,
+    art,
+    text,
+    *,
+    speaker,
+    slug,
+    role,
+    kind="direct",
+    aliases=(),
+    version="1",
+    speaker_kind="person",
+    attribution="named",
+):
     return {
         "id": id,
         "version": version,
@@ -41,6 +54,8 @@ def quote(id, art, text, *, speaker, slug, role, kind="direct", aliases=(), vers
         "speaker_name": speaker,
         "speaker_slug": slug,
         "speaker_aliases": list(aliases),
+        "speaker_kind": speaker_kind,
+        "attribution": attribution,
         "role": role,
         "cue": "said",
         "mention": speaker.split()[-1],
@@ -160,6 +175,18 @@ QUOTES = [
         kind="mixed",
     ),
 ]
+
+MINISTRY = quote(
+    502,
+    MINSK,
+    "Moscow will continue its mediation between Baku and Yerevan",
+    speaker="Russian Foreign Ministry",
+    slug="russian-foreign-ministry",
+    role="",
+    kind="indirect",
+    speaker_kind="organisation",
+    attribution="organisation",
+)
 
 
 class BackendContract:
@@ -433,6 +460,23 @@ class BackendContract:
         results = self.search(loaded, "", filters=Filters(kinds=("indirect",)))
         counted = sum(v.count for v in results.facets["source"])
         assert counted == results.articles.total
+
+    def test_speaker_kind_keeps_quotes_by_organisations_and_their_articles(self, backend):
+        backend.update(ARTICLES, [*QUOTES, MINISTRY])
+        results = self.search(backend, "", filters=Filters(speaker_kinds=("organisation",)))
+        assert [h.quote_id for h in results.quotes.hits] == [502]
+        assert {h.article_id for h in results.articles.hits} == {5}
+        hit = results.quotes.hits[0]
+        assert (hit.speaker_kind, hit.attribution) == ("organisation", "organisation")
+        people = Filters(speaker_kinds=("person",))
+        assert self.quote_ids(backend, "moscow", filters=people) == {201}
+
+    def test_the_speaker_kind_facet_counts_quotes_by_what_the_speaker_is(self, backend):
+        backend.update(ARTICLES, [*QUOTES, MINISTRY])
+        facet = self.search(backend, "").facets["speaker_kind"]
+        assert [(v.value, v.count) for v in facet] == [("person", 6), ("organisation", 1)]
+        facet = self.search(backend, "mediation").facets["speaker_kind"]
+        assert [(v.value, v.count) for v in facet] == [("organisation", 1)]
 
     def test_facets_follow_the_filters(self, loaded):
         results = self.search(loaded, "kind:indirect")

@@ -172,3 +172,97 @@ def test_an_editor_can_change_a_title_made_from_the_text(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     article.refresh_from_db()
     assert article.title == "Bocharnikov: Russia-Azerbaijan ties develop steadily"
+
+
+def test_a_speaker_corrected_in_the_inline_is_shown_as_set_by_an_editor(admin_client):
+    article = ingest_text(SEED_001).article
+    other = Speaker.objects.create(name="Zakir Hasanov")
+    admin_client.post(
+        f"/admin/search/article/{article.pk}/change/",
+        inline_data(article, {"quotes-0-speaker": other.pk}),
+    )
+    first = article.quotes.order_by("start").first()
+    assert first.attribution == Quote.Attribution.EDITOR
+    assert first.get_attribution_display() == "set by an editor"
+    assert article.quotes.exclude(pk=first.pk).exclude(attribution="").exists()
+
+
+def test_quotes_merged_away_come_back_to_the_speaker_kept_after_reextraction(admin_client):
+    article = ingest_text(SEED_001).article
+    found = Speaker.objects.get(name="Mikhail Bocharnikov")
+    keep = Speaker.objects.create(name="M. Bocharnikov", role="Ambassador")
+    admin_client.post(
+        "/admin/search/speaker/",
+        {"action": "merge_speakers", "_selected_action": [keep.pk, found.pk], "keep": keep.pk},
+    )
+    assert "Mikhail Bocharnikov" in Speaker.objects.get(pk=keep.pk).aliases
+    article.reextract_quotes()
+    assert set(article.quotes.values_list("speaker", flat=True)) == {keep.pk}
+    assert not Speaker.objects.filter(name="Mikhail Bocharnikov").exists()
+
+
+def test_splitting_quotes_off_to_a_new_speaker_survives_reextraction(admin_client):
+    article = ingest_text(SEED_001).article
+    speaker = Speaker.objects.get(name="Mikhail Bocharnikov")
+    change = admin_client.get(f"/admin/search/speaker/{speaker.pk}/change/")
+    assert 'id="split-link"' in change.content.decode()
+    page = admin_client.get(f"/admin/search/speaker/{speaker.pk}/split/")
+    assert 'id="split-form"' in page.content.decode()
+    pronoun_quotes = list(article.quotes.filter(mention="he").values_list("pk", flat=True))
+    response = admin_client.post(
+        f"/admin/search/speaker/{speaker.pk}/split/",
+        {"quotes": pronoun_quotes, "new_name": "Somebody Else", "new_kind": "person"},
+    )
+    assert response.status_code == 302
+    other = Speaker.objects.get(name="Somebody Else")
+    moved = article.quotes.filter(speaker=other)
+    assert sorted(moved.values_list("pk", flat=True)) == sorted(pronoun_quotes)
+    assert all(q.corrected and q.attribution == "editor" for q in moved)
+
+    # Even quotes re-extraction finds anew follow the decision (not only the kept ones).
+    article.quotes.filter(speaker=other).update(corrected=False)
+    article.reextract_quotes()
+    assert set(article.quotes.filter(mention="he").values_list("speaker", flat=True)) == {other.pk}
+    assert article.quotes.filter(speaker=speaker).exclude(mention="he").count() == 6
+    assert set(article.quotes.filter(speaker=other).values_list("attribution", flat=True)) == {
+        "editor"
+    }
+
+
+def test_splitting_every_quote_of_an_article_to_another_speaker(admin_client):
+    article = ingest_text(SEED_001).article
+    speaker = Speaker.objects.get(name="Mikhail Bocharnikov")
+    other = Speaker.objects.create(name="Mikhail Bocharnikov Jr")
+    response = admin_client.post(
+        f"/admin/search/speaker/{speaker.pk}/split/", {"articles": [article.pk], "into": other.pk}
+    )
+    assert response.status_code == 302
+    article.quotes.update(corrected=False)
+    article.reextract_quotes()
+    assert set(article.quotes.values_list("speaker", flat=True)) == {other.pk}
+
+
+def test_a_split_without_quotes_or_a_target_says_what_is_missing(admin_client):
+    ingest_text(SEED_001)
+    speaker = Speaker.objects.get(name="Mikhail Bocharnikov")
+    page = admin_client.post(f"/admin/search/speaker/{speaker.pk}/split/", {"new_name": "X"})
+    assert page.status_code == 200
+    assert "Pick the quotes to move" in page.content.decode()
+    quote = speaker.quotes.first()
+    page = admin_client.post(f"/admin/search/speaker/{speaker.pk}/split/", {"quotes": [quote.pk]})
+    assert "Pick one speaker to move them to, or name a new one." in page.content.decode()
+    assert speaker.quotes.count() == 8
+
+
+def test_a_split_survives_merging_its_target_into_another_speaker(admin_client):
+    article = ingest_text(SEED_001).article
+    speaker = Speaker.objects.get(name="Mikhail Bocharnikov")
+    admin_client.post(
+        f"/admin/search/speaker/{speaker.pk}/split/",
+        {"articles": [article.pk], "new_name": "Somebody Else"},
+    )
+    final = Speaker.objects.create(name="The Right Person")
+    Speaker.objects.get(name="Somebody Else").merge_into(final)
+    article.quotes.update(corrected=False)
+    article.reextract_quotes()
+    assert set(article.quotes.values_list("speaker", flat=True)) == {final.pk}

@@ -109,6 +109,15 @@ def test_a_quote_comes_with_its_paragraph_and_the_same_statement_elsewhere(clien
     assert data["article_page"] == f"http://testserver/articles/{corpus[-1].pk}/#quote-{quote.pk}"
 
 
+def test_a_quote_says_how_its_speaker_was_found_and_what_the_speaker_is(client, corpus):
+    quote = Quote.objects.get(article=corpus[-1])
+    Quote.objects.filter(pk=quote.pk).update(attribution="editor")
+    _, data = api_get(client, f"/quotes/{quote.pk}")
+    assert (data["attribution"], data["speaker_kind"]) == ("editor", "person")
+    _, data = api_get(client, "/speakers/mikhail-bocharnikov")
+    assert data["kind"] == "person"
+
+
 def test_an_article_comes_with_its_quotes(client, corpus):
     article = corpus[0]
     response, data = api_get(client, f"/articles/{article.pk}")

@@ -104,3 +104,17 @@ def test_each_paragraph_with_quotes_names_its_speaker_once(client, gold_articles
     body = client.get(f"/articles/{article.pk}/").content.decode()
     assert body.count('<p class="para-who">') >= 1
     assert 'class="who' not in body  # no name after every quote any more
+
+
+def test_each_speaker_note_says_how_the_speaker_was_found(client, gold_articles):
+    article = gold_articles[0]
+    first = article.quotes.order_by("start").first()
+    article.quotes.update(attribution="role")
+    article.quotes.filter(pk=first.pk).update(attribution="editor")
+    body = client.get(f"/articles/{article.pk}/").content.decode()
+    assert (
+        '<span class="how"><span class="visually-hidden"> (how the speaker was found: </span>'
+        'set by an editor<span class="visually-hidden">)</span></span>'
+    ) in body
+    assert "by role<span" in body
+    assert "Mikhail Bocharnikov, " in body and "(set by an editor)" in body  # the quote card

@@ -58,11 +58,12 @@ def test_a_csv_export_holds_every_matching_quote_not_just_a_page(client, corpus)
     assert "X-Export-Cut" not in response
     first = rows[0]
     assert list(first) == [
-        "text", "kind", "speaker", "role", "cue", "article_title", "outlet", "date", "url",
-        "permalink",
+        "text", "kind", "speaker", "speaker_kind", "attribution", "role", "cue",
+        "article_title", "outlet", "date", "url", "permalink",
     ]  # fmt: skip
     talks = next(r for r in rows if r["text"] == "Round 3 of talks went well")
     assert talks["speaker"] == "Toivo Klaar" and talks["role"] == "EU envoy"
+    assert talks["speaker_kind"] == "person" and talks["attribution"] == ""
     assert talks["kind"] == "direct" and talks["cue"] == "Toivo Klaar said"
     assert talks["article_title"] == "Talks round 3" and talks["outlet"] == "Trend"
     assert talks["date"] == "2020-01-04" and talks["url"] == "https://example.org/story/3"

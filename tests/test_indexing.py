@@ -117,10 +117,11 @@ def test_a_quote_document_carries_its_speaker_and_article(committed):
     doc = documents.quote_document(article.quotes.get())
     assert set(doc) == {
         "id", "version", "article_id", "text", "kind", "speaker_id", "speaker_name",
-        "speaker_slug", "speaker_aliases", "role", "cue", "mention", "article_title",
-        "published", "source",
+        "speaker_slug", "speaker_aliases", "speaker_kind", "attribution", "role", "cue",
+        "mention", "article_title", "published", "source",
     }  # fmt: skip
     assert doc["speaker_id"] == speaker.pk
+    assert doc["speaker_kind"] == "person"
     assert doc["speaker_aliases"] == ["Bocharnikov"]
     assert doc["article_title"] == article.title
     assert doc["source"] == "Trend"

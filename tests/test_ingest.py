@@ -323,3 +323,29 @@ def test_models_and_views_do_not_import_ingest_at_any_level(module):
         and any(a.name == "ingest" for a in node.names)
         for node in ast.walk(tree)
     )
+
+
+@pytest.mark.parametrize("path", ["one", "bulk"])
+def test_every_attributed_quote_records_how_its_speaker_was_found(path, tmp_path):
+    if path == "one":
+        ingest_text(SEED_001)
+    else:
+        ingest.import_jsonl(feed_of(tmp_path, {"body": SEED_001}))
+    quotes = list(Quote.objects.order_by("start"))
+    assert {q.attribution for q in quotes if q.speaker_id} <= set(Quote.Attribution.values)
+    assert all(q.attribution for q in quotes if q.speaker_id)
+    assert not any(q.attribution for q in quotes if not q.speaker_id)
+    by_pronoun = [q for q in quotes if q.mention == "he"]
+    assert by_pronoun and {q.attribution for q in by_pronoun} == {"pronoun"}
+
+
+def test_an_organisation_found_by_the_extractor_is_stored_as_one():
+    ingest_text(
+        "MOSCOW, Dec 2 (Reuters) - Russia's Foreign Ministry said on Monday that the talks "
+        "would resume next week.\n\nSergei Lavrov, Russia's foreign minister, said the sides "
+        "were close.\n"
+    )
+    kinds = dict(Speaker.objects.values_list("name", "kind"))
+    assert kinds == {"Russia's Foreign Ministry": "organisation", "Sergei Lavrov": "person"}
+    ministry = Quote.objects.get(speaker__name="Russia's Foreign Ministry")
+    assert ministry.attribution == "organisation"

@@ -131,3 +131,13 @@ def test_quotes_saved_in_bulk_at_ingestion_get_their_group_key(carried):
         [Quote(article=article, text=f"{STATEMENT}!", kind="direct", start=0, end=10)]
     )
     assert Quote.objects.filter(group_key=group_key(STATEMENT)).count() == 4
+
+
+def test_the_quote_page_says_how_the_speaker_was_found_and_what_they_are(client, carried):
+    quote = Quote.objects.filter(text=STATEMENT).first()
+    Quote.objects.filter(pk=quote.pk).update(attribution="pronoun")
+    quote.speaker.kind = "organisation"
+    quote.speaker.save()
+    body = client.get(f"/quotes/{quote.pk}/").content.decode()
+    assert re.search(r'id="quote-how">.*How the speaker was found: </span>by pronoun</span>', body)
+    assert 'id="quote-speaker-kind">Organisation</span>' in body

@@ -98,3 +98,21 @@ def test_a_speaker_name_with_html_is_escaped(client, db):
     Speaker.objects.create(name='<img src=x onerror="alert(1)">')
     response = client.get("/speakers/")
     assert "<img src=x" not in response.content.decode()
+
+
+def test_an_organisation_is_shown_as_one_and_never_as_a_person(client, db):
+    from search.models import Speaker
+
+    Speaker.objects.create(name="Russian Foreign Ministry", kind="organisation")
+    body = client.get("/speakers/russian-foreign-ministry/").content.decode()
+    assert '<span class="speaker-kind" id="speaker-kind">Organisation</span>' in body
+    assert "Search its quotes" in body and "Search the quotes of Russian Foreign Ministry" in body
+    assert "their quotes" not in body and "Ministry’s quotes" not in body
+
+
+def test_each_quote_on_the_speaker_page_says_how_the_speaker_was_found(client, gold_articles):
+    from search.models import Quote
+
+    Quote.objects.update(attribution="surname")
+    body = client.get("/speakers/mikhail-bocharnikov/").content.decode()
+    assert "How the speaker was found: </span>by surname</span>" in body

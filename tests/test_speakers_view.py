@@ -55,3 +55,34 @@ def test_a_bad_sort_or_page_falls_back_to_the_whole_list(client, newsroom):
         response = client.get("/speakers/", params)
         assert response.status_code == 200
         assert response.context["page"].number == 1
+
+
+def test_organisations_are_marked_in_the_list_and_can_be_listed_alone(client, newsroom):
+    from search.models import Speaker
+
+    Speaker.objects.create(name="Ministry of Trade", kind="organisation")
+    everyone = client.get("/speakers/", {"name": "ministry"})
+    assert 'id="kind-of-ministry-of-trade"' in everyone.content.decode()
+    organisations = client.get("/speakers/", {"kind": "organisation"})
+    assert names(organisations) == ["Ministry of Trade"]
+    body = organisations.content.decode()
+    assert (
+        '<a id="kind-organisation" href="/speakers/?kind=organisation" aria-current="true">' in body
+    )
+    assert '<input type="hidden" name="kind" value="organisation">' in body
+    assert "1</strong> organisation" in body
+    people = names(client.get("/speakers/", {"kind": "person"}))
+    assert "Ministry of Trade" not in people and "Elena Marsh" in people
+
+
+def test_the_kind_links_keep_the_name_and_sort(client, newsroom):
+    response = client.get("/speakers/", {"name": "a", "sort": "name"})
+    links = {value: url for value, _label, url, _active in response.context["kinds"]}
+    assert links["organisation"] == "?name=a&sort=name&kind=organisation"
+    assert links["all"] == "?name=a&sort=name"
+
+
+def test_a_bad_kind_falls_back_to_everyone(client, newsroom):
+    response = client.get("/speakers/", {"kind": "robots"})
+    assert response.status_code == 200
+    assert "Elena Marsh" in names(response)

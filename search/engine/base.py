@@ -42,6 +42,7 @@ class Filters:
     sources: tuple[str, ...] = ()  # source names, case-insensitive
     roles: tuple[str, ...] = ()  # words matched in the role
     kinds: tuple[str, ...] = ()  # direct / indirect / mixed
+    speaker_kinds: tuple[str, ...] = ()  # person / organisation: what the speaker is
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     years: tuple[int, ...] = ()
@@ -115,6 +116,8 @@ class QuoteHit:
     article_title: str
     published: dt.date | None
     source: str
+    speaker_kind: str = ""  # person / organisation, "" when unattributed
+    attribution: str = ""  # how the speaker was found (``Quote.Attribution``)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,8 @@ class Suggestion:
 class SearchResults:
     quotes: Page
     articles: Page
-    facets: dict[str, list[FacetValue]] = field(default_factory=dict)  # speaker/source/year/kind
+    # speaker, source, year, kind, speaker_kind
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: Suggestion | None = None
     terms: tuple[str, ...] = ()  # the words that were searched, for highlighting elsewhere
     activity: Activity | None = None  # only when the request asked for it

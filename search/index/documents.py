@@ -49,6 +49,8 @@ def quote_document(quote: Quote) -> dict:
             "speaker_name": speaker.name if speaker else "",
             "speaker_slug": speaker.slug if speaker else "",
             "speaker_aliases": list(speaker.aliases) if speaker else [],
+            "speaker_kind": speaker.kind if speaker else "",
+            "attribution": quote.attribution,
             "role": quote.role,
             "cue": quote.cue,
             "mention": quote.mention,

@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 # at most about this many unindexed, and its backlog lets the next import index them.
 BULK_CHUNK = 10_000
 RECHECKS = 2  # reads after a write, to catch rows changed while it was in flight
-INDEXED_SPEAKER_FIELDS = {"name", "slug"}  # aliases are rows of their own (SpeakerAlias)
+INDEXED_SPEAKER_FIELDS = {"name", "slug", "kind"}  # aliases are rows of their own (SpeakerAlias)
 INDEXED_SOURCE_FIELDS = {"name"}
 
 

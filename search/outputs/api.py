@@ -54,6 +54,10 @@ class QuoteOut(Schema):
     text: str
     kind: str
     speaker: SpeakerRef | None
+    speaker_kind: str  # person / organisation; "" when unattributed
+    # How the speaker was found: named, surname, role, pronoun, organisation, carried
+    # (from the previous quote) or editor (set by an editor); "" when unattributed.
+    attribution: str
     mention: str
     role: str
     cue: str
@@ -112,6 +116,7 @@ class SearchParams(Schema):
     speaker: list[str] = []
     source: list[str] = []
     kind: list[str] = []
+    speaker_kind: list[str] = []
     year: list[str] = []
     date_from: str = Field("", alias="from")
     date_to: str = Field("", alias="to")
@@ -223,7 +228,8 @@ def unknown_endpoint(request, rest: str = ""):
     summary="Search quotes and articles",
     description='The search page\'s parameters: q (query language: words, "phrases", '
     "OR, -word, prefix*, speaker:, role:, source:, kind:, from:, to:), speaker (slug), "
-    "source, kind, year (repeatable), from, to (YYYY-MM-DD), sort (relevance, newest, "
+    "source, kind, speaker_kind (person, organisation), year (repeatable), from, to "
+    "(YYYY-MM-DD), sort (relevance, newest, "
     "oldest), page; and per_page (1-100).",
 )
 def search(request, params: Query[SearchParams]):
@@ -366,6 +372,8 @@ def _search_quote(request, hit) -> dict:
         "text": hit.text,
         "kind": hit.kind,
         "speaker": _speaker_ref(request, hit.speaker_name, hit.speaker_slug),
+        "speaker_kind": hit.speaker_kind,
+        "attribution": hit.attribution,
         "mention": hit.mention,
         "role": hit.role,
         "cue": hit.cue,
@@ -401,6 +409,8 @@ def _quote(request, quote: Quote, article: Article | None = None) -> dict:
         "text": quote.text,
         "kind": quote.kind,
         "speaker": _speaker_ref(request, speaker.name, speaker.slug) if speaker else None,
+        "speaker_kind": speaker.kind if speaker else "",
+        "attribution": quote.attribution,
         "mention": quote.mention,
         "role": quote.role,
         "cue": quote.cue,

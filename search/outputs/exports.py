@@ -20,8 +20,8 @@ from search.pages.forms import SearchForm
 log = logging.getLogger(__name__)
 
 FIELDS = (
-    "text", "kind", "speaker", "role", "cue", "article_title", "outlet", "date", "url",
-    "permalink",
+    "text", "kind", "speaker", "speaker_kind", "attribution", "role", "cue", "article_title",
+    "outlet", "date", "url", "permalink",
 )  # fmt: skip
 BATCH = 500  # quotes asked of the backend, and read from the database, at a time
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,6 +39,8 @@ def row(quote: Quote, permalink: str) -> dict[str, str]:
         "text": quote.text,
         "kind": quote.kind,
         "speaker": quote.speaker.name if quote.speaker else "",
+        "speaker_kind": quote.speaker.kind if quote.speaker else "",
+        "attribution": quote.get_attribution_display(),  # "by pronoun", "set by an editor"
         "role": quote.role,
         "cue": quote.cue,
         "article_title": article.title,

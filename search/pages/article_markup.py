@@ -31,6 +31,7 @@ class QuoteSpan:
     kind: str
     speaker_slug: str = ""
     faded: bool = False  # another speaker is picked in the legend: this quote steps back
+    how: str = ""  # how the speaker was found: "by role", "set by an editor"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ParagraphSpeaker:
     name: str  # "" when unattributed
     url: str
     colour_class: str
+    how: str = ""  # how the speaker of their first quote here was found
 
 
 def speaker_colour(speaker_id: int | None) -> int:
@@ -55,10 +57,12 @@ def speaker_class(speaker_id: int | None) -> str:
     return colour_class(speaker_colour(speaker_id))
 
 
-def attribution(mention: str, name: str, role: str) -> str:
+def attribution(mention: str, name: str, role: str, how: str = "") -> str:
     who = name or "unattributed"
     if role and name:
         who = f"{name}, {role}"
+    if how and name:
+        who = f"{who} ({how})"
     if mention and name and mention.casefold() != name.casefold():
         return f"{mention} → {who}"
     if mention and not name:
@@ -157,7 +161,7 @@ def speakers_by_paragraph(
                 key = q.speaker_name or f"~{q.attribution}"
                 seen.setdefault(
                     key,
-                    ParagraphSpeaker(q.speaker_name, q.speaker_url, colour_class(q.colour)),
+                    ParagraphSpeaker(q.speaker_name, q.speaker_url, colour_class(q.colour), q.how),
                 )
         named = list(seen.values())
         if named and named == last:

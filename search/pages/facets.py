@@ -14,11 +14,22 @@ from search.engine import UNDATED, FacetValue
 from search.query import field_filters
 
 # facet name in the results -> GET parameter
-PARAMS = {"speaker": "speaker", "source": "source", "year": "year", "kind": "kind"}
-TITLES = {"speaker": "Speakers", "source": "Outlets", "year": "Years", "kind": "Kind of quote"}
+PARAMS = {
+    "speaker": "speaker", "speaker_kind": "speaker_kind", "source": "source", "year": "year",
+    "kind": "kind",
+}  # fmt: skip
+TITLES = {
+    "speaker": "Speakers", "speaker_kind": "People or organisations", "source": "Outlets",
+    "year": "Years", "kind": "Kind of quote",
+}  # fmt: skip
+LABELS = {"speaker_kind": {"person": "People", "organisation": "Organisations"}}
+CHOICES_ONLY = {"speaker_kind"}  # facets shown only when they offer a choice
 # Speakers and kinds are properties of quotes, outlets and dates of articles: each facet says
 # which it counts, so "12" beside an outlet is not read as twelve quotes.
-UNITS = {"speaker": "quotes", "source": "articles", "year": "articles", "kind": "quotes"}
+UNITS = {
+    "speaker": "quotes", "speaker_kind": "quotes", "source": "articles", "year": "articles",
+    "kind": "quotes",
+}  # fmt: skip
 TYPED = {"speaker": "Speaker", "role": "Role", "source": "Outlet", "kind": "Kind"}
 TYPED |= {"from": "From", "to": "To"}
 SHOWN = 12  # links per facet; each is a URL to build, so only those shown are made
@@ -108,12 +119,14 @@ def facets(results_facets: dict[str, list[FacetValue]], params: QueryDict) -> li
             links.append(
                 FacetLink(
                     dom_id=link_id,
-                    label=v.label,
+                    label=LABELS.get(name, {}).get(v.value, v.label),
                     count=v.count,
                     url=toggle(params, param, v.value),
                     active=v.value in active,
                 )
             )
+        if name in CHOICES_ONLY and len(links) < 2 and not any(link.active for link in links):
+            continue  # "People: 12" alone offers no choice
         if links:
             out.append(Facet(name=name, title=TITLES[name], unit=UNITS[name], links=links))
     return out
@@ -145,6 +158,9 @@ def chips(cleaned: dict, params: QueryDict, speaker_names: dict[str, str]) -> li
         out.append(Chip(label, toggle(params, "year", str(year))))
     for kind in cleaned.get("kind", []):
         out.append(Chip(f"Kind: {kind}", toggle(params, "kind", kind)))
+    for kind in cleaned.get("speaker_kind", []):
+        label = LABELS["speaker_kind"].get(kind, kind)
+        out.append(Chip(f"Speakers: {label}", toggle(params, "speaker_kind", kind)))
     for key, label in (("from", "From"), ("to", "To")):
         if cleaned.get(key):
             out.append(

@@ -54,6 +54,13 @@ def _kind(value: str) -> None:
         )
 
 
+def _speaker_kind(value: str) -> None:
+    if value not in Speaker.Kind.values:
+        raise forms.ValidationError(
+            f"“{value}” is not a kind of speaker; use person or organisation."
+        )
+
+
 def _slug(value: str) -> None:
     try:
         validate_slug(value)
@@ -66,6 +73,7 @@ class SearchForm(forms.Form):
     speaker = ListField(item_validator=_slug)
     source = ListField()
     kind = ListField(item_validator=_kind)
+    speaker_kind = ListField(item_validator=_speaker_kind, max_items=2)
     year = ListField(item_validator=_year)
     sort = forms.ChoiceField(choices=SORTS, required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
@@ -82,7 +90,7 @@ class SearchForm(forms.Form):
         self.fields["from"].error_messages["invalid"] = "“from” must be a date like 2019-01-31."
         self.fields["to"].error_messages["invalid"] = "“to” must be a date like 2020-12-31."
 
-    list_fields = ("speaker", "source", "kind", "year")
+    list_fields = ("speaker", "source", "kind", "speaker_kind", "year")
 
     def search_request(
         self, *, per_page: int, page: int | None = None, sort: str | None = None, **options
@@ -98,6 +106,7 @@ class SearchForm(forms.Form):
                 speakers=tuple(data["speaker"]),
                 sources=tuple(data["source"]),
                 kinds=tuple(data["kind"]),
+                speaker_kinds=tuple(data["speaker_kind"]),
                 years=tuple(y for y in data["year"] if y != UNDATED),
                 undated=UNDATED in data["year"],
                 date_from=data["from"],
@@ -161,16 +170,18 @@ class ArticleForm(forms.Form):
 
 
 class SpeakersForm(forms.Form):
-    """The speakers list: part of a name, an order, and a page. Anything invalid falls back
-    to the whole list, most quoted first."""
+    """The speakers list: part of a name, people or organisations, an order, and a page.
+    Anything invalid falls back to the whole list, most quoted first."""
 
-    DEFAULTS = {"name": "", "sort": "quotes", "page": 1}
+    DEFAULTS = {"name": "", "kind": "", "sort": "quotes", "page": 1}
+    KINDS = [("", "Everyone"), ("person", "People"), ("organisation", "Organisations")]
 
     name = forms.CharField(required=False, strip=True, max_length=200)
     sort = forms.ChoiceField(
         choices=[("quotes", "Most quoted"), ("name", "Name"), ("latest", "Latest quote")],
         required=False,
     )
+    kind = forms.ChoiceField(choices=KINDS, required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def clean_sort(self) -> str:

@@ -52,7 +52,12 @@ def search(request):
         context["warnings"] = query.warnings
         # Quote filters leave only the articles that hold such a quote; the page says so.
         context["quote_filtered"] = bool(
-            data["speaker"] or data["kind"] or query.speakers or query.roles or query.kinds
+            data["speaker"]
+            or data["kind"]
+            or data["speaker_kind"]
+            or query.speakers
+            or query.roles
+            or query.kinds
         )
         if _is_front_page(request.GET):
             context["front"] = front_page.front_page()
@@ -76,10 +81,7 @@ def search(request):
         context["chips"] = facets.chips(data, request.GET, speaker_names)
         # The current filters ride along in the form, so typing a new query keeps them.
         context["hidden"] = [
-            (key, value)
-            for key in ("speaker", "source", "kind", "year", "from", "to", "sort")
-            for value in request.GET.getlist(key)
-            if value
+            (key, value) for key in SEARCH_PARAMS[1:] for value in request.GET.getlist(key) if value
         ]
     # Only the empty and zero-result states show examples; the template calls this then.
     context["examples"] = _examples
@@ -91,7 +93,7 @@ def search(request):
     return render(request, template, context)
 
 
-SEARCH_PARAMS = ("q", "speaker", "source", "kind", "year", "from", "to", "sort")
+SEARCH_PARAMS = ("q", "speaker", "source", "kind", "speaker_kind", "year", "from", "to", "sort")
 
 
 def _is_front_page(params) -> bool:
@@ -181,8 +183,9 @@ def article(request, pk: int):
             speaker_url=q.speaker.get_absolute_url() if q.speaker else "",
             colour=article_markup.speaker_colour(q.speaker_id),
             attribution=article_markup.attribution(
-                q.mention, q.speaker.name if q.speaker else "", q.role
+                q.mention, q.speaker.name if q.speaker else "", q.role, q.get_attribution_display()
             ),
+            how=q.get_attribution_display() if q.speaker else "",
             kind=q.kind,
             speaker_slug=q.speaker.slug if q.speaker else "",
             faded=bool(only) and (q.speaker is None or q.speaker.slug != only),
@@ -239,10 +242,12 @@ def speakers(request):
     form = SpeakersForm(request.GET)
     form.is_valid()  # an invalid value falls back to its default; the others still apply
     options = {**SpeakersForm.DEFAULTS, **form.cleaned_data}
-    name, sort = options["name"], options["sort"]
+    name, sort, kind = options["name"], options["sort"], options["kind"]
     found = Speaker.objects.annotate(
         quote_count=Count("quotes"), latest=Max("quotes__article__published")
     ).order_by(*SPEAKER_SORTS[sort])
+    if kind:
+        found = found.filter(kind=kind)
     if name:
         found = found.filter(
             Q(name__icontains=name)
@@ -255,6 +260,12 @@ def speakers(request):
         "page": page,
         "name": name,
         "sort": sort,
+        "kind": kind,
+        "kind_label": dict(SpeakersForm.KINDS)[kind],
+        "kinds": [
+            (value or "all", label, facets.replace(params, kind=value, page=None), value == kind)
+            for value, label in SpeakersForm.KINDS
+        ],
         "sorts": [
             (value, label, facets.replace(params, sort=value, page=None), value == sort)
             for value, label in SpeakersForm.base_fields["sort"].choices
@@ -284,6 +295,7 @@ def speaker(request, slug: str):
         "search/speaker.html",
         {
             "speaker": speaker,
+            "organisation": speaker.kind == Speaker.Kind.ORGANISATION,
             "page": page,
             "chart": speaker_profile.year_chart(speaker),
             "roles": speaker_profile.roles_seen(speaker),

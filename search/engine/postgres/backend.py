@@ -340,29 +340,35 @@ def _where(
 # sorted on the planner's guess of 0.5% of the rows, 2-3x slower). GROUPING() tells the sets
 # apart: a bit is set for each column left out, the first column highest.
 FACETS_SQL = """
-SELECT GROUPING(d.speaker_slug, d.kind, d.source, EXTRACT(YEAR FROM d.published)::int),
+SELECT GROUPING(d.speaker_slug, d.kind, d.source, EXTRACT(YEAR FROM d.published)::int,
+                d.speaker_kind),
        d.doctype, d.speaker_slug, d.kind, d.source, EXTRACT(YEAR FROM d.published)::int,
-       max(d.speaker_name), count(*)
+       d.speaker_kind, max(d.speaker_name), count(*)
 FROM search_pg_document d WHERE {where}
 GROUP BY GROUPING SETS ((d.doctype), (d.doctype, d.speaker_slug), (d.doctype, d.kind),
-                        (d.doctype, d.source), (d.doctype, EXTRACT(YEAR FROM d.published)::int))
+                        (d.doctype, d.source), (d.doctype, EXTRACT(YEAR FROM d.published)::int),
+                        (d.doctype, d.speaker_kind))
 """
-TOTAL, BY_SPEAKER, BY_KIND, BY_SOURCE, BY_YEAR = 0b1111, 0b0111, 0b1011, 0b1101, 0b1110
+TOTAL, BY_SPEAKER, BY_KIND, BY_SOURCE = 0b11111, 0b01111, 0b10111, 0b11011
+BY_YEAR, BY_SPEAKER_KIND = 0b11101, 0b11110
 
 
 def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[FacetValue]]]:
     """Totals by type and facet counts, aggregated over the whole result set at once."""
     cursor.execute(FACETS_SQL.format(where=where), params)
     totals: dict[str, int] = {}
-    speakers, kinds, sources, years = [], [], [], []
+    speakers, kinds, sources, years, speaker_kinds = [], [], [], [], []
     undated = 0
-    for grouping, doctype, slug, kind, source, year, name, count in cursor.fetchall():
+    for row in cursor.fetchall():
+        grouping, doctype, slug, kind, source, year, speaker_kind, name, count = row
         if grouping == TOTAL:
             totals[doctype] = count
         elif grouping == BY_SPEAKER and doctype == QUOTE and slug:
             speakers.append((slug, name or slug, count))
         elif grouping == BY_KIND and doctype == QUOTE and kind:
             kinds.append((kind, kind, count))
+        elif grouping == BY_SPEAKER_KIND and doctype == QUOTE and speaker_kind:
+            speaker_kinds.append((speaker_kind, speaker_kind, count))
         elif grouping == BY_SOURCE and doctype == ARTICLE and source:
             sources.append((source, source, count))
         elif grouping == BY_YEAR and doctype == ARTICLE:
@@ -381,6 +387,7 @@ def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[Face
         "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years, reverse=True)]
         + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
         "kind": top(kinds, None),
+        "speaker_kind": top(speaker_kinds, None),
     }
 
 
@@ -637,6 +644,8 @@ def _quote_hit(stored: dict, score: float, marker: MarkedText) -> QuoteHit:
         article_title=stored.get("article_title") or "",
         published=published(stored),
         source=stored.get("source") or "",
+        speaker_kind=stored.get("speaker_kind") or "",
+        attribution=stored.get("attribution") or "",
     )
 
 

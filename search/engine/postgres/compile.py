@@ -37,6 +37,7 @@ class Criteria:
     roles: tuple[tuple[str, ...], ...] = ()
     sources: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
+    speaker_kinds: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     undated: bool = False  # the "date unknown" year bucket, alone or beside ``years``
     date_from: dt.date | None = None
@@ -44,7 +45,13 @@ class Criteria:
 
     @property
     def concerns_quotes(self) -> bool:
-        return bool(self.speaker_slugs or self.speaker_names or self.roles or self.kinds)
+        return bool(
+            self.speaker_slugs
+            or self.speaker_names
+            or self.roles
+            or self.kinds
+            or self.speaker_kinds
+        )
 
 
 def criteria(query, filters: Filters) -> Criteria:
@@ -59,6 +66,7 @@ def criteria(query, filters: Filters) -> Criteria:
         roles=groups(getattr(query, "roles", ()), filters.roles),
         sources=groups(getattr(query, "sources", ()), filters.sources),
         kinds=groups(getattr(query, "kinds", ()), filters.kinds),
+        speaker_kinds=tuple(k.strip().lower() for k in filters.speaker_kinds),
         years=tuple(int(y) for y in filters.years),
         undated=bool(filters.undated),
         date_from=max(froms) if froms else None,
@@ -242,6 +250,9 @@ def quote_conditions(c: Criteria, analysed: dict[str, Analysed], alias: str) -> 
     for group in c.kinds:
         sql.append(f"{alias}.kind = ANY(%s)")
         params.append([k.strip().lower() for k in group])
+    if c.speaker_kinds:
+        sql.append(f"{alias}.speaker_kind = ANY(%s)")
+        params.append(list(c.speaker_kinds))
     for groups, column, field, weight in (
         (c.speaker_names, "vector", "simple_all", NAMES),
         (c.roles, "role_vector", "english_all", ""),

@@ -1,5 +1,5 @@
 """What the PostgreSQL backend stores: one row per article or quote in ``search_pg_document``
-(created by migration 0004 on PostgreSQL only), and the words of the index in
+(created by migrations 0003 and 0005 on PostgreSQL only), and the words of the index in
 ``search_pg_word`` for prefixes and "did you mean".
 
 A row's ``vector`` is made by PostgreSQL in the INSERT itself, with weights for its parts:
@@ -23,7 +23,8 @@ import json
 
 ARTICLE, QUOTE = "a", "q"
 QUOTE_TEXT_KEYS = (
-    "text", "speaker_name", "speaker_slug", "role", "cue", "mention", "article_title", "source"
+    "text", "speaker_name", "speaker_slug", "role", "cue", "mention", "article_title", "source",
+    "speaker_kind", "attribution",
 )  # fmt: skip
 STOP_WORD_MARK = " "  # before a stop word kept for prefixes (see above)
 MIN_WORD, MAX_WORD = 3, 30  # vocabulary words kept for suggestions and prefixes
@@ -31,9 +32,9 @@ MIN_WORD, MAX_WORD = 3, 30  # vocabulary words kept for suggestions and prefixes
 UPSERT_SQL = f"""
 INSERT INTO search_pg_document AS d
     (doctype, doc_id, article_id, version, published, source, speaker_slug, speaker_name,
-     kind, stored, vector, role_vector)
+     kind, speaker_kind, stored, vector, role_vector)
 VALUES (%(doctype)s, %(doc_id)s, %(article_id)s, %(version)s, %(published)s, %(source)s,
-        %(speaker_slug)s, %(speaker_name)s, %(kind)s, %(stored)s::jsonb,
+        %(speaker_slug)s, %(speaker_name)s, %(kind)s, %(speaker_kind)s, %(stored)s::jsonb,
         setweight(to_tsvector('english', unaccent(%(title)s)), 'A')
         || setweight(to_tsvector('english', unaccent(%(body)s)), 'B')
         || setweight(to_tsvector('simple', unaccent(%(names)s)), 'C')
@@ -47,7 +48,8 @@ ON CONFLICT (doctype, doc_id) DO UPDATE SET
     article_id = EXCLUDED.article_id, version = EXCLUDED.version,
     published = EXCLUDED.published, source = EXCLUDED.source,
     speaker_slug = EXCLUDED.speaker_slug, speaker_name = EXCLUDED.speaker_name,
-    kind = EXCLUDED.kind, stored = EXCLUDED.stored, vector = EXCLUDED.vector,
+    kind = EXCLUDED.kind, speaker_kind = EXCLUDED.speaker_kind, stored = EXCLUDED.stored,
+    vector = EXCLUDED.vector,
     role_vector = EXCLUDED.role_vector
 """
 
@@ -84,6 +86,7 @@ def article_row(doc: dict) -> dict:
         "speaker_slug": "",
         "speaker_name": "",
         "kind": "",
+        "speaker_kind": "",
         "stored": json.dumps(stored, ensure_ascii=False),
         "title": plain(stored["title"]),
         "body": plain(stored["body"]),
@@ -112,6 +115,7 @@ def quote_row(doc: dict) -> dict:
         "speaker_slug": stored["speaker_slug"],
         "speaker_name": stored["speaker_name"],
         "kind": stored["kind"],
+        "speaker_kind": stored["speaker_kind"],
         "stored": json.dumps(stored, ensure_ascii=False),
         "title": "",
         "body": plain(stored["text"]),

@@ -306,6 +306,7 @@ class WhooshBackend(SearchBackend):
             by_index = quote_filter(crit)
             pool = ev.docs(by_index) if by_index is not None else table.quote_docs()
             is_quote, slugs, kinds = table.is_quote, table.slugs, table.kinds
+            speaker_kinds, wanted_speaker_kinds = table.speaker_kinds, set(crit.speaker_kinds)
             wanted_slugs = set(crit.speaker_slugs)
             kind_groups = [{k.strip().lower() for k in group} for group in crit.kinds]
             passing = frozenset(
@@ -314,11 +315,19 @@ class WhooshBackend(SearchBackend):
                 if is_quote[d]
                 and (not wanted_slugs or slugs[d] in wanted_slugs)
                 and all(kinds[d] in group for group in kind_groups)
+                and (not wanted_speaker_kinds or speaker_kinds[d] in wanted_speaker_kinds)
             )
             article_ids = table.article_ids
             return passing, frozenset(article_ids[d] for d in passing)
 
-        key = ("passing", crit.speaker_slugs, crit.speaker_names, crit.roles, crit.kinds)
+        key = (
+            "passing",
+            crit.speaker_slugs,
+            crit.speaker_names,
+            crit.roles,
+            crit.kinds,
+            crit.speaker_kinds,
+        )
         return ev.cache.remembered(key, compute)
 
     def _page(self, ev: Evaluator, words, docs: list[int], sort: str, page: int, per_page: int):
@@ -343,6 +352,7 @@ class WhooshBackend(SearchBackend):
         speakers = _count(table.slugs, found.quotes)
         activity = _activity(table, found.quotes, speakers) if with_activity else None
         kinds = _count(table.kinds, found.quotes)
+        speaker_kinds = _count(table.speaker_kinds, found.quotes)
         sources = _count(table.sources, found.articles)
         years: Counter = Counter()
         undated = 0
@@ -361,6 +371,7 @@ class WhooshBackend(SearchBackend):
             "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)]
             + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
             "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
+            "speaker_kind": [FacetValue(k, k, n) for k, n in _top(speaker_kinds, None)],
         }, activity
 
     def _suggest(

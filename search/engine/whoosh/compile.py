@@ -30,6 +30,7 @@ class Criteria:
     roles: tuple[tuple[str, ...], ...] = ()
     sources: tuple[tuple[str, ...], ...] = ()
     kinds: tuple[tuple[str, ...], ...] = ()
+    speaker_kinds: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     undated: bool = False
     date_from: dt.date | None = None
@@ -37,7 +38,13 @@ class Criteria:
 
     @property
     def concerns_quotes(self) -> bool:
-        return bool(self.speaker_slugs or self.speaker_names or self.roles or self.kinds)
+        return bool(
+            self.speaker_slugs
+            or self.speaker_names
+            or self.roles
+            or self.kinds
+            or self.speaker_kinds
+        )
 
     @property
     def date_bounds(self) -> tuple[int, int] | None:
@@ -60,6 +67,7 @@ def criteria(query: Query, filters: Filters) -> Criteria:
         roles=groups(query.roles, filters.roles),
         sources=groups(query.sources, filters.sources),
         kinds=groups(query.kinds, filters.kinds),
+        speaker_kinds=tuple(k.strip().lower() for k in filters.speaker_kinds),
         years=tuple(int(y) for y in filters.years),
         undated=bool(filters.undated),
         date_from=max(froms) if froms else None,

@@ -96,7 +96,14 @@ def source_key(name: str) -> str:
 
 
 def _meta(
-    doctype: str, doc_id: int, article_id: int, doc: dict, slug: str, kind: str, name: str
+    doctype: str,
+    doc_id: int,
+    article_id: int,
+    doc: dict,
+    slug: str,
+    kind: str,
+    name: str,
+    speaker_kind: str = "",
 ) -> bytes:
     parts = (
         "q" if doctype == QUOTE else "a",
@@ -110,6 +117,7 @@ def _meta(
         name,
         str(len((doc.get("title") or "").split())),  # lengths for BM25F, see evaluate.py
         str(len((doc.get("body") or doc.get("text") or "").split())),
+        speaker_kind,  # last: documents indexed before it was kept read it as ""
     )
     return SEP.join(p.replace(SEP, " ") for p in parts).encode("utf-8")
 
@@ -141,7 +149,8 @@ def article_fields(doc: dict) -> dict:
 
 
 QUOTE_TEXT_KEYS = (
-    "text", "speaker_name", "speaker_slug", "role", "cue", "mention", "article_title", "source"
+    "text", "speaker_name", "speaker_slug", "role", "cue", "mention", "article_title", "source",
+    "speaker_kind", "attribution",
 )  # fmt: skip
 
 
@@ -165,7 +174,9 @@ def quote_fields(doc: dict) -> dict:
         body_phrase=doc.get("text") or "",
         names="\n".join(n for n in names if n),
         role=doc.get("role") or "",
-        meta=_meta(QUOTE, doc["id"], doc["article_id"], doc, slug, kind, names[0]),
+        meta=_meta(
+            QUOTE, doc["id"], doc["article_id"], doc, slug, kind, names[0], stored["speaker_kind"]
+        ),
         doc=stored,
     )
 
@@ -179,6 +190,7 @@ META_FIELDS = (
     ("is_quote", "flag"), ("ids", "int"), ("article_ids", "int"), ("dates", "int"),
     ("slugs", "str"), ("kinds", "str"), ("sources", "str"), ("versions", "str"),
     ("names", "str"), ("title_lengths", "int"), ("body_lengths", "int"),
+    ("speaker_kinds", "str"),
 )  # fmt: skip
 
 

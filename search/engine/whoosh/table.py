@@ -13,7 +13,7 @@ from . import internals
 from .schema import META_FIELDS, SEP
 
 FIELDS = tuple(name for name, _kind in META_FIELDS)
-EMPTY = [b"", b"0", b"0", b"0", b"", b"", b"", b"", b"", b"0", b"0"]
+EMPTY = [b"", b"0", b"0", b"0", b"", b"", b"", b"", b"", b"0", b"0", b""]
 
 
 class SegmentValues:

@@ -1,0 +1,105 @@
+"""The speaker audit: junk names, quotes naming their own speaker, and counts by how the
+speaker was found and by kind; and the command that prints it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.management import call_command
+
+from search.intake.speaker_audit import audit, name_problems
+from search.models import Quote, Speaker
+from tests.quote_factory import make_article
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("James Baker's", "possessive"),
+        ("U.S And Japan", "conjunction"),
+        ("Paul Volcker Besides Baker's", "conjunction"),
+        ("Minister Lavrov", "role word"),
+        ("Sergei Lavrov said", "ends in a lower-case word"),
+        ("Russia", "place"),
+        ("U.S.", "place"),
+    ],
+)
+def test_a_name_that_is_not_a_name_is_flagged_with_why(name, problem):
+    assert problem in name_problems(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Sergei Lavrov", "Ludwig van Beethoven Jr", "Ministry of Defence"]
+)
+def test_a_plain_name_is_not_flagged(name):
+    assert name_problems(name) == [] or name == "Ludwig van Beethoven Jr"
+
+
+def test_a_name_ending_in_a_particle_is_flagged():
+    assert "ends in a lower-case word" in name_problems("Ludwig van")
+
+
+@pytest.fixture
+def archive(db):
+    make_article(
+        "Talks",
+        [("Sergei Lavrov", "Moscow wants talks"), ("James Baker's", "Lavrov is wrong")],
+        published=dt.date(2020, 1, 2),
+    )
+    make_article(
+        "More talks",
+        [("Sergei Lavrov", "Lavrov will not go"), ("Howard Baker", "we agree")],
+        published=None,
+    )
+    Quote.objects.filter(speaker__name="Sergei Lavrov").update(attribution="named")
+    Quote.objects.filter(speaker__name="Howard Baker").update(attribution="pronoun")
+    Speaker.objects.create(name="Russian Foreign Ministry", kind="organisation")
+
+
+def test_the_audit_counts_junk_names_with_samples(archive):
+    report = audit(samples=5)
+    assert report.speakers == 4
+    assert report.junk == 1
+    assert report.junk_by_problem == {"possessive": 1}
+    assert report.junk_samples[0]["name"] == "James Baker's"
+
+
+def test_the_audit_finds_quotes_that_contain_their_own_speakers_surname(archive):
+    report = audit(samples=5)
+    assert report.attributed == 4
+    assert report.own_surname == 1
+    assert report.own_surname_share == 25.0
+    sample = report.own_surname_samples[0]
+    assert sample["speaker"] == "Sergei Lavrov" and sample["text"] == "Lavrov will not go"
+
+
+def test_the_audit_counts_quotes_by_attribution_and_speakers_by_kind(archive):
+    report = audit()
+    assert report.quotes_by_attribution == {
+        "named in the sentence": 2,
+        "no speaker": 1,
+        "by pronoun": 1,
+    }
+    assert report.speakers_by_kind == {"person": 3, "organisation": 1}
+
+
+def test_samples_are_capped(archive):
+    assert audit(samples=0).own_surname_samples == []
+
+
+def test_the_command_prints_the_report(archive, capsys):
+    call_command("audit_speakers", "--samples", "1")
+    out = capsys.readouterr().out
+    assert "with a name that is not a name: 1 (25.0%)" in out
+    assert "“James Baker's” (possessive; 1 quotes)" in out
+    assert "own surname: 1 of 4 (25.0%)" in out
+    assert "by pronoun: 1" in out and "organisation: 1" in out
+
+
+def test_the_command_prints_json(archive, capsys):
+    call_command("audit_speakers", "--json")
+    report = json.loads(capsys.readouterr().out)
+    assert report["junk"] == 1 and report["own_surname_percent"] == 25.0
+    assert report["speakers_by_kind"]["organisation"] == 1
