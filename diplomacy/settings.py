@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Every path and GET parameter, checked once before any view sees it (issue 24).
+    "search.params.check_parameters",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
