@@ -7,12 +7,14 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import math
 from collections.abc import Iterator
 
 from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
+from search.api import RATE_LIMIT
 from search.engine import SearchResults, SearchUnavailable, get_backend
 from search.forms import SearchForm
 from search.models import Quote
@@ -93,6 +95,11 @@ class Export:
 
 def _start(request, extension: str):
     """(Export, None) or (None, an explained error response)."""
+    if not RATE_LIMIT.allow_request(request):  # the API's allowance, shared
+        wait = RATE_LIMIT.wait()
+        response = _plain("Too many downloads and API requests; try again in a minute.", 429)
+        response["Retry-After"] = str(math.ceil(wait or 60))
+        return None, response
     form = SearchForm(request.GET)
     if not form.is_valid():
         problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
