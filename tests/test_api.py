@@ -207,10 +207,11 @@ def test_the_count_is_kept_where_every_worker_sees_it(client, corpus):
 def test_an_unavailable_index_is_a_json_503(client, corpus, monkeypatch):
     from search.engine import SearchUnavailable, get_backend
 
-    def fail(request):
+    def fail(request, *limit):
         raise SearchUnavailable("the index is gone")
 
     monkeypatch.setattr(get_backend(), "search", fail)
+    monkeypatch.setattr(get_backend(), "ranked_quote_ids", fail)  # the downloads' read
     response, data = api_get(client, "/search", {"q": "border"})
     assert response.status_code == 503
     assert data["detail"] == "Search is unavailable right now; try again later."
