@@ -177,6 +177,9 @@ CACHES = {
     "throttle": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "diplomacy_cache",
+        # Django's default of 300 entries would forget clients' counts past 300 addresses
+        # a minute; expired counts are culled first.
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
     },
 }
 
