@@ -156,8 +156,8 @@ def quotes_csv(request):
     def lines():
         writer = csv.writer(_Echo())
         yield "\ufeff" + writer.writerow(FIELDS)  # the mark tells spreadsheets it is UTF-8
-        for values in export:
-            yield writer.writerow([neutralise(values[f]) for f in FIELDS])
+        for values in export:  # a row's values come in FIELDS' order
+            yield writer.writerow(list(map(neutralise, values.values())))
         if export.cut:
             yield writer.writerow(["# " + cut_notice(export.rows, export.total)])
 
