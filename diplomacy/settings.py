@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Every path and GET parameter, checked once before any view sees it (issue 24).
+    "search.pages.params.check_parameters",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -168,6 +170,19 @@ STORAGES = {
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
+CACHES = {
+    # Per process: what can differ between workers for a while (the search page's examples).
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by every worker: the rate limit of the API and the exports.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "diplomacy_cache",
+        # Django's default of 300 entries would forget clients' counts past 300 addresses
+        # a minute; expired counts are culled first.
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+}
+
 # --- diplomacy ---------------------------------------------------------------------------
 # Search backends are chosen like cache backends: a dotted path and its options.
 # SEARCH_BACKEND=postgres searches with PostgreSQL's full text search in the database itself
@@ -201,7 +216,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DIPLOMACY_UPLOAD_MAX_FILES", 200)
 # Most quotes one CSV / JSON Lines download holds; a larger result set is cut, and says so.
 EXPORT_MAX_ROWS = env_int("DIPLOMACY_EXPORT_MAX_ROWS", 10_000)
-# Requests an anonymous client may make to /api/v1/ ("120/min", "5000/day").
+# Requests an anonymous client may make to /api/v1/ and the exports, together ("120/min",
+# "5000/day"), counted in the database so that all gunicorn workers share one count. Its table
+# is made by ``manage.py createcachetable`` (scripts/run runs it after migrate).
 API_ANON_RATE = env_str("DIPLOMACY_API_ANON_RATE", "120/min")
 # The client address the API's rate limit counts: X-Forwarded-For only behind a proxy.
 NINJA_NUM_PROXIES = 1 if env_bool("DIPLOMACY_BEHIND_PROXY", False) else 0

@@ -422,6 +422,20 @@ class BackendContract:
         ids = [h.article_id for h in first.articles.hits + second.articles.hits]
         assert len(set(ids)) == 4
 
+    @pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+    @pytest.mark.parametrize("text", ["moscow", "", "-trade", "border OR talks"])
+    def test_a_downloads_ids_are_the_pages_quotes_in_the_same_order(self, loaded, text, sort):
+        paged, page = [], 1
+        while True:
+            results = self.search(loaded, text, sort=sort, per_page=2, page=page)
+            paged += [hit.quote_id for hit in results.quotes.hits]
+            if not results.quotes.has_next:
+                break
+            page += 1
+        request = SearchRequest(query=parse_query(text), sort=sort, per_page=2, page=3)
+        assert loaded.ranked_quote_ids(request, 100) == (paged, results.quotes.total)
+        assert loaded.ranked_quote_ids(request, 2) == (paged[:2], results.quotes.total)
+
     def test_a_page_beyond_the_end_is_empty_with_the_right_total(self, loaded):
         results = self.search(loaded, "moscow", page=99)
         assert results.articles.hits == [] and results.quotes.hits == []

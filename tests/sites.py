@@ -23,6 +23,7 @@ def site(tmp_path) -> dict:
     }
     env.pop("DATABASE_URL", None)
     manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "createcachetable")
     return env
 
 

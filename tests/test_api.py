@@ -187,15 +187,56 @@ def test_anonymous_reads_are_rate_limited(client, corpus, monkeypatch):
     assert other.status_code == 200  # each client has its own allowance
 
 
+def test_the_api_and_the_downloads_share_one_allowance(client, corpus, monkeypatch):
+    (throttle,) = api.throttle
+    monkeypatch.setattr(throttle, "num_requests", 3)
+    assert client.get("/api/v1/speakers").status_code == 200
+    assert client.get("/exports/quotes.csv", {"q": "border"}).status_code == 200
+    assert client.get("/exports/quotes.jsonl", {"q": "border"}).status_code == 200
+    refused = client.get("/exports/quotes.csv", {"q": "border"})
+    assert refused.status_code == 429
+    assert refused["Content-Type"].startswith("text/plain")
+    assert "Too many downloads and API requests" in refused.content.decode()
+    assert int(refused["Retry-After"]) > 0
+    assert client.get("/api/v1/speakers").status_code == 429
+
+
+def test_the_count_is_kept_where_every_worker_sees_it(client, corpus):
+    """Another gunicorn worker has its own memory; a cache over the same database table is
+    what it shares with this one."""
+    from django.core.cache.backends.db import DatabaseCache
+
+    client.get("/api/v1/speakers")
+    client.get("/exports/quotes.csv", {"q": "border"})
+    (throttle,) = api.throttle
+    other_worker = DatabaseCache("diplomacy_cache", {})
+    assert len(other_worker.get(throttle.get_cache_key(client.get("/").wsgi_request))) == 2
+
+
 def test_an_unavailable_index_is_a_json_503(client, corpus, monkeypatch):
     from search.engine import SearchUnavailable, get_backend
 
-    def fail(request):
+    def fail(request, *limit):
         raise SearchUnavailable("the index is gone")
 
     monkeypatch.setattr(get_backend(), "search", fail)
+    monkeypatch.setattr(get_backend(), "ranked_quote_ids", fail)  # the downloads' read
     response, data = api_get(client, "/search", {"q": "border"})
     assert response.status_code == 503
     assert data["detail"] == "Search is unavailable right now; try again later."
     assert client.get("/feeds/search/", {"q": "border"}).status_code == 503
     assert client.get("/exports/quotes.csv", {"q": "border"}).status_code == 503
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_site_whose_limit_has_no_table_yet_still_answers_and_says_the_fix(client, caplog):
+    from django.core.management import call_command
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE diplomacy_cache")
+    try:
+        assert client.get("/api/v1/speakers").status_code == 200
+        assert "python manage.py createcachetable" in caplog.text
+    finally:
+        call_command("createcachetable")

@@ -141,3 +141,26 @@ def test_the_search_page_offers_the_downloads_for_its_own_search(client, corpus)
     assert 'href="/exports/quotes.csv?q=talks&amp;kind=direct"' in body
     assert 'href="/exports/quotes.jsonl?q=talks&amp;kind=direct"' in body
     assert 'href="/feeds/search/?q=talks&amp;kind=direct"' in body
+
+
+def test_an_export_reads_its_rows_a_batch_at_a_time_not_one_query_each(client, corpus, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("search.outputs.exports.BATCH", 5)
+    with CaptureQueriesContext(connection) as queries:
+        rows = read_jsonl(client.get("/exports/quotes.jsonl", {"q": "talks"}))
+    reads = [q for q in queries.captured_queries if 'FROM "search_quote"' in q["sql"]]
+    assert len(rows) == 16
+    assert len(reads) == 4  # 5 + 5 + 5 + 1
+
+
+def test_rows_keep_the_searchs_order_whatever_order_the_database_returns(client, corpus):
+    ranked = [
+        h["id"]
+        for h in client.get(
+            "/api/v1/search", {"q": "talks", "per_page": 100, "sort": "oldest"}
+        ).json()["quotes"]["hits"]
+    ]
+    rows = read_jsonl(client.get("/exports/quotes.jsonl", {"q": "talks", "sort": "oldest"}))
+    assert [int(r["permalink"].rstrip("/").rsplit("/", 1)[1]) for r in rows] == ranked

@@ -3,6 +3,7 @@
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 
 from tests.quote_factory import make_article
@@ -34,6 +35,9 @@ def corpus(db, django_capture_on_commit_callbacks):
 def parse_atom(response) -> ET.Element:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(response.content)  # a real feed reader's parser
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
     root = ET.fromstring(response.content)
     assert root.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated"):
@@ -108,3 +112,21 @@ def test_pages_point_at_their_feeds(client, corpus):
     body = client.get("/speakers/sergei-lavrov/").content.decode()
     assert 'type="application/atom+xml"' in body
     assert 'href="/feeds/speakers/sergei-lavrov/"' in body
+
+
+def test_feeds_stay_valid_atom_when_quotes_hold_markup_or_control_characters(
+    client, db, django_capture_on_commit_callbacks
+):
+    odd = "Talks <b>now</b> & </summary>\x0c then\x01 more]]>"
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(
+            "Odd <talks>\x0b",
+            [("Toivo Klaar", odd)],
+            published=dt.date(2021, 1, 1),
+            role="a\x1frole",
+        )
+    for url in ("/feeds/search/?q=talks", "/feeds/speakers/toivo-klaar/"):
+        root = parse_atom(client.get(url))
+        assert titles(root) == ["Toivo Klaar: “Talks <b>now</b> & </summary> then more]]>”"]
+        entry = feedparser.parse(client.get(url).content).entries[0]
+        assert "Odd &lt;talks&gt;" in entry.summary  # the article's title, escaped, kept

@@ -8,6 +8,7 @@ compiles them with a ``search.query.Visitor``. Documents come in as plain dicts 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -200,6 +201,22 @@ class SearchBackend:
     # reads
     def search(self, request: SearchRequest) -> SearchResults:
         raise NotImplementedError
+
+    def ranked_quote_ids(self, request: SearchRequest, limit: int) -> tuple[list[int], int]:
+        """The ids of the first ``limit`` matching quotes in the request's order (its page
+        and per_page ignored), and how many match: for a download, which needs every row
+        but no highlight, facet or article. This default pages through ``search``."""
+        found: dict[int, None] = {}  # in order, without repeats
+        page, total = 1, 0
+        while len(found) < limit:
+            batch = dataclasses.replace(request, page=page, per_page=min(limit, 500))
+            quotes = self.search(batch).quotes
+            total = quotes.total
+            found.update(dict.fromkeys(h.quote_id for h in quotes.hits))
+            if not quotes.has_next:
+                break
+            page += 1
+        return list(found)[:limit], total
 
     def stored_versions(self) -> dict[str, dict[int, str]]:
         """``{"article": {id: version}, "quote": {id: version}}`` for drift checks."""

@@ -3,7 +3,7 @@ OpenAPI description at /api/v1/openapi.json, browsable docs at /api/v1/docs, thr
 
 Search takes exactly the search page's parameters and query language (``SearchForm``), so a
 script sees what a reader sees. Errors are JSON ``{"detail": ...}``; anonymous clients are
-rate-limited (``DIPLOMACY_API_ANON_RATE``)."""
+rate-limited (``DIPLOMACY_API_ANON_RATE``), the exports counting against the same allowance."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import datetime as dt
 import logging
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, JsonResponse
 from ninja import Field, NinjaAPI, Query, Schema, Status
@@ -25,13 +27,33 @@ from search.pages.quote_views import surrounding
 
 log = logging.getLogger(__name__)
 
+
+class SharedRateThrottle(AnonRateThrottle):
+    """An anonymous client's requests, counted in the ``throttle`` cache (the database): every
+    gunicorn worker sees the same count, where django-ninja's default (the default cache,
+    per-process memory) gave each worker its own allowance."""
+
+    @property
+    def cache(self):
+        return caches["throttle"]
+
+    def allow_request(self, request) -> bool:
+        try:
+            return super().allow_request(request)
+        except DatabaseError:  # a site set up before the limit had its table
+            log.exception("no rate limit: run `python manage.py createcachetable`")
+            return True
+
+
+RATE_LIMIT = SharedRateThrottle(settings.API_ANON_RATE)  # the API's, and the exports'
+
 api = NinjaAPI(
     title="Diplomacy API",
     version="1",
     description="Who said what in diplomatic news: quotes, their speakers and articles. "
     "Read-only. Search takes the same parameters and query language as the search page.",
     urls_namespace="api-v1",
-    throttle=[AnonRateThrottle(settings.API_ANON_RATE)],
+    throttle=[RATE_LIMIT],
 )
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from search.engine import SearchUnavailable, get_backend
 from search.models import Quote, Speaker
 from search.pages.forms import SearchForm
+from search.pages.params import xml_text
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +26,25 @@ FEED_ITEMS = 50
 FEED_PARAMS = ("q", "speaker", "source", "kind", "year", "from", "to")
 
 
+def _xml(value):
+    return xml_text(value) if isinstance(value, str) else value
+
+
+class AtomFeed(Atom1Feed):
+    """Atom whose text carries only what XML 1.0 can: an article's stray control character
+    (a form feed from a wire service) is dropped rather than failing the whole feed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*map(_xml, args), **{k: _xml(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs) -> None:
+        super().add_item(*map(_xml, args), **{k: _xml(v) for k, v in kwargs.items()})
+
+
 class QuoteFeed(Feed):
     """The newest quotes matching a search form; subclasses say which form and titles."""
 
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     author_name = "Diplomacy — who said what"
 
     def get_object(self, request, *args, **kwargs) -> dict:

@@ -216,7 +216,50 @@ class WhooshBackend(SearchBackend):
 
     # the search itself
 
+    def ranked_quote_ids(self, request: SearchRequest, limit: int) -> tuple[list[int], int]:
+        """One ranking of the matches, no highlights, facets or articles (an export's)."""
+
+        def read(searcher, table):
+            ev, words, _, found, _, _, sort = self._matched(searcher, table, request)
+            ranked = self._page(ev, words, found.quotes, sort, 1, limit)
+            return [table.ids[d] for d, _ in ranked], len(found.quotes)
+
+        return self._reading(read)
+
     def _search(self, searcher, table: DocTable, request: SearchRequest) -> SearchResults:
+        query, root = request.query, request.query.root
+        ev, words, crit, found, facets, activity, sort = self._matched(searcher, table, request)
+        terms = positive_terms(root)
+        page, per_page = max(1, int(request.page or 1)), max(1, int(request.per_page or 10))
+        highlighter = Highlighter(terms)
+
+        def stored(docnum: int) -> dict:  # read-only: shared through the cache
+            return self._cache.remembered(
+                ("stored", docnum), lambda: searcher.stored_fields(docnum)["doc"]
+            )
+
+        def hits(docs, make_hit) -> Page:
+            ranked = self._page(ev, words, docs, sort, page, per_page)
+            made = [make_hit(stored(d), score, highlighter) for d, score in ranked]
+            return Page(made, len(docs), page, per_page)
+
+        quotes, articles = hits(found.quotes, _quote_hit), hits(found.articles, _article_hit)
+        total = quotes.total + articles.total
+        suggestion = None
+        if root is not None and total < SUGGEST_BELOW:
+            suggestion = self._suggest(ev, query, crit, total)
+        return SearchResults(
+            quotes=quotes,
+            articles=articles,
+            facets=facets,
+            suggestion=suggestion,
+            terms=query.terms(),
+            activity=activity,
+        )
+
+    def _matched(self, searcher, table: DocTable, request: SearchRequest) -> tuple:
+        """What a page of results and a download's ids both start from: the compiled words,
+        the matches (with their facets) and the order to rank them in."""
         query = request.query
         root = query.root
         crit = criteria(query, request.filters)
@@ -244,36 +287,10 @@ class WhooshBackend(SearchBackend):
             matched,
             lambda v: approximate_bytes((v[0].quotes, v[0].articles, v[1])),
         )
-        terms = positive_terms(root)
         sort = request.sort if request.sort in ("newest", "oldest") else "relevance"
-        if sort == "relevance" and (words is None or not terms):
+        if sort == "relevance" and (words is None or not positive_terms(root)):
             sort = "newest"  # nothing to rank by (filters only, or only exclusions)
-        page, per_page = max(1, int(request.page or 1)), max(1, int(request.per_page or 10))
-        highlighter = Highlighter(terms)
-
-        def stored(docnum: int) -> dict:  # read-only: shared through the cache
-            return self._cache.remembered(
-                ("stored", docnum), lambda: searcher.stored_fields(docnum)["doc"]
-            )
-
-        def hits(docs, make_hit) -> Page:
-            ranked = self._page(ev, words, docs, sort, page, per_page)
-            made = [make_hit(stored(d), score, highlighter) for d, score in ranked]
-            return Page(made, len(docs), page, per_page)
-
-        quotes, articles = hits(found.quotes, _quote_hit), hits(found.articles, _article_hit)
-        total = quotes.total + articles.total
-        suggestion = None
-        if root is not None and total < SUGGEST_BELOW:
-            suggestion = self._suggest(ev, query, crit, total)
-        return SearchResults(
-            quotes=quotes,
-            articles=articles,
-            facets=facets,
-            suggestion=suggestion,
-            terms=query.terms(),
-            activity=activity,
-        )
+        return ev, words, crit, found, facets, activity, sort
 
     def _matches(self, ev: Evaluator, words, crit: Criteria) -> Matches:
         """Matching quotes and articles, filters applied."""
