@@ -350,3 +350,10 @@ def test_a_role_loses_the_dateline_city_and_the_sentence_before_it():
     roles = {s.name: s.role for s in extract(text).speakers}
     assert roles["Rafael Grossi"] == "IAEA Director General"
     assert roles["Howard Baker"] == "Chief of Staff"
+
+
+def test_a_capitalised_or_ends_a_name():
+    text = (
+        "TOKYO, March 3 - Finance Minister Kiichi Miyazawa said the U.S. Or West Germany would act."
+    )
+    assert {s.name for s in extract(text).speakers} == {"Kiichi Miyazawa"}

@@ -195,7 +195,8 @@ GENDERED_HONORIFICS = {
 }
 STOP_CAPS = frozenset(
     """
-The A An In On At But And However Meanwhile He She It They We This That These Those Mr Mrs Ms
+The A An In On At But And Or Nor Besides However Meanwhile He She It They We This That These
+Those Mr Mrs Ms
 Dr According Speaking Answering As For With If When After Before Also Earlier Later Today
 Yesterday Last Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 """.split()

@@ -374,7 +374,8 @@ class Resolver:
             # "the ministry said", "The Kyrgyz delegation said": the body the story named,
             # or, when it names one anew with a proper name, that body.
             person = self._organisation_back(low, cue.mention_start)
-            if person is None and any(w[:1].isupper() for w in mention.split()[1:]):
+            named = [w for w in mention.split() if w not in STOP_CAPS]
+            if person is None and any(w[:1].isupper() for w in named):
                 person = self._organisation(mention)
         elif low == "it" and self.last_speaker is not None:
             person = self._it(cue.mention_start)  # "Greece said it had protested"
@@ -511,7 +512,7 @@ class Resolver:
                 continue
             if not others <= set(p.name.lower().split()):
                 continue
-            earlier = [x for x in p.positions if x < pos]
+            earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), p)
         return best[1] if best else None
