@@ -270,6 +270,11 @@ class Speaker(models.Model):
                 return cls.matching(name, kind=found.kind, role=found.role)
 
             speaker = cls.for_name(found.name, kind=found.kind, role=found.role, lookup=lookup)
+        if found.kind == cls.Kind.ORGANISATION and speaker.kind == cls.Kind.PERSON:
+            # Older rules stored bodies ("Japan", "Viacom") as people; a body never turns
+            # back into a person by extraction, only by an editor.
+            speaker.kind = cls.Kind.ORGANISATION
+            speaker.save(update_fields=["kind", "updated"])
         names = [a for a in found.aliases if _name_like(a)]
         if normalise_name(found.name) != speaker.name_key and _name_like(found.name):
             names.append(found.name)  # a variant spelling, found again exactly next time

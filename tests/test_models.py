@@ -90,3 +90,20 @@ def test_an_article_body_keeps_its_text_with_newlines_normalised():
     article = Article.objects.create(title="T", body="One.\r\nTwo.\rThree.")
     assert article.body == "One.\nTwo.\nThree."
     assert article.content_hash == content_hash("One.\n\nTwo.   Three.")  # spacing aside
+
+
+def test_a_body_stored_as_a_person_by_older_rules_becomes_an_organisation():
+    from search.quotes import ExtractedSpeaker
+
+    Speaker.objects.create(name="Japan", kind="person")
+    found = ExtractedSpeaker(name="Japan", kind="organisation", role="", aliases=())
+    assert Speaker.for_extracted(found, {}).kind == "organisation"
+    person = ExtractedSpeaker(name="Japan", kind="person", role="", aliases=())
+    assert Speaker.for_extracted(person, {}).kind == "organisation"  # never back by extraction
+
+
+def test_a_family_name_written_first_is_the_alias():
+    from search.quotes import ExtractedSpeaker
+
+    found = ExtractedSpeaker(name="Li Wenhao", kind="person", role="", aliases=(), surname="Li")
+    assert Speaker.for_extracted(found, {}).aliases == ["Li"]

@@ -19,14 +19,18 @@ JUNK_WORDS = frozenset("and besides or but with plus also nor than said says tol
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
-def name_problems(name: str) -> list[str]:
-    """Why a speaker's name looks wrong, or nothing when it looks like a name."""
+def name_problems(name: str, kind: str = Speaker.Kind.PERSON) -> list[str]:
+    """Why a speaker's name looks wrong, or nothing when it looks like a name. A body's name
+    may hold "and", a role word or a place ("Organisation for Economic Cooperation and
+    Development", "Labor department", "Japan"); only a possessive is wrong in it."""
     words = name.split()
     if not words:
         return ["empty"]
     problems = []
     if POSSESSIVE.search(name):
         problems.append("possessive")
+    if kind == Speaker.Kind.ORGANISATION:
+        return problems
     folded = [w.casefold().strip(".,;:") for w in words]
     if JUNK_WORDS & set(folded):
         problems.append("conjunction")
@@ -41,7 +45,8 @@ def name_problems(name: str) -> list[str]:
 
 @dataclass
 class SpeakerAudit:
-    speakers: int = 0
+    speakers: int = 0  # with at least one quote
+    unquoted: int = 0  # speakers no quote is attributed to
     junk: int = 0
     junk_by_problem: dict[str, int] = field(default_factory=dict)
     junk_samples: list[dict] = field(default_factory=list)
@@ -65,8 +70,11 @@ def audit(samples: int = 5) -> SpeakerAudit:
     problems: Counter = Counter()
     speakers = Speaker.objects.annotate(n=Count("quotes")).order_by("-n", "name")
     for pk, name, slug, kind, n in speakers.values_list("pk", "name", "slug", "kind", "n"):
+        if not n:
+            report.unquoted += 1  # no quote shows the name (left by an older extraction)
+            continue
         report.speakers += 1
-        found = name_problems(name)
+        found = name_problems(name, kind)
         if not found:
             continue
         report.junk += 1
@@ -83,7 +91,8 @@ def audit(samples: int = 5) -> SpeakerAudit:
         labels.get(value, value) if value else "no speaker": n
         for value, n in sorted(by_attribution, key=lambda row: -row[1])
     }
-    by_kind = Speaker.objects.values_list("kind").annotate(n=Count("pk")).order_by("-n")
+    quoted = Speaker.objects.filter(quotes__isnull=False).distinct()
+    by_kind = quoted.values_list("kind").annotate(n=Count("pk", distinct=True)).order_by("-n")
     report.speakers_by_kind = {kind: n for kind, n in by_kind}
     return report
 
@@ -113,8 +122,9 @@ def _own_surnames(report: SpeakerAudit, samples: int) -> None:
 def lines(report: SpeakerAudit) -> list[str]:
     """The report as an editor reads it."""
     out = [
-        f"Speakers: {report.speakers:,}; with a name that is not a name: {report.junk:,}"
+        f"Speakers quoted: {report.speakers:,}; with a name that is not a name: {report.junk:,}"
         + (f" ({_share(report.junk, report.speakers)})" if report.speakers else "")
+        + (f"; {report.unquoted:,} more are quoted nowhere" if report.unquoted else "")
     ]
     out += [f"  {why}: {n:,}" for why, n in report.junk_by_problem.items()]
     out += [
@@ -131,7 +141,7 @@ def lines(report: SpeakerAudit) -> list[str]:
     ]
     out.append("Quotes by how their speaker was found:")
     out += [f"  {label}: {n:,}" for label, n in report.quotes_by_attribution.items()]
-    out.append("Speakers by kind:")
+    out.append("Speakers quoted, by kind:")
     out += [f"  {kind}: {n:,}" for kind, n in report.speakers_by_kind.items()]
     return out
 
