@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import gzip
 import io
-import json
 import logging
 import sys
 import time
@@ -26,10 +25,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from search.index import sync
+from search.intake.feeds import Feed
 from search.intake.parallel import AHEAD, CHUNK, ExtractionPool
 from search.models import Article, Quote, Source, Speaker, content_hash
 from search.quotes import Extraction, extract
-from search.text.article_text import parse, parse_date
+from search.text.article_text import parse
 from search.text.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ class ImportReport:
     results: list[IngestResult] = field(default_factory=list)
     # seconds by stage; "extract" is summed over the workers (CPU time on every core)
     timings: dict[str, float] = field(default_factory=dict)
+    unused_keys: set[str] = field(default_factory=set)  # feed keys the import never read
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -57,10 +58,19 @@ class ImportReport:
         return [r for r in self.results if r.status == "rejected"]
 
     def summary(self) -> str:
-        return (
+        counts = (
             f"{self.count('imported')} imported, {self.count('duplicate')} already present, "
             f"{self.count('rejected')} failed"
         )
+        if self.unused_keys:
+            counts += f"; not read from the feed: {', '.join(sorted(self.unused_keys))}"
+        return counts
+
+    def merge(self, other: ImportReport) -> None:
+        self.results += other.results
+        self.unused_keys |= other.unused_keys
+        for stage, seconds in other.timings.items():
+            self.add_time(stage, seconds)
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.timings[stage] = self.timings.get(stage, 0.0) + seconds
@@ -202,35 +212,31 @@ def import_paths(
 def import_jsonl(
     path: str, *, progress=None, year: int | None = None, workers: int | None = None
 ) -> ImportReport:
-    """Import a JSON Lines feed (``{"title","body","published","source","url","year"}`` a
-    line; gzip is recognised by its magic bytes). A bad line is reported; the others go in.
-    A line's ``year`` (else ``year`` here) dates a dateline with only a month and day."""
+    """Import a JSON Lines feed (``search.intake.feeds`` says which keys are read; gzip is
+    recognised by its magic bytes). A bad line is reported; the others go in. A line's
+    ``year`` (else ``year`` here) dates a dateline with only a month and day. A feed with no
+    text under any key we read is refused whole (``FeedRefused``)."""
+    feed = Feed(path)
 
     def items() -> Iterator[Item | IngestResult]:
         with _open_feed(path) as lines:
-            for number, line in enumerate(lines, 1):
-                if line.strip():
-                    yield _feed_item(f"{path}:{number}", line, year)
+            for name, record in feed.records(lines):
+                if isinstance(record, str):
+                    yield IngestResult("rejected", name, message=record)
+                    continue
+                yield Item(
+                    name,
+                    record.text,
+                    title=record.title,
+                    published=record.published,
+                    source=record.source,
+                    url=record.url,
+                    year=record.year or year,
+                )
 
-    return import_items(items(), progress=progress, workers=workers)
-
-
-def _feed_item(name: str, line: str, year: int | None) -> Item | IngestResult:
-    try:
-        record = json.loads(line)
-        if not isinstance(record, dict) or not isinstance(record.get("body"), str):
-            raise ValueError("each line must be an object with a text 'body'")
-        return Item(
-            name,
-            record["body"],
-            title=_text(record.get("title")),
-            published=parse_published(record.get("published")),
-            source=_text(record.get("source")),
-            url=_text(record.get("url")),
-            year=_year(record.get("year")) or year,
-        )
-    except (ValueError, TypeError) as exc:
-        return IngestResult("rejected", name, message=f"Bad line: {exc}")
+    report = import_items(items(), progress=progress, workers=workers)
+    report.unused_keys |= feed.unused
+    return report
 
 
 def import_items(
@@ -400,24 +406,3 @@ def _open_feed(path: str):
     finally:
         if raw is not sys.stdin.buffer:
             raw.close()
-
-
-def _text(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _year(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    return value if isinstance(value, int) and 1 <= value <= 9999 else None
-
-
-def parse_published(value) -> dt.date | None:
-    """A feed's date: ISO (``YYYY-MM-DD`` or a datetime, whose calendar day is taken in its
-    own offset: a story dated 23:30 at UTC-5 is that day, not the next one in UTC) or any
-    style ``article_text.parse_date`` reads. Anything else is unknown, never today."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return parse_date(value)

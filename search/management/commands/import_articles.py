@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from search.intake.feeds import FeedRefused
 from search.intake.ingest import ImportReport, IngestResult, import_jsonl, import_paths
 from search.management.output import Progress
 
@@ -19,8 +20,9 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="FILE",
-            help='JSON Lines with {"title","body","published","source","url","year"}; '
-            "gzip accepted",
+            help='JSON Lines, an object a line: the text under "body", "text" or "content", '
+            'the date under "published", "date", "pubDate" or "datePublished", and "title", '
+            '"source", "url", "year"; gzip accepted',
         )
         parser.add_argument(
             "--year",
@@ -57,12 +59,10 @@ class Command(BaseCommand):
                         feed, progress=progress and progress.step, year=year, workers=workers
                     )
                 )
-            except OSError as exc:
+            except (OSError, FeedRefused) as exc:
                 report.results.append(IngestResult("rejected", feed, message=str(exc)))
         for run in runs:
-            report.results += run.results
-            for stage, seconds in run.timings.items():
-                report.add_time(stage, seconds)
+            report.merge(run)
         if progress:
             progress.finish()
         for failed in report.failed:
