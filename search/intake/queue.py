@@ -18,7 +18,7 @@ import datetime as dt
 import fcntl
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
@@ -43,6 +43,7 @@ from search.intake.ingest import (
 )
 from search.models import Article, QueuedStory, UnindexedChange, content_hash
 from search.quotes import extract
+from search.text.decoding import ArticleRejected, decode_article_bytes
 
 APPLY_AT_ONCE = 200  # UnindexedChange rows the indexer writes in one go
 
@@ -63,6 +64,22 @@ def queue_jsonl(path: str, *, progress=None, year: int | None = None, wait: bool
     return report
 
 
+def queue_bytes(
+    data: bytes, *, filename: str, max_bytes: int | None = None, year: int | None = None
+) -> IngestResult:
+    """``ingest_bytes`` through the workers (admin uploads with DIPLOMACY_QUEUE_UPLOADS):
+    the result is "queued", or why the file was not sent."""
+    limit = max_bytes if max_bytes is not None else settings.ARTICLE_UPLOAD_MAX_BYTES
+    try:
+        text = decode_article_bytes(data, max_bytes=limit)
+    except ArticleRejected as exc:
+        return IngestResult("rejected", filename, message=str(exc))
+    _batch, report = send([Item(filename, text, year=year)])
+    if report.results:
+        return report.results[0]
+    return IngestResult("queued", filename, message="Sent to the extraction workers.")
+
+
 def _sent(entries, progress, wait: bool) -> ImportReport:
     batch, report = send(entries, progress=progress)
     if wait:
@@ -71,19 +88,24 @@ def _sent(entries, progress, wait: bool) -> ImportReport:
     return batch_report(batch, report)
 
 
-def send(entries: Iterable[Item | IngestResult], *, progress=None) -> tuple[str, ImportReport]:
-    """Send the stories to the workers; returns the batch's id and a report of those refused
-    or already present (those are never sent). A story still queued by an earlier import
-    is sent again, harmlessly: the first task to run saves it, the other finds it done."""
-    import diplomacy.celery  # noqa: F401  (Celery only where it is used: the app first)
-    from search.intake.tasks import extract_stories
+def send(
+    entries: Iterable[Item | IngestResult], *, progress=None, deliver: Callable | None = None
+) -> tuple[str, ImportReport]:
+    """Send the stories to the workers (``deliver``, a list of stories a task; Celery's by
+    default); returns the batch's id and a report of those refused or already present
+    (those are never sent). A story still queued by an earlier import is sent again,
+    harmlessly: the first task to run saves it, the other finds it done."""
+    if deliver is None:
+        import diplomacy.celery  # noqa: F401  (Celery only where it is used: the app first)
+        from search.intake.tasks import extract_stories
 
+        deliver = extract_stories.delay
     batch = uuid.uuid4().hex
     report = ImportReport()
     for chunk in _chunks(_checked(entries, report, progress), settings.QUEUE_STORIES_PER_TASK):
         stories = _claim(chunk, batch, report, progress)
         if stories:
-            extract_stories.delay(stories)
+            deliver(stories)
     return batch, report
 
 
