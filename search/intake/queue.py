@@ -209,7 +209,9 @@ def save_stories(stories: list[dict]) -> int:
 
 
 def _finish(digest: str, status: str, message: str, article_id: int | None, now) -> None:
-    QueuedStory.objects.filter(content_hash=digest).update(
+    """Say what became of a story, unless another delivery of its task already has (its
+    save then made ours find the article already present)."""
+    QueuedStory.objects.filter(content_hash=digest, status=QueuedStory.QUEUED).update(
         status=status, message=message, article_id=article_id, finished=now
     )
 
