@@ -464,9 +464,10 @@ def _page(cursor, doctype, where, params, words_query, sort, page, per_page, tot
     if offset >= totals.get(doctype, 0):
         return []
     if sort == "relevance" and rum:
-        # RUM's distance orders from the index: only the page's rows are read
+        # RUM's distance orders from the index, so only the page's rows are read; a second
+        # sort key (an id for ties) would make PostgreSQL read and sort every match instead
         score = "COALESCE(1.0 / NULLIF(d.vector <=> %s::tsquery, 0), 0)"
-        order = "d.vector <=> %s::tsquery, d.doc_id"
+        order = "d.vector <=> %s::tsquery"
         select_params = [words_query]
         order_params = [words_query]
     elif sort == "relevance":
