@@ -107,3 +107,15 @@ def test_queueing_without_a_broker_names_the_setting(settings, tmp_path):
     settings.CELERY_BROKER_URL = ""
     with pytest.raises(CommandError, match="DIPLOMACY_BROKER_URL"):
         call_command("import_articles", "--queue", str(tmp_path))
+
+
+def test_an_unreachable_broker_is_a_clear_error_naming_the_setting(site, tmp_path):
+    from .sites import manage
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"body": "Ministers met."}\n', encoding="utf-8")
+    closed = {**site, "DIPLOMACY_BROKER_URL": "redis://127.0.0.1:9/0"}  # the discard port
+    run = manage(closed, "import_articles", "--queue", "--jsonl", str(feed), check=False)
+    assert run.returncode == 1
+    assert "Cannot reach the broker at redis://127.0.0.1:9/0" in run.stderr
+    assert "DIPLOMACY_BROKER_URL" in run.stderr and "Traceback" not in run.stderr

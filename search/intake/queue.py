@@ -48,6 +48,11 @@ from search.text.decoding import ArticleRejected, decode_article_bytes
 APPLY_AT_ONCE = 200  # UnindexedChange rows the indexer writes in one go
 
 
+class BrokerUnavailable(Exception):
+    """The broker cannot be reached; what was sent before stays queued, and an import run
+    again sends the rest (and, harmlessly, those again)."""
+
+
 # --- sending ------------------------------------------------------------------------------
 
 
@@ -96,10 +101,20 @@ def send(
     (those are never sent). A story still queued by an earlier import is sent again,
     harmlessly: the first task to run saves it, the other finds it done."""
     if deliver is None:
+        from kombu.exceptions import OperationalError
+
         import diplomacy.celery  # noqa: F401  (Celery only where it is used: the app first)
         from search.intake.tasks import extract_stories
 
-        deliver = extract_stories.delay
+        def deliver(stories: list[dict]) -> None:
+            try:
+                extract_stories.delay(stories)
+            except OperationalError as exc:
+                raise BrokerUnavailable(
+                    f"Cannot reach the broker at {settings.CELERY_BROKER_URL} ({exc}). Start "
+                    'it, or check DIPLOMACY_BROKER_URL (README "Running workers").'
+                ) from exc
+
     batch = uuid.uuid4().hex
     report = ImportReport()
     for chunk in _chunks(_checked(entries, report, progress), settings.QUEUE_STORIES_PER_TASK):

@@ -8,7 +8,7 @@ from search.intake.feeds import FeedRefused
 from search.intake.ingest import ImportReport, IngestResult
 from search.intake.ingest import import_jsonl as local_jsonl
 from search.intake.ingest import import_paths as local_paths
-from search.intake.queue import queue_jsonl, queue_paths
+from search.intake.queue import BrokerUnavailable, queue_jsonl, queue_paths
 from search.management.output import Progress
 
 
@@ -70,6 +70,12 @@ class Command(BaseCommand):
         else:
             import_paths = partial(local_paths, workers=workers)
             import_jsonl = partial(local_jsonl, workers=workers)
+        try:
+            self.run(paths, jsonl, year, verbosity, import_paths, import_jsonl)
+        except BrokerUnavailable as exc:
+            raise CommandError(str(exc)) from exc
+
+    def run(self, paths, jsonl, year, verbosity, import_paths, import_jsonl) -> None:
         progress = None
         if self.stderr.isatty() and verbosity:
             progress = Progress(self.stderr, "articles", every=25)
