@@ -13,6 +13,7 @@ from django.db import connection
 
 from search.engine import SearchRequest
 from search.engine.postgres import PostgresBackend
+from search.engine.postgres import backend as postgres_backend
 from search.engine.postgres.checks import text_index
 from search.query import parse
 
@@ -41,9 +42,21 @@ def on_gin() -> None:
         cursor.execute(to_gin)
 
 
+@pytest.fixture
+def ranked_from_rum(monkeypatch):
+    """Every relevance page ranked by walking the RUM index, however few the matches."""
+    monkeypatch.setattr(postgres_backend, "RUM_FROM", 0)
+
+
 class TestPostgresContractOnGin(BackendContract):
     def make_backend(self, path):
         on_gin()
+        return PostgresBackend({})
+
+
+@pytest.mark.usefixtures("ranked_from_rum")
+class TestPostgresContractRankedFromRum(BackendContract):
+    def make_backend(self, path):
         return PostgresBackend({})
 
 
@@ -64,7 +77,7 @@ def test_without_rum_the_check_warns_and_says_how_to_install_it(postgres_search)
     assert "migrate search 0005" in warning.hint
 
 
-def test_a_title_match_ranks_above_a_body_match_on_either_index(postgres_search):
+def test_a_title_match_ranks_above_a_body_match_on_either_index(postgres_search, ranked_from_rum):
     docs = [
         article(1, "Grain talks", "Ministers met.", published=None, source="X"),
         article(2, "Ministers met", "They spoke of grain.", published=None, source="X"),

@@ -88,6 +88,10 @@ JOIN pg_am am ON am.oid = c.relam
 WHERE i.indrelid = 'search_pg_document'::regclass AND am.amname IN ('rum', 'gin')
 ORDER BY am.amname = 'rum' DESC LIMIT 1
 """
+# Matches of one type from which a page is ranked by walking the RUM index in distance order;
+# below it, ranking the few matches with ts_rank is quicker (the walk passes over the other
+# type's rows and the filters' rejects).
+RUM_FROM = 1000
 RUM_HINT = (
     "Install the RUM extension (Debian: apt-get install postgresql-15-rum, for your "
     "PostgreSQL version), then run `python manage.py migrate search 0005` and "
@@ -463,7 +467,7 @@ def _page(cursor, doctype, where, params, words_query, sort, page, per_page, tot
     order_params: list = []
     if offset >= totals.get(doctype, 0):
         return []
-    if sort == "relevance" and rum:
+    if sort == "relevance" and rum and totals.get(doctype, 0) >= RUM_FROM:
         # RUM's distance orders from the index, so only the page's rows are read; a second
         # sort key (an id for ties) would make PostgreSQL read and sort every match instead
         score = "COALESCE(1.0 / NULLIF(d.vector <=> %s::tsquery, 0), 0)"
