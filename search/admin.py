@@ -18,7 +18,16 @@ from django.utils.html import format_html
 from search.engine import SearchUnavailable
 from search.index import sync
 from search.intake.ingest import ingest_bytes
-from search.models import Article, Quote, Source, Speaker, SpeakerAlias, SpeakerAssignment
+from search.intake.queue import queue_bytes
+from search.models import (
+    Article,
+    QueuedStory,
+    Quote,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    SpeakerAssignment,
+)
 from search.text.decoding import human_size, too_big
 
 # A URL typed without a scheme is https (Django 6's default, chosen now).
@@ -173,19 +182,23 @@ class ArticleAdmin(admin.ModelAdmin):
                 if upload.size > limit:
                     results.append(("rejected", upload.name, None, too_big(upload.size, limit)))
                     continue
-                result = ingest_bytes(
+                ingest = queue_bytes if settings.QUEUE_UPLOADS else ingest_bytes
+                result = ingest(
                     upload.read(),
                     filename=upload.name,
                     max_bytes=limit,
                     year=form.cleaned_data["year"],
                 )
                 results.append((result.status, upload.name, result.article, result.message))
-            imported = sum(1 for r in results if r[0] == "imported")
+            imported = sum(1 for r in results if r[0] in ("imported", "queued"))
             level = messages.SUCCESS if imported == len(results) else messages.WARNING
+            done = "imported" if not settings.QUEUE_UPLOADS else (
+                "sent to the extraction workers (Queued stories says what became of them)"
+            )  # fmt: skip
             self.message_user(
                 request,
                 format_html(
-                    "{} of {} file(s) imported; {} already present; {} rejected.",
+                    "{} of {} file(s) " + done + "; {} already present; {} rejected.",
                     imported,
                     len(results),
                     sum(1 for r in results if r[0] == "duplicate"),
@@ -425,3 +438,19 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description="articles", ordering="n_articles")
     def article_count(self, obj):
         return obj.n_articles
+
+
+@admin.register(QueuedStory)
+class QueuedStoryAdmin(admin.ModelAdmin):
+    """What the extraction workers have queued, done and failed (``import_status``)."""
+
+    list_display = ("name", "status", "message", "article", "sent", "finished")
+    list_filter = ("status",)
+    search_fields = ("name", "message")
+    readonly_fields = [f.name for f in QueuedStory._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
         # Keep the index in step with every save and delete, loaddata's raw saves included.
         from django.conf import settings
 
+        from search.engine.postgres import checks as postgres_checks  # noqa: F401 (registers)
         from search.index import sync
         from search.intake import checks
         from search.quotes import parser

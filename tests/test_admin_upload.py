@@ -173,3 +173,23 @@ def test_a_year_that_is_not_one_is_explained_and_nothing_is_stored(staff):
     body = staff.post(URL, {"files": [story], "year": "twenty"}, follow=True).content.decode()
     assert "Enter a whole number" in body
     assert Article.objects.count() == 0
+
+
+def test_with_queued_uploads_the_files_go_to_the_workers_and_show_in_queued_stories(
+    staff, settings, monkeypatch
+):
+    from functools import partial
+
+    from search.intake import queue
+
+    settings.QUEUE_UPLOADS = True
+    tasks: list = []
+    monkeypatch.setattr(queue, "send", partial(queue.send, deliver=tasks.append))
+    body = upload(staff, seed(0)).content.decode()
+    assert 'class="upload-queued"' in body
+    assert "1 of 1 file(s) sent to the extraction workers" in body
+    assert Article.objects.count() == 0 and len(tasks) == 1
+
+    staff.force_login(User.objects.create_superuser("chief", password="pw"))
+    listing = staff.get("/admin/search/queuedstory/?status=queued").content.decode()
+    assert SEEDS[0].name in listing

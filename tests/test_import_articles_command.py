@@ -140,3 +140,24 @@ def test_one_worker_imports_as_many_do(tmp_path):
     assert code == 0
     assert "150 imported" in out
     assert Article.objects.filter(quotes__speaker__name="Anna Berg").count() == 150
+
+
+def test_a_reuters_style_feed_keeps_its_dates_and_names_the_keys_it_did_not_read(tmp_path):
+    lines = [
+        {"id": "reuters-1", "date": "1987-02-26T15:01:01", "text": STORY["body"]},
+        {"id": "reuters-2", "pubDate": "Tue, 03 Mar 1987 10:00:00 GMT", "content": "Talks."},
+    ]
+    code, out, _ = run("--jsonl", str(feed(tmp_path / "feed.jsonl", lines)))
+    assert code == 0
+    assert sorted(str(a.published) for a in Article.objects.all()) == ["1987-02-26", "1987-03-03"]
+    assert out.strip() == "2 imported, 0 already present, 0 failed; not read from the feed: id"
+
+
+def test_a_feed_with_no_text_key_is_refused_naming_the_keys_it_carries(tmp_path):
+    lines = [{"headline": "Talks", "story": "Ministers met."}] * 3
+    code, out, err = run("--jsonl", str(feed(tmp_path / "feed.jsonl", lines)))
+    assert code == 1
+    assert "0 imported, 0 already present, 1 failed" in out
+    assert "No line carries the story's text under 'body', 'text' or 'content'" in err
+    assert "its lines carry headline, story." in err
+    assert Article.objects.count() == 0

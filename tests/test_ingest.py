@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from search.intake import ingest
-from search.intake.ingest import ingest_bytes, ingest_text, parse_published
+from search.intake.ingest import ingest_bytes, ingest_text
 from search.models import Article, Quote, Speaker
 from search.text.article_text import parse as parse_article_text
 
@@ -154,22 +154,6 @@ def test_reextraction_keeps_a_quote_an_editor_corrected():
     kept = article.quotes.get(start=quote.start)
     assert kept.speaker == other and kept.corrected
     assert article.quotes.count() == 8
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        ("2020-04-06", dt.date(2020, 4, 6)),
-        ("2020-04-06T23:30:00-05:00", dt.date(2020, 4, 6)),
-        ("2020-04-06T01:30:00+09:00", dt.date(2020, 4, 6)),
-        ("1987-02-26T15:01:01", dt.date(1987, 2, 26)),
-        ("not a date", None),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_feed_dates_keep_their_own_calendar_day_and_unknown_stays_unknown(value, expected):
-    assert parse_published(value) == expected
 
 
 def test_a_rerun_indexes_the_articles_a_killed_import_saved_but_never_indexed(

@@ -67,6 +67,7 @@ class _State(threading.local):
         self.write_seconds = 0.0
         self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
         self.gathering: Pending | None = None  # see ``gathered``
+        self.recording: Pending | None = None  # see ``recorded``
 
 
 _state = _State()
@@ -120,6 +121,9 @@ def schedule(
             with transaction.atomic(using=using):
                 reindex(*change.documents())
         return
+    if _state.recording is not None:
+        _state.recording.add(change)
+        return
     if _state.bulk_depth:
         if change.speakers:  # every quote of theirs is rewritten
             change.extra += Quote.objects.filter(speaker_id__in=change.speakers).count()
@@ -155,6 +159,23 @@ def gathered():
         _state.gathering = None
     if pending:
         reindex(*pending.documents())
+
+
+@contextlib.contextmanager
+def recorded():
+    """Collect this block's index writes instead of making them, for a process that must not
+    write the index itself (an extraction worker: Whoosh has one writer, on one machine).
+    Yields a ``Pending`` the caller stores for the indexer (``search.intake.queue``) in the
+    same transaction. A backend that writes with the data (PostgreSQL) writes as usual, and
+    the ``Pending`` stays empty."""
+    if _state.recording is not None or _writes_with_data():
+        yield Pending()
+        return
+    _state.recording = pending = Pending()
+    try:
+        yield pending
+    finally:
+        _state.recording = None
 
 
 def _writes_with_data() -> bool:

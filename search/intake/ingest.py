@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import gzip
 import io
-import json
 import logging
 import sys
 import time
@@ -26,10 +25,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from search.index import sync
+from search.intake.feeds import Feed
 from search.intake.parallel import AHEAD, CHUNK, ExtractionPool
 from search.models import Article, Quote, Source, Speaker, content_hash
 from search.quotes import Extraction, extract
-from search.text.article_text import parse, parse_date
+from search.text.article_text import parse
 from search.text.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class IngestResult:
-    status: str  # "imported" | "duplicate" | "rejected"
+    status: str  # "imported" | "duplicate" | "rejected" | "queued" (sent to the workers)
     name: str = ""
     article: Article | None = None
     message: str = ""
@@ -48,6 +48,7 @@ class ImportReport:
     results: list[IngestResult] = field(default_factory=list)
     # seconds by stage; "extract" is summed over the workers (CPU time on every core)
     timings: dict[str, float] = field(default_factory=dict)
+    unused_keys: set[str] = field(default_factory=set)  # feed keys the import never read
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -57,10 +58,21 @@ class ImportReport:
         return [r for r in self.results if r.status == "rejected"]
 
     def summary(self) -> str:
-        return (
+        counts = (
             f"{self.count('imported')} imported, {self.count('duplicate')} already present, "
             f"{self.count('rejected')} failed"
         )
+        if self.count("queued"):
+            counts = f"{self.count('queued')} queued for the workers, {counts}"
+        if self.unused_keys:
+            counts += f"; not read from the feed: {', '.join(sorted(self.unused_keys))}"
+        return counts
+
+    def merge(self, other: ImportReport) -> None:
+        self.results += other.results
+        self.unused_keys |= other.unused_keys
+        for stage, seconds in other.timings.items():
+            self.add_time(stage, seconds)
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.timings[stage] = self.timings.get(stage, 0.0) + seconds
@@ -182,55 +194,55 @@ def _read(path: Path) -> Iterator[tuple[str, bytes | None, str]]:
         yield str(path), None, f"Cannot read it: {exc.strerror or exc}."
 
 
+def path_entries(paths: Iterable[str], year: int | None = None) -> Iterator[Item | IngestResult]:
+    """The articles in these files and folders, or why one cannot be read."""
+    limit = settings.ARTICLE_UPLOAD_MAX_BYTES
+    for name, data, error in iter_paths(paths):
+        if data is None:
+            yield IngestResult("rejected", name, message=error)
+            continue
+        try:
+            yield Item(name, decode_article_bytes(data, max_bytes=limit), year=year)
+        except ArticleRejected as exc:
+            yield IngestResult("rejected", name, message=str(exc))
+
+
 def import_paths(
     paths: Iterable[str], *, progress=None, year: int | None = None, workers: int | None = None
 ) -> ImportReport:
-    def items() -> Iterator[Item | IngestResult]:
-        limit = settings.ARTICLE_UPLOAD_MAX_BYTES
-        for name, data, error in iter_paths(paths):
-            if data is None:
-                yield IngestResult("rejected", name, message=error)
-                continue
-            try:
-                yield Item(name, decode_article_bytes(data, max_bytes=limit), year=year)
-            except ArticleRejected as exc:
-                yield IngestResult("rejected", name, message=str(exc))
+    return import_items(path_entries(paths, year), progress=progress, workers=workers)
 
-    return import_items(items(), progress=progress, workers=workers)
+
+def feed_entries(feed: Feed, year: int | None = None) -> Iterator[Item | IngestResult]:
+    """The articles of a JSON Lines feed (``search.intake.feeds`` says which keys are read;
+    gzip is recognised by its magic bytes), or why a line is bad. A line's ``year`` (else
+    ``year`` here) dates a dateline with only a month and day. A feed with no text under
+    any key we read is refused whole (``FeedRefused``)."""
+    with _open_feed(feed.name) as lines:
+        for name, record in feed.records(lines):
+            if isinstance(record, str):
+                yield IngestResult("rejected", name, message=record)
+                continue
+            yield Item(
+                name,
+                record.text,
+                title=record.title,
+                published=record.published,
+                source=record.source,
+                url=record.url,
+                year=record.year or year,
+            )
 
 
 def import_jsonl(
     path: str, *, progress=None, year: int | None = None, workers: int | None = None
 ) -> ImportReport:
-    """Import a JSON Lines feed (``{"title","body","published","source","url","year"}`` a
-    line; gzip is recognised by its magic bytes). A bad line is reported; the others go in.
-    A line's ``year`` (else ``year`` here) dates a dateline with only a month and day."""
-
-    def items() -> Iterator[Item | IngestResult]:
-        with _open_feed(path) as lines:
-            for number, line in enumerate(lines, 1):
-                if line.strip():
-                    yield _feed_item(f"{path}:{number}", line, year)
-
-    return import_items(items(), progress=progress, workers=workers)
-
-
-def _feed_item(name: str, line: str, year: int | None) -> Item | IngestResult:
-    try:
-        record = json.loads(line)
-        if not isinstance(record, dict) or not isinstance(record.get("body"), str):
-            raise ValueError("each line must be an object with a text 'body'")
-        return Item(
-            name,
-            record["body"],
-            title=_text(record.get("title")),
-            published=parse_published(record.get("published")),
-            source=_text(record.get("source")),
-            url=_text(record.get("url")),
-            year=_year(record.get("year")) or year,
-        )
-    except (ValueError, TypeError) as exc:
-        return IngestResult("rejected", name, message=f"Bad line: {exc}")
+    """Import a JSON Lines feed (see ``feed_entries``). A bad line is reported; the others
+    go in. The report names the keys no line was read under."""
+    feed = Feed(path)
+    report = import_items(feed_entries(feed, year), progress=progress, workers=workers)
+    report.unused_keys |= feed.unused
+    return report
 
 
 def import_items(
@@ -278,20 +290,23 @@ def _chunks(entries: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def checked_entry(entry: Item | IngestResult, report: ImportReport, progress):
+    """``(entry, its content hash)``, or None when it is refused (and reported so)."""
+    if isinstance(entry, IngestResult):
+        report_result(report, entry, progress)
+        return None
+    entry.text = normalise_newlines(entry.text)
+    refusal = _refusal(entry.text)
+    if refusal:
+        report_result(report, IngestResult("rejected", entry.name, message=refusal), progress)
+        return None
+    return entry, content_hash(entry.text)
+
+
 def _triage(chunk: list, seen: dict[str, IngestResult], report: ImportReport, progress):
     """Report the entries that are refused or already present; return the others with
     their content hash."""
-    fresh: list[tuple[Item, str]] = []
-    for entry in chunk:
-        if isinstance(entry, IngestResult):
-            _report(report, entry, progress)
-            continue
-        entry.text = normalise_newlines(entry.text)
-        refusal = _refusal(entry.text)
-        if refusal:
-            _report(report, IngestResult("rejected", entry.name, message=refusal), progress)
-            continue
-        fresh.append((entry, content_hash(entry.text)))
+    fresh = [checked for entry in chunk if (checked := checked_entry(entry, report, progress))]
     present = {
         a.content_hash: a
         for a in Article.objects.defer("body").filter(content_hash__in=[h for _i, h in fresh])
@@ -304,7 +319,7 @@ def _triage(chunk: list, seen: dict[str, IngestResult], report: ImportReport, pr
             result = IngestResult("duplicate", item.name, article, "Already present.")
             if earlier is not None and article is None:
                 result.message = f"The same text as {earlier.name}."
-            _report(report, result, progress)
+            report_result(report, result, progress)
             continue
         seen[digest] = IngestResult("imported", item.name)
         kept.append((item, digest))
@@ -321,19 +336,25 @@ def _finish(
     report.add_time("extract", seconds)
     began = time.perf_counter()
     index_before = sync.write_seconds()
-    items = [item for item, _digest in fresh]
-    try:
-        results = _save_chunk(items, extractions, caches["sources"], caches["speakers"])
-    except IntegrityError:  # another writer saved one of them meanwhile: one at a time
-        caches["sources"].clear()
-        caches["speakers"].clear()
-        results = [
-            _save_one(item, extraction) for item, extraction in zip(items, extractions, strict=True)
-        ]
+    results = save_items([item for item, _digest in fresh], extractions, caches)
     indexed = sync.write_seconds() - index_before  # a checkpoint ran on commit
     report.add_time("database", time.perf_counter() - began - indexed)
     for result in results:
-        _report(report, result, progress)
+        report_result(report, result, progress)
+
+
+def save_items(
+    items: list[Item], extractions: list[Extraction], caches: dict
+) -> list[IngestResult]:
+    """Save extracted items in one transaction, or one at a time when another writer saved
+    one of them meanwhile (that one is then reported already present). ``caches`` holds
+    the ``sources`` and ``speakers`` an import has already looked up."""
+    try:
+        return _save_chunk(items, extractions, caches["sources"], caches["speakers"])
+    except IntegrityError:
+        caches["sources"].clear()
+        caches["speakers"].clear()
+        return [_save_one(i, e) for i, e in zip(items, extractions, strict=True)]
 
 
 def _save_chunk(
@@ -376,7 +397,7 @@ def _save_one(item: Item, extraction: Extraction) -> IngestResult:
     return IngestResult("imported", item.name, article, f"{count} quotes found.")
 
 
-def _report(report: ImportReport, result: IngestResult, progress) -> None:
+def report_result(report: ImportReport, result: IngestResult, progress) -> None:
     report.results.append(result)
     if progress:
         progress(result)
@@ -400,24 +421,3 @@ def _open_feed(path: str):
     finally:
         if raw is not sys.stdin.buffer:
             raw.close()
-
-
-def _text(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _year(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    return value if isinstance(value, int) and 1 <= value <= 9999 else None
-
-
-def parse_published(value) -> dt.date | None:
-    """A feed's date: ISO (``YYYY-MM-DD`` or a datetime, whose calendar day is taken in its
-    own offset: a story dated 23:30 at UTC-5 is that day, not the next one in UTC) or any
-    style ``article_text.parse_date`` reads. Anything else is unknown, never today."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return parse_date(value)

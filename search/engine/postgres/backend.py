@@ -80,6 +80,23 @@ BATCH = 500  # rows per INSERT batch
 RANK_WEIGHTS = "{0.1, 0.6, 0.8, 1.0}"
 RANK_NORMALISATION = 1
 FIX = "Run `python manage.py migrate` to create the search tables, then `rebuild_index`."
+# Which access method indexes the documents' vectors: "rum" (migration 0006, where the rum
+# extension is installed) ranks from the index; "gin" ranks from the stored vectors.
+TEXT_INDEX_SQL = """
+SELECT am.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+JOIN pg_am am ON am.oid = c.relam
+WHERE i.indrelid = 'search_pg_document'::regclass AND am.amname IN ('rum', 'gin')
+ORDER BY am.amname = 'rum' DESC LIMIT 1
+"""
+# Matches of one type from which a page is ranked by walking the RUM index in distance order;
+# below it, ranking the few matches with ts_rank is quicker (the walk passes over the other
+# type's rows and the filters' rejects).
+RUM_FROM = 1000
+RUM_HINT = (
+    "Install the RUM extension (Debian: apt-get install postgresql-15-rum, for your "
+    "PostgreSQL version), then run `python manage.py migrate search 0006` and "
+    "`python manage.py migrate search` as a user allowed to CREATE EXTENSION rum."
+)
 
 
 class PostgresBackend(SearchBackend):
@@ -88,6 +105,23 @@ class PostgresBackend(SearchBackend):
     def __init__(self, params: dict) -> None:
         super().__init__(params)
         self.alias = params.get("DATABASE", "default")
+        self._text_index: str | None = None
+
+    def text_index(self) -> str | None:
+        """ "rum" or "gin": the index the words are searched and ranked with (None: none,
+        the tables are missing). Looked up once per backend."""
+        if self._text_index is None:
+
+            def run(cursor):
+                cursor.execute("SELECT to_regclass('search_pg_document')")
+                if cursor.fetchone()[0] is None:
+                    return None
+                cursor.execute(TEXT_INDEX_SQL)
+                row = cursor.fetchone()
+                return row[0] if row else None
+
+            self._text_index = self._run(run)
+        return self._text_index
 
     # plumbing
 
@@ -245,6 +279,7 @@ class PostgresBackend(SearchBackend):
     # the search itself
 
     def _search(self, cursor, request: SearchRequest) -> SearchResults:
+        rum = self.text_index() == "rum"
         query = request.query
         root = getattr(query, "root", None)
         crit = criteria(query, request.filters)
@@ -262,7 +297,7 @@ class PostgresBackend(SearchBackend):
         found = {}
         for doctype in (QUOTE, ARTICLE):
             found[doctype] = _page(
-                cursor, doctype, where, params, words_query, sort, page, per_page, totals
+                cursor, doctype, where, params, words_query, sort, page, per_page, totals, rum
             )
         shown = [t for rows in found.values() for stored, _ in rows for t in _texts(stored)]
         marker = _marker(cursor, terms, shown)
@@ -433,12 +468,20 @@ def _activity(cursor, where: str, params: list, speakers: list[FacetValue]) -> A
     )
 
 
-def _page(cursor, doctype, where, params, words_query, sort, page, per_page, totals):
+def _page(cursor, doctype, where, params, words_query, sort, page, per_page, totals, rum=False):
     """[(stored fields, score)] of one page of one type, ranked or sorted by date."""
     offset = (page - 1) * per_page
+    order_params: list = []
     if offset >= totals.get(doctype, 0):
         return []
-    if sort == "relevance":
+    if sort == "relevance" and rum and totals.get(doctype, 0) >= RUM_FROM:
+        # RUM's distance orders from the index, so only the page's rows are read; a second
+        # sort key (an id for ties) would make PostgreSQL read and sort every match instead
+        score = "COALESCE(1.0 / NULLIF(d.vector <=> %s::tsquery, 0), 0)"
+        order = "d.vector <=> %s::tsquery"
+        select_params = [words_query]
+        order_params = [words_query]
+    elif sort == "relevance":
         score = f"ts_rank('{RANK_WEIGHTS}', d.vector, %s::tsquery, {RANK_NORMALISATION})"
         order = "score DESC, d.doc_id"
         select_params = [words_query]
@@ -452,7 +495,7 @@ def _page(cursor, doctype, where, params, words_query, sort, page, per_page, tot
     cursor.execute(
         f"SELECT d.stored, {score} AS score FROM search_pg_document d "
         f"WHERE d.doctype = %s AND {where} ORDER BY {order} LIMIT %s OFFSET %s",
-        [*select_params, doctype, *params, per_page, offset],
+        [*select_params, doctype, *params, *order_params, per_page, offset],
     )
     return [(_json(stored), float(score)) for stored, score in cursor.fetchall()]
 

@@ -1,0 +1,90 @@
+"""Which index the PostgreSQL backend ranks with: RUM where the extension is installed
+(migration 0006), else GIN, and the system check that names it; the backend contract
+passes on GIN as it does on RUM (``test_postgres_backend.py``). Needs PostgreSQL, like
+``test_postgres_backend.py``; CI installs RUM (``.ci/run``)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+import pytest
+from django.db import connection
+
+from search.engine import SearchRequest
+from search.engine.postgres import PostgresBackend
+from search.engine.postgres import backend as postgres_backend
+from search.engine.postgres.checks import text_index
+from search.query import parse
+
+from . import test_postgres_backend
+from .backend_contract import BackendContract, article
+
+ON_POSTGRES = test_postgres_backend.ON_POSTGRES
+postgres_search = test_postgres_backend.postgres_search  # the backend as the site's, a fixture
+
+pytestmark = [
+    pytest.mark.skipif(not ON_POSTGRES, reason="needs DATABASE_URL=postgres://… (.ci/run)"),
+    pytest.mark.django_db,
+]
+to_gin = importlib.import_module("search.migrations.0007_rum_text_index").GIN
+
+
+def rum_installed() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        return cursor.fetchone() is not None
+
+
+def on_gin() -> None:
+    """The documents' index as it stands where RUM is not installed (undone with the test)."""
+    with connection.cursor() as cursor:
+        cursor.execute(to_gin)
+
+
+@pytest.fixture
+def ranked_from_rum(monkeypatch):
+    """Every relevance page ranked by walking the RUM index, however few the matches."""
+    monkeypatch.setattr(postgres_backend, "RUM_FROM", 0)
+
+
+class TestPostgresContractOnGin(BackendContract):
+    def make_backend(self, path):
+        on_gin()
+        return PostgresBackend({})
+
+
+@pytest.mark.usefixtures("ranked_from_rum")
+class TestPostgresContractRankedFromRum(BackendContract):
+    def make_backend(self, path):
+        return PostgresBackend({})
+
+
+def test_the_words_are_ranked_from_a_rum_index_where_it_is_installed(postgres_search):
+    if os.environ.get("CI") and not rum_installed():
+        pytest.fail("CI must install postgresql-15-rum (.ci/run does)")
+    expected = "rum" if rum_installed() else "gin"
+    assert postgres_search.text_index() == expected
+    messages = text_index(databases=["default"])
+    assert [m.id for m in messages] == ["search.I002" if expected == "rum" else "search.W002"]
+
+
+def test_without_rum_the_check_warns_and_says_how_to_install_it(postgres_search):
+    on_gin()
+    [warning] = text_index(databases=["default"])
+    assert warning.id == "search.W002" and "GIN" in warning.msg
+    assert "apt-get install postgresql-15-rum" in warning.hint
+    assert "migrate search 0006" in warning.hint
+
+
+def test_a_title_match_ranks_above_a_body_match_on_either_index(postgres_search, ranked_from_rum):
+    docs = [
+        article(1, "Grain talks", "Ministers met.", published=None, source="X"),
+        article(2, "Ministers met", "They spoke of grain.", published=None, source="X"),
+    ]
+    for switch in (lambda: None, on_gin):
+        switch()
+        backend = PostgresBackend({})
+        backend.rebuild(docs, [])
+        hits = backend.search(SearchRequest(query=parse("grain"))).articles.hits
+        assert [h.article_id for h in hits] == [1, 2]
