@@ -1,0 +1,190 @@
+"""Sending what is due: for each saved search with email alerts, the quotes that matched since
+it last looked, in one email.
+
+Crash safety: a delivery and the quotes it carries are recorded (and the search's watermark
+moved) in one transaction *before* the email goes; the delivery is marked sent after. A run
+killed in between leaves a recorded, unsent delivery, which the next run sends first. So no
+quote is found twice (the watermark moved with the record) and none is lost (the record
+stays until sent). Only a kill in the instant after the mail server accepted the message and
+before it is marked sent repeats that one email, with the same Message-ID.
+
+Cost: one ``quotes_after`` match per distinct due search (restricted to quotes newer than its
+watermark; no ranking or highlighting), then a handful of queries per email. Nothing is
+searched at all when no quote arrived since the searches last looked.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from search.engine import get_backend
+from search.following import mail
+from search.following.models import Delivery, SavedSearch, SentQuote, statement_of
+from search.models import Quote
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    sent: int = 0  # emails the mail server accepted
+    quotes: int = 0  # quotes they carried
+    resumed: int = 0  # of them, deliveries a killed run had recorded
+    searched: int = 0  # distinct searches matched against the new quotes
+    refused: list[str] = field(default_factory=list)  # "address: server's answer"
+    problems: list[str] = field(default_factory=list)  # saved searches that cannot run
+
+    def lines(self) -> list[str]:
+        out = [
+            f"Sent {self.sent} email{'s' if self.sent != 1 else ''} with {self.quotes} "
+            f"quote{'s' if self.quotes != 1 else ''} ({self.resumed} resumed); "
+            f"{self.searched} searches matched against the new quotes."
+        ]
+        out += [f"Refused by the mail server: {r}" for r in self.refused]
+        out += [f"Not sent: {p}" for p in self.problems]
+        return out
+
+
+def send_alerts(now=None, connection=None) -> Report:
+    now = now or timezone.now()
+    report = Report()
+    connection = connection or get_connection()
+    with connection:
+        for delivery in Delivery.objects.filter(sent=None, error="").select_related(
+            "saved_search__owner"
+        ):
+            if _send(delivery, connection, report):
+                report.resumed += 1
+        for delivery in _record_new(now, report):
+            _send(delivery, connection, report)
+    return report
+
+
+def _record_new(now, report: Report) -> list[Delivery]:
+    """Match the new quotes against every due saved search; record one delivery for each
+    search with quotes it has not had. Returns the deliveries, not yet sent."""
+    ceiling = Quote.objects.aggregate(top=Max("pk"))["top"] or 0
+    due = [
+        s
+        for s in SavedSearch.objects.filter(alerted_quote_id__lt=ceiling)
+        .exclude(frequency=SavedSearch.Frequency.NEVER)
+        .select_related("owner")
+        if s.is_due(now) and s.owner.is_active and s.owner.email
+    ]
+    by_query: dict[str, list[SavedSearch]] = defaultdict(list)
+    for saved in due:
+        by_query[saved.query_string].append(saved)
+    backend = get_backend()
+    found: dict[int, list[int]] = {}
+    for group in by_query.values():
+        request, problem = group[0].search_request()
+        if problem:
+            report.problems += [f"“{s.name}” ({s.owner.email}): {problem}" for s in group]
+            continue
+        report.searched += 1
+        ids = backend.quotes_after(request, min(s.alerted_quote_id for s in group))
+        for saved in group:
+            found[saved.pk] = [i for i in ids if saved.alerted_quote_id < i <= ceiling]
+    wanted = {i for ids in found.values() for i in ids}
+    quotes = {
+        q.pk: q
+        for q in Quote.objects.filter(pk__in=wanted).select_related(
+            "speaker", "article", "article__source"
+        )
+    }
+    already = _already_sent(found, quotes)
+    deliveries, nothing_new = [], []
+    for saved in (s for s in due if s.pk in found):
+        fresh = _fresh([quotes[i] for i in found[saved.pk] if i in quotes], already[saved.pk])
+        if not fresh:
+            nothing_new.append(saved.pk)
+            continue
+        with transaction.atomic():
+            delivery = Delivery.objects.create(saved_search=saved, created=now)
+            SentQuote.objects.bulk_create(
+                SentQuote(
+                    delivery=delivery,
+                    saved_search=saved,
+                    quote_id=q.pk,
+                    article_id=q.article_id,
+                    statement=statement_of(q),
+                )
+                for q in fresh
+            )
+            SavedSearch.objects.filter(pk=saved.pk).update(alerted_quote_id=ceiling)
+        delivery.quotes = fresh
+        deliveries.append(delivery)
+    SavedSearch.objects.filter(pk__in=nothing_new).update(alerted_quote_id=ceiling)
+    return deliveries
+
+
+def _already_sent(found: dict[int, list[int]], quotes: dict[int, Quote]) -> dict[int, set]:
+    """For each saved search, the quote ids and (article, statement) pairs it was sent among
+    these quotes: a quote re-extracted under a new id is the same quote. One query."""
+    already: dict[int, set] = defaultdict(set)
+    articles = {q.article_id for q in quotes.values()}
+    if not found or not quotes:
+        return already
+    rows = SentQuote.objects.filter(
+        Q(quote_id__in=list(quotes)) | Q(article_id__in=articles),
+        saved_search_id__in=list(found),
+    ).values_list("saved_search_id", "quote_id", "article_id", "statement")
+    for saved_id, quote_id, article_id, statement in rows:
+        already[saved_id].update((quote_id, (article_id, statement)))
+    return already
+
+
+def _fresh(quotes: list[Quote], already: set) -> list[Quote]:
+    fresh = []
+    for q in quotes:
+        same = (q.article_id, statement_of(q))
+        if q.pk in already or same in already:
+            continue
+        already.update((q.pk, same))
+        fresh.append(q)
+    return fresh
+
+
+def _send(delivery: Delivery, connection, report: Report) -> bool:
+    """Send one recorded delivery and mark it. A refused address marks it failed (the
+    reader sees why on My searches); a server that cannot be reached raises, leaving it to
+    the next run."""
+    quotes = getattr(delivery, "quotes", None)
+    if quotes is None:  # a delivery a killed run recorded
+        ids = delivery.items.values_list("quote_id", flat=True)
+        quotes = list(
+            Quote.objects.filter(pk__in=list(ids))
+            .select_related("speaker", "article", "article__source")
+            .order_by("pk")
+        )
+    saved = delivery.saved_search
+    if not quotes:  # every quote it carried has since been deleted
+        Delivery.objects.filter(pk=delivery.pk).update(sent=timezone.now())
+        return False
+    email = mail.alert(delivery, quotes, saved.describe())
+    try:
+        connection.send_messages([email])
+    except smtplib.SMTPRecipientsRefused as refused:
+        answers = "; ".join(
+            f"{code} {answer.decode(errors='replace') if isinstance(answer, bytes) else answer}"
+            for code, answer in refused.recipients.values()
+        )
+        error = f"{saved.owner.email}: {answers}"
+        Delivery.objects.filter(pk=delivery.pk).update(error=error[:2000])
+        report.refused.append(error)
+        log.warning("alert for saved search %s refused: %s", saved.pk, error)
+        return False
+    sent = timezone.now()
+    Delivery.objects.filter(pk=delivery.pk).update(sent=sent)
+    SavedSearch.objects.filter(pk=saved.pk).update(last_sent=sent)
+    report.sent += 1
+    report.quotes += len(quotes)
+    return True
