@@ -87,9 +87,7 @@ def test_a_reader_follows_a_search_and_lands_on_the_new_quote_from_the_email(
     assert SavedSearch.objects.get().frequency == SavedSearch.Frequency.NEVER
 
 
-def test_the_save_form_fits_a_phone_and_saving_needs_no_javascript(
-    browser, live_server, corpus
-):
+def test_the_save_form_fits_a_phone_and_saving_needs_no_javascript(browser, live_server, corpus):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     tab = context.new_page()
     try:
