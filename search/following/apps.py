@@ -13,3 +13,10 @@ class FollowingConfig(AppConfig):
         from search.pages.signals import searched
 
         searched.connect(search_log.record, dispatch_uid="search.following.search_log.record")
+        # The reader's saved searches join the JSON API (before its URLs are built).
+        from search.following.api import router
+        from search.outputs.api import api
+
+        if not getattr(router, "mounted", False):
+            api.add_router("/searches", router)
+            router.mounted = True
