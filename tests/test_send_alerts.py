@@ -132,7 +132,7 @@ def test_a_send_killed_after_recording_resumes_without_duplicates_or_gaps(
     follow(reader, "q=karabakh")
     first = new_story(indexed).quotes.get()
 
-    def killed(delivery, connection, report):
+    def killed(delivery, connection, report, lines):
         raise KeyboardInterrupt  # the process dies after recording, before the mail goes
 
     monkeypatch.setattr(alerts, "_send", killed)

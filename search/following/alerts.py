@@ -9,7 +9,8 @@ stays until sent). Only a kill in the instant after the mail server accepted the
 before it is marked sent repeats that one email, with the same Message-ID.
 
 Cost: one ``quotes_after`` match per distinct due search (restricted to quotes newer than its
-watermark; no ranking or highlighting), then a handful of queries per email. Nothing is
+watermark; no ranking or highlighting), a few queries to record every email of the run, and
+two to mark each one sent. Nothing is
 searched at all when no quote arrived since the searches last looked.
 """
 
@@ -57,14 +58,15 @@ def send_alerts(now=None, connection=None) -> Report:
     now = now or timezone.now()
     report = Report()
     connection = connection or get_connection()
+    lines: dict = {}  # each quote as the emails show it, worked out once
     with connection:
         for delivery in Delivery.objects.filter(sent=None, error="").select_related(
             "saved_search__owner"
         ):
-            if _send(delivery, connection, report):
+            if _send(delivery, connection, report, lines):
                 report.resumed += 1
         for delivery in _record_new(now, report):
-            _send(delivery, connection, report)
+            _send(delivery, connection, report, lines)
     return report
 
 
@@ -101,29 +103,34 @@ def _record_new(now, report: Report) -> list[Delivery]:
         )
     }
     already = _already_sent(found, quotes)
-    deliveries, nothing_new = [], []
+    pending, looked = [], []
     for saved in (s for s in due if s.pk in found):
+        looked.append(saved.pk)
         fresh = _fresh([quotes[i] for i in found[saved.pk] if i in quotes], already[saved.pk])
-        if not fresh:
-            nothing_new.append(saved.pk)
-            continue
-        with transaction.atomic():
-            delivery = Delivery.objects.create(saved_search=saved, created=now)
-            SentQuote.objects.bulk_create(
+        if fresh:
+            pending.append((Delivery(saved_search=saved, created=now), fresh))
+    # One transaction records every email of this run with its quotes and moves the
+    # watermarks; the emails go after it (see the module's docstring).
+    with transaction.atomic():
+        Delivery.objects.bulk_create([delivery for delivery, _ in pending])
+        SentQuote.objects.bulk_create(
+            (
                 SentQuote(
                     delivery=delivery,
-                    saved_search=saved,
+                    saved_search=delivery.saved_search,
                     quote_id=q.pk,
                     article_id=q.article_id,
                     statement=statement_of(q),
                 )
+                for delivery, fresh in pending
                 for q in fresh
-            )
-            SavedSearch.objects.filter(pk=saved.pk).update(alerted_quote_id=ceiling)
+            ),
+            batch_size=1000,
+        )
+        SavedSearch.objects.filter(pk__in=looked).update(alerted_quote_id=ceiling)
+    for delivery, fresh in pending:
         delivery.quotes = fresh
-        deliveries.append(delivery)
-    SavedSearch.objects.filter(pk__in=nothing_new).update(alerted_quote_id=ceiling)
-    return deliveries
+    return [delivery for delivery, _ in pending]
 
 
 def _already_sent(found: dict[int, list[int]], quotes: dict[int, Quote]) -> dict[int, set]:
@@ -153,7 +160,7 @@ def _fresh(quotes: list[Quote], already: set) -> list[Quote]:
     return fresh
 
 
-def _send(delivery: Delivery, connection, report: Report) -> bool:
+def _send(delivery: Delivery, connection, report: Report, lines: dict) -> bool:
     """Send one recorded delivery and mark it. A refused address marks it failed (the
     reader sees why on My searches); a server that cannot be reached raises, leaving it to
     the next run."""
@@ -169,7 +176,7 @@ def _send(delivery: Delivery, connection, report: Report) -> bool:
     if not quotes:  # every quote it carried has since been deleted
         Delivery.objects.filter(pk=delivery.pk).update(sent=timezone.now())
         return False
-    email = mail.alert(delivery, quotes, saved.describe())
+    email = mail.alert(delivery, quotes, saved.describe(), lines)
     try:
         connection.send_messages([email])
     except smtplib.SMTPRecipientsRefused as refused:

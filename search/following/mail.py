@@ -3,6 +3,7 @@ templates (Django's autoescaping escapes the quotes' text), and the signed links
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from search.following.models import Delivery, SavedSearch
+from search.models import Quote
 
 UNSUBSCRIBE_SALT = "following.unsubscribe"
 QUOTES_SHOWN = 50  # an email lists this many; the rest are one link away
@@ -52,8 +54,37 @@ def message(template: str, context: dict, subject: str, to: str, **kwargs):
     return email
 
 
-def alert(delivery: Delivery, quotes: list, describe: str):
-    """The alert email for one delivery: the new quotes and the search itself."""
+@dataclass(frozen=True)
+class QuoteLine:
+    """A quote as an email shows it, worked out once for every email that carries it."""
+
+    text: str
+    who: str
+    outlet: str
+    date: str
+    link: str
+
+
+def quote_line(quote: Quote) -> QuoteLine:
+    published = quote.article.published
+    return QuoteLine(
+        text=quote.text,
+        who=quote.speaker.name if quote.speaker else (quote.mention or "unattributed"),
+        outlet=quote.article.source.name if quote.article.source else "",
+        date=f"{published.day} {published:%B %Y}" if published else "date unknown",
+        link=absolute(quote.permalink()),
+    )
+
+
+def alert(delivery: Delivery, quotes: list, describe: str, lines: dict | None = None):
+    """The alert email for one delivery: the new quotes and the search itself. ``lines``
+    keeps each quote's ``QuoteLine`` across the emails of one run."""
+    lines = {} if lines is None else lines
+    shown = []
+    for quote in quotes[:QUOTES_SHOWN]:
+        if quote.pk not in lines:
+            lines[quote.pk] = quote_line(quote)
+        shown.append(lines[quote.pk])
     saved = delivery.saved_search
     unsubscribe = unsubscribe_url(saved)
     count = len(quotes)
@@ -64,7 +95,7 @@ def alert(delivery: Delivery, quotes: list, describe: str):
         {
             "saved": saved,
             "describe": describe,
-            "quotes": [(q, absolute(q.permalink())) for q in quotes[:QUOTES_SHOWN]],
+            "quotes": shown,
             "more": max(0, count - QUOTES_SHOWN),
             "count": count,
             "search_url": absolute(saved.url),

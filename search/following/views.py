@@ -3,20 +3,25 @@ from an email's link."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from search.following.forms import AlertForm, SaveSearchForm
 from search.following.mail import unsubscribed_search
-from search.following.models import SavedSearch
+from search.following.models import Delivery, SavedSearch
 from search.models import Quote
+
+REFUSALS_SHOWN = dt.timedelta(days=30)
 
 
 def _latest_quote_id() -> int:
@@ -69,11 +74,16 @@ def save_search(request):
 @login_required
 def my_searches(request):
     searches = list(request.user.saved_searches.all())
-    refused = dict(
-        request.user.saved_searches.exclude(deliveries__error="")
-        .filter(deliveries__sent=None)
-        .values_list("pk", "deliveries__error")
-    )
+    # Each search's latest email of the last month: if the mail server refused it, say so.
+    latest = {
+        saved_id: error
+        for saved_id, error in Delivery.objects.filter(
+            saved_search__owner=request.user, created__gte=timezone.now() - REFUSALS_SHOWN
+        )
+        .order_by("created", "pk")
+        .values_list("saved_search_id", "error")
+    }
+    refused = {saved_id: error for saved_id, error in latest.items() if error}
     rows = [
         {
             "saved": s,
