@@ -183,10 +183,15 @@ def measure(searches: list) -> int:
     if clear:
         clear()  # send_alerts gets no help from the baseline's cached matches
 
-    with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        report = send_alerts()
-        took = time.perf_counter() - started
+    def timed_send():
+        """send_alerts' report, seconds and database queries."""
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            report = send_alerts()
+            took = time.perf_counter() - started
+        return report, took, len(queries.captured_queries)
+
+    report, took, queries = timed_send()
     print(
         f"baseline, one full search per saved search: {baseline:6.2f} s "
         f"({baseline_searches} searches)"
@@ -194,7 +199,7 @@ def measure(searches: list) -> int:
     print(
         f"send_alerts:                               {took:6.2f} s "
         f"({calls['quotes_after']} id-restricted matches, {calls['search']} full searches, "
-        f"{len(queries.captured_queries)} database queries)"
+        f"{queries} database queries)"
     )
     matching = spent["quotes_after"]
     print(
@@ -207,15 +212,12 @@ def measure(searches: list) -> int:
         f"emails: {report.sent} ({len(mail.outbox)} in the outbox), quotes in them: "
         f"{report.quotes}; problems: {len(report.problems)}"
     )
-    per_email = len(queries.captured_queries) / max(1, report.sent)
+    per_email = queries / max(1, report.sent)
     print(f"database queries per email sent: {per_email:.1f}")
-    with CaptureQueriesContext(connection) as again:
-        started = time.perf_counter()
-        quiet = send_alerts()
-        second = time.perf_counter() - started
+    quiet, second, again = timed_send()
     print(
         f"send_alerts again with nothing new: {second:.2f} s, {quiet.sent} emails, "
-        f"{len(again.captured_queries)} database queries"
+        f"{again} database queries"
     )
     return 0
 
