@@ -136,3 +136,20 @@ def test_my_searches_asks_a_visitor_to_sign_in(client):
     response = client.get("/searches/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/searches/"
+
+
+@pytest.mark.parametrize(
+    "post, says",
+    [
+        ({"name": "", "query": "q=karabakh"}, "Give the search a name"),
+        ({"name": "x" * 121, "query": "q=karabakh"}, "Keep the name under 120 characters"),
+        ({"name": "x", "query": "q=" + "k" * 5000}, "This search is too long to save"),
+        ({"name": "x", "query": "q=karabakh", "frequency": "hourly"}, "Select a valid choice"),
+        ({"name": "x", "query": "q=a%0d%0aSet-Cookie:%20x=1"}, "Saved"),
+    ],
+)
+def test_bad_input_to_save_gets_a_clear_answer_never_an_error_page(client, reader, post, says):
+    response = client.post("/searches/save/", {"frequency": "daily", **post})
+    assert response.status_code == 302
+    assert not {"\r", "\n"} & set(response["Location"])  # encoded, never a header break
+    assert says in client.get(response["Location"]).content.decode()

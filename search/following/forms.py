@@ -25,8 +25,20 @@ class SignInForm(AuthenticationForm):
 
 
 class SaveSearchForm(forms.Form):
-    name = forms.CharField(max_length=120, strip=True)
-    query = forms.CharField(max_length=4000, required=False, widget=forms.HiddenInput)
+    name = forms.CharField(
+        max_length=120,
+        strip=True,
+        error_messages={
+            "required": "Give the search a name to save it under.",
+            "max_length": "Keep the name under 120 characters.",
+        },
+    )
+    query = forms.CharField(
+        max_length=4000,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"max_length": "This search is too long to save."},
+    )
     frequency = forms.ChoiceField(
         choices=SavedSearch.Frequency.choices, initial=SavedSearch.Frequency.DAILY
     )

@@ -8,17 +8,16 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from search.following.forms import AlertForm, SaveSearchForm
 from search.following.mail import unsubscribed_search
-from search.following.models import Delivery, SavedSearch
+from search.following.models import Delivery, SavedSearch, canonical_query
 from search.models import Quote
 
 REFUSALS_SHOWN = dt.timedelta(days=30)
@@ -32,9 +31,9 @@ def _latest_quote_id() -> int:
 @login_required
 def save_search(request):
     form = SaveSearchForm(request.POST)
-    back = f"/?{request.POST.get('query', '')}"
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts=None):
-        back = "/"
+    # Back to the search, rebuilt from its parameters (nothing raw reaches the header).
+    query = canonical_query(QueryDict(request.POST.get("query", "")[:4000]))
+    back = f"/?{query}" if query else "/"
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
