@@ -214,3 +214,21 @@ def test_the_command_says_what_it_sent(smtp_server, reader, indexed):
     out = __import__("io").StringIO()
     call_command("send_alerts", stdout=out)
     assert "Sent 1 email with 1 quote" in out.getvalue()
+
+
+def test_a_run_with_nothing_to_send_writes_no_mail_file(reader, settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    follow(reader, "q=karabakh")
+    alerts.send_alerts()
+    assert not (tmp_path / "mail").exists() or not list((tmp_path / "mail").iterdir())
+
+
+def test_without_an_smtp_host_alerts_are_written_to_files(reader, indexed, settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    follow(reader, "q=karabakh")
+    new_story(indexed)
+    assert alerts.send_alerts().sent == 1
+    [written] = (tmp_path / "mail").iterdir()
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in written.read_text()

@@ -57,15 +57,20 @@ class Report:
 def send_alerts(now=None, connection=None) -> Report:
     now = now or timezone.now()
     report = Report()
+    # Recorded by a run that was killed before it sent them: these go first.
+    unsent = list(
+        Delivery.objects.filter(sent=None, error="").select_related("saved_search__owner")
+    )
+    recorded = _record_new(now, report)
+    if not unsent and not recorded:
+        return report  # no connection opened (the file backend would write an empty file)
     connection = connection or get_connection()
     lines: dict = {}  # each quote as the emails show it, worked out once
     with connection:
-        for delivery in Delivery.objects.filter(sent=None, error="").select_related(
-            "saved_search__owner"
-        ):
+        for delivery in unsent:
             if _send(delivery, connection, report, lines):
                 report.resumed += 1
-        for delivery in _record_new(now, report):
+        for delivery in recorded:
             _send(delivery, connection, report, lines)
     return report
 
