@@ -232,3 +232,32 @@ def test_without_an_smtp_host_alerts_are_written_to_files(reader, indexed, setti
     assert alerts.send_alerts().sent == 1
     [written] = (tmp_path / "mail").iterdir()
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in written.read_text()
+
+
+def test_a_quote_the_index_has_not_caught_up_with_is_sent_by_a_later_run(
+    smtp_server, reader, django_capture_on_commit_callbacks
+):
+    follow(reader, "q=karabakh")
+    with django_capture_on_commit_callbacks(execute=False) as index_writes:
+        make_article("Late", [("Sergei Lavrov", "Karabakh news, not indexed yet")], published=None)
+    assert alerts.send_alerts().sent == 0  # in the database, not yet in the index
+    for write in index_writes:
+        write()
+    report = alerts.send_alerts()
+    assert report.sent == 1
+    assert "not indexed yet" in parts(smtp_server.messages[0])[0]
+
+
+def test_a_quote_missing_from_the_index_for_long_holds_no_alert_back(smtp_server, reader, indexed):
+    from search.engine import get_backend
+
+    follow(reader, "q=karabakh")
+    lost = new_story(indexed, text="Karabakh, lost to the index").quotes.get()
+    get_backend().delete(quote_ids=[lost.pk])  # as a damaged index might
+    new_story(indexed)
+    assert alerts.send_alerts().sent == 0  # held back: the index may yet catch up
+    later = timezone.now() + alerts.INDEX_WAIT
+    report = alerts.send_alerts(now=later)
+    assert report.sent == 1
+    assert "lost to the index" not in parts(smtp_server.messages[0])[0]
+    assert "Karabakh talks" in parts(smtp_server.messages[0])[0]
