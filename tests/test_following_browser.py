@@ -53,8 +53,8 @@ def test_a_reader_follows_a_search_and_lands_on_the_new_quote_from_the_email(
     page.locator("#q").fill("karabakh")  # the page searches as one types
     expect(page.locator("#quote-count")).to_have_text("1")
     page.wait_for_url(re.compile(r"/\?q=karabakh$"))
-    page.locator("#save-search summary").click()
-    page.locator("#save-name").fill("Karabakh")
+    expect(page.locator("#save-search summary")).to_be_hidden()  # open on a wide screen
+    page.get_by_label("Save this search as").fill("Karabakh")
     page.locator("#save-frequency").select_option("immediate")
     page.locator("#save-search-button").click()
     expect(page.locator(".messages")).to_contain_text("Saved “Karabakh”")
