@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "axes",
     "ninja",
     "search",
+    "search.following",
 ]
 
 MIDDLEWARE = [
@@ -131,9 +132,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sign-in is the admin's. Failed sign-ins are counted in the database by django-axes (so every
-# worker sees the same count); after DIPLOMACY_LOGIN_FAILURE_LIMIT failures for one username
-# from one address, that pair is refused for DIPLOMACY_LOGIN_COOLOFF_MINUTES.
+# Editors sign in through the admin, readers at /accounts/login/. Failed sign-ins (on both)
+# are counted in the database by django-axes (so every worker sees the same count); after
+# DIPLOMACY_LOGIN_FAILURE_LIMIT failures for one username from one address, that pair is
+# refused for DIPLOMACY_LOGIN_COOLOFF_MINUTES.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -145,9 +147,46 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "diplomacy.signin.locked_out"
 # No start-up banner on every manage.py command (it went to stderr, beside real errors).
 AXES_VERBOSE = False
-# After signing in with no (or an unsafe) ``next``: the admin, not /accounts/profile/ (a 404).
-LOGIN_URL = "admin:login"
+# After signing in with no (or an unsafe) ``next``: the admin, not /accounts/profile/ (a 404);
+# readers' sign-in page (LOGIN_URL) lands on their saved searches instead.
+LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "admin:index"
+LOGOUT_REDIRECT_URL = "search"
+# Readers may make their own account (confirmed by email) only when this is on; otherwise an
+# editor invites them from the admin (Readers → Add).
+FOLLOWING_SIGNUP = env_bool("DIPLOMACY_SIGNUP", False)
+# Most searches one reader may save.
+FOLLOWING_MAX_SAVED_SEARCHES = env_int("DIPLOMACY_MAX_SAVED_SEARCHES", 100)
+# Where the site is reached, for the links in emails (which have no request to ask).
+SITE_URL = env_str("DIPLOMACY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Every search is counted (query, filters, results, time; never who or from where), unless
+# this is off; entries older than the retention are removed by ``prune_search_log``.
+SEARCH_LOG = env_bool("DIPLOMACY_SEARCH_LOG", True)
+SEARCH_LOG_RETENTION_DAYS = env_int("DIPLOMACY_SEARCH_LOG_DAYS", 90)
+
+# Mail (alerts, invitations, password resets) goes through an SMTP server when
+# DIPLOMACY_EMAIL_HOST is set; without it each email is written to a file in
+# DIPLOMACY_EMAIL_DIR (the data directory's mail/), so nothing is lost and nothing is sent.
+EMAIL_HOST = env_str("DIPLOMACY_EMAIL_HOST", "")
+EMAIL_PORT = env_int("DIPLOMACY_EMAIL_PORT", 587 if EMAIL_HOST else 25)
+EMAIL_HOST_USER = env_str("DIPLOMACY_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DIPLOMACY_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DIPLOMACY_EMAIL_TLS", bool(EMAIL_HOST) and EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("DIPLOMACY_EMAIL_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "Set only one of DIPLOMACY_EMAIL_TLS (STARTTLS, port 587) and DIPLOMACY_EMAIL_SSL "
+        "(port 465)."
+    )
+EMAIL_TIMEOUT = env_int("DIPLOMACY_EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DIPLOMACY_EMAIL_FROM", "Diplomacy <alerts@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_FILE_PATH = env_str("DIPLOMACY_EMAIL_DIR", str(DATA_DIR / "mail"))
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend"
+)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("DIPLOMACY_TIME_ZONE", "UTC")

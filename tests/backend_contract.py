@@ -269,6 +269,26 @@ class BackendContract:
         assert versions["article"] == {1: "1", 2: "1", 3: "1", 4: "1", 5: "1"}
         assert versions["quote"].keys() == {101, 102, 201, 202, 301, 501}
 
+    # what arrived since an alert last looked
+
+    def test_quotes_after_lists_matching_quotes_above_the_id_in_order(self, loaded):
+        request = SearchRequest(query=parse_query(""))
+        assert loaded.quotes_after(request, 0) == [101, 102, 201, 202, 301, 501]
+        assert loaded.quotes_after(request, 201) == [202, 301, 501]
+
+    def test_quotes_after_applies_the_words_and_filters_of_the_search(self, loaded):
+        words = SearchRequest(query=parse_query("border"))
+        assert loaded.quotes_after(words, 0) == self.sorted_ids(loaded, "border")
+        assert loaded.quotes_after(words, 201) == [301]
+        by_slug = SearchRequest(query=parse_query(""), filters=Filters(speakers=(ALIYEV[1],)))
+        assert loaded.quotes_after(by_slug, 0) == self.sorted_ids(
+            loaded, "", filters=Filters(speakers=(ALIYEV[1],))
+        )
+        assert loaded.quotes_after(SearchRequest(query=parse_query("nosuchword")), 0) == []
+
+    def sorted_ids(self, backend, text, **kwargs):
+        return sorted(self.quote_ids(backend, text, per_page=50, **kwargs))
+
     # query forms
 
     def test_all_words_must_match(self, loaded):

@@ -12,6 +12,7 @@ pytest.register_assert_rewrite("tests.backend_contract")
 from tests.browser import browser, page  # noqa: E402, F401  (headless Chromium)
 from tests.newsroom import newsroom  # noqa: E402, F401  (articles with several speakers)
 from tests.sites import site  # noqa: E402, F401  (a throwaway site for real processes)
+from tests.smtp import smtp_server  # noqa: E402, F401  (a real SMTP server on loopback)
 
 DATA = Path(__file__).parent / "data"
 SEED_FILES = sorted(DATA.glob("0*.txt"))

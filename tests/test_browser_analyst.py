@@ -85,3 +85,32 @@ def test_the_quote_page_copies_its_citation(browser, live_server, corpus):
         assert errors == []
     finally:
         context.close()
+
+
+def test_on_a_phone_the_results_come_first_and_the_panels_fold_away(browser, live_server, corpus):
+    from tests.browser import open_phone
+
+    context, tab, errors = open_phone(browser)
+    try:
+        tab.goto(f"{live_server.url}/?q=border")
+        expect(tab.locator("h1")).to_have_text("Search results for “border”")
+        first = tab.locator(".quote-hit").first
+        expect(first).to_be_visible()
+        box, fold = first.bounding_box(), tab.viewport_size["height"]
+        assert box["y"] < fold, f"the first quote starts at {box['y']}px, below the fold ({fold}px)"
+        expect(tab.locator("#who-says")).to_be_hidden()
+        expect(tab.locator("#timeline-chart")).to_be_hidden()
+        expect(tab.locator("#take-away")).to_be_hidden()
+        tab.locator("#panels-toggle").click()
+        expect(tab.locator("#who-says")).to_be_visible()
+        expect(tab.locator("#timeline-chart")).to_be_visible()
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_panels_stay_open_without_a_toggle(page, live_server, corpus):
+    page.goto(f"{live_server.url}/?q=border")
+    expect(page.locator("#panels-toggle")).to_be_hidden()
+    expect(page.locator("#who-says")).to_be_visible()
+    expect(page.locator("#take-away")).to_be_visible()

@@ -26,6 +26,8 @@ PLACES = {
     "search.pages": "pages",
     "search.templatetags": "pages",
     "search.outputs": "outputs",
+    # readers' accounts, saved searches, alerts and the search log: above the pages
+    "search.following": "following",
     # Django's own: they wire the layers together, so they may import any of them.
     "search": "django",
     "search.admin": "django",
@@ -43,7 +45,8 @@ BELOW = {
     "intake": {"core", "models", "engine", "index"},
     "pages": {"core", "models", "engine"},
     "outputs": {"core", "models", "engine", "pages"},
-    "django": {"core", "models", "engine", "index", "intake", "pages", "outputs"},
+    "following": {"core", "models", "engine", "index", "pages", "outputs"},
+    "django": {"core", "models", "engine", "index", "intake", "pages", "outputs", "following"},
 }
 # The pure cores stay free of the web framework and the index libraries.
 NOT_IN_CORE = ("django", "whoosh", "psycopg", "ninja")

@@ -19,7 +19,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def pages(newsroom, gold_articles) -> dict[str, str]:
+    from search.following.mail import unsubscribe_token
+    from tests.following import follow, make_reader
+
     marsh_report = newsroom[0]
+    saved = follow(make_reader(), "q=treaty", name="Treaty")
     quote = marsh_report.quotes.order_by("start")[1]
     return {
         "front": "/",
@@ -30,11 +34,14 @@ def pages(newsroom, gold_articles) -> dict[str, str]:
         "article-long": f"/articles/{gold_articles[0].pk}/?only=mikhail-bocharnikov",
         "speaker": "/speakers/elena-marsh/",
         "speakers": "/speakers/",
+        "sign-in": "/accounts/login/",
+        "password-reset": "/accounts/password-reset/",
+        "unsubscribe": f"/unsubscribe/{unsubscribe_token(saved)}/",
         "not-found": "/nowhere/",
     }
 
 
-AXE_PAGES = ("front", "search", "article", "speaker", "speakers")
+AXE_PAGES = ("front", "search", "article", "speaker", "speakers", "sign-in", "unsubscribe")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

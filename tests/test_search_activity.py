@@ -89,7 +89,17 @@ def test_timeline_bars_and_undated_quotes_add_up_to_the_total(client, corpus):
         bars = [int(n) for n in re.findall(r'class="timeline-link" [^>]*data-count="(\d+)"', body)]
         undated = re.search(r'id="timeline-undated"><strong>(\d+)</strong>', body)
         total = response.context["results"].quotes.total
+        if 'id="timeline"' not in body:  # nothing dated: no chart at all
+            assert all(h.published is None for h in response.context["results"].quotes.hits)
+            continue
         assert sum(bars) + (int(undated[1]) if undated else 0) == total, params
+
+
+def test_the_timeline_is_left_out_when_no_matching_quote_is_dated(client, corpus):
+    response = client.get("/", {"q": "nobody"})
+    body = response.content.decode()
+    assert response.context["results"].quotes.total > 0
+    assert 'id="timeline"' not in body and "When it was said" not in body
 
 
 def test_a_short_range_is_drawn_by_month_with_the_undated_counted_beside(client, corpus):

@@ -53,3 +53,42 @@ def test_an_unknown_search_backend_is_refused(tmp_path):
     )
     assert result.returncode != 0
     assert "SEARCH_BACKEND must be whoosh or postgres" in result.stderr
+
+
+def mail_settings(env: dict) -> list[str]:
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_FILE_PATH)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "diplomacy.settings", **env},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_without_a_mail_host_emails_are_files_in_the_data_directory(tmp_path):
+    backend, *_rest, path = mail_settings(
+        {"DIPLOMACY_DEBUG": "true", "DIPLOMACY_DATA_DIR": str(tmp_path)}
+    )
+    assert backend == "django.core.mail.backends.filebased.EmailBackend"
+    assert path == str(tmp_path / "mail")
+
+
+def test_a_mail_host_sends_through_smtp_with_starttls_on_587(tmp_path):
+    backend, host, port, tls, _path = mail_settings(
+        {
+            "DIPLOMACY_DEBUG": "true",
+            "DIPLOMACY_DATA_DIR": str(tmp_path),
+            "DIPLOMACY_EMAIL_HOST": "smtp.example.org",
+        }
+    )
+    assert (backend, host, port, tls) == (
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "587",
+        "True",
+    )

@@ -218,6 +218,12 @@ class SearchBackend:
             page += 1
         return list(found)[:limit], total
 
+    def quotes_after(self, request: SearchRequest, after: int) -> list[int]:
+        """The ids, ascending, of every quote matching ``request`` whose id is above
+        ``after``: what arrived since an alert last looked. No ranking, page, facets or
+        highlights, so a thousand saved searches cost a thousand matches, not searches."""
+        raise NotImplementedError
+
     def stored_versions(self) -> dict[str, dict[int, str]]:
         """``{"article": {id: version}, "quote": {id: version}}`` for drift checks."""
         raise NotImplementedError

@@ -20,6 +20,7 @@ from search.engine import SearchUnavailable, get_backend
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias, normalise_name
 from search.pages import activity, article_markup, facets, front_page, speaker_profile
 from search.pages.forms import ArticleForm, SearchForm, SpeakersForm
+from search.pages.signals import searched
 from search.query import parse
 from search.text.article_text import story_start
 
@@ -73,6 +74,7 @@ def search(request):
                 context["also_reported"] = Quote.also_reported(
                     h.quote_id for h in results.quotes.hits
                 )
+                searched.send(search, params=request.GET, total=context["total"])
         speaker_names = (
             dict(Speaker.objects.filter(slug__in=data["speaker"]).values_list("slug", "name"))
             if data["speaker"]

@@ -276,6 +276,23 @@ class PostgresBackend(SearchBackend):
 
         return self._run(run)
 
+    def quotes_after(self, request: SearchRequest, after: int) -> list[int]:
+        def run(cursor):
+            query = request.query
+            root = getattr(query, "root", None)
+            crit = criteria(query, request.filters)
+            analysed = analyse(cursor, texts_of(root) + filter_texts(crit))
+            words_query = Compiler(cursor, analysed).compile(root) if root is not None else None
+            where, params = _where(words_query, crit, analysed, names_nothing(root, words_query))
+            cursor.execute(
+                f"SELECT d.doc_id FROM search_pg_document d WHERE d.doctype = %s "
+                f"AND d.doc_id > %s AND {where} ORDER BY d.doc_id",
+                [QUOTE, after, *params],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+        return self._run(run)
+
     # the search itself
 
     def _search(self, cursor, request: SearchRequest) -> SearchResults:

@@ -173,6 +173,17 @@ class WhooshBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResults:
         return self._reading(lambda s, t: self._search(s, t, request))
 
+    def quotes_after(self, request: SearchRequest, after: int) -> list[int]:
+        def read(searcher, table):
+            root = request.query.root
+            words = compile_node(root, searcher.reader()) if root is not None else None
+            ev = Evaluator(searcher, table, self._cache)
+            found = self._matches(ev, words, criteria(request.query, request.filters))
+            ids = table.ids
+            return sorted(ids[d] for d in found.quotes if ids[d] > after)
+
+        return self._reading(read)
+
     def match_spans(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         """Spans of ``text`` the index's own analyzers would match ("cutting" for "cut")."""
         terms = [t for t in terms if t and t.strip()]
