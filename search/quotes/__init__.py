@@ -12,15 +12,17 @@ the exact input string. The passes, in order:
    clause reports, as in "vowed to retaliate" or "denied a report that ..." (``objects``);
    where each span starts and ends (``edges``). Only paragraphs with a reporting word or a
    quote mark are parsed;
-3. speakers: people introduced with a role, then every mention ("he", "the diplomat",
-   "Bocharnikov") resolved to the nearest compatible one (``speakers``).
+3. speakers: the story's cast, the people introduced with a role or an honorific and the
+   bodies it names (``cast``, with what a name is in ``names`` and countries in ``nations``),
+   then every mention ("he", "the diplomat", "the ministry", "Bocharnikov") resolved against
+   it, or left unattributed when the evidence is weak or two fit (``speakers``).
 """
 
 from __future__ import annotations
 
 import re
 
-from search.quotes.cast import organisations
+from search.quotes.cast import Person, honorific_people, introductions, organisations
 from search.quotes.direct import (
     MARK,
     attribute_direct,
@@ -41,7 +43,7 @@ from search.quotes.spans import (
     Extraction,
     Span,
 )
-from search.quotes.speakers import Person, Resolver, honorific_people, introductions
+from search.quotes.speakers import Resolver
 
 __all__ = [
     "ATTRIBUTIONS",

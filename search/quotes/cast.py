@@ -1,16 +1,32 @@
-"""The cast of a story: each person or organisation it introduces, with what the text says of
-them (role, gender, where they are mentioned) and the other names they go by.
+"""The cast of a story, listed before anything is attributed: each person it introduces with
+a role, before the name ("Russian ambassador to Azerbaijan Mikhail Bocharnikov") or after it
+("Mikhail Bocharnikov, the Russian ambassador,"), or with an honorific ("Ms. Zakharova"), and
+each body it names ("Azerbaijan's Foreign Ministry"), with what the text says of them (role,
+country, gender, where they are mentioned) and the other names they go by.
 
-Only the lexicon is imported here, so the extractor's results (``spans``) and the resolver
-(``speakers``) can both use it without importing each other.
+It imports only the word lists and ``names``, so the extractor's results (``spans``) and the
+resolver (``speakers``) can both use it without importing each other.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from search.quotes.lexicon import FAMILY_FIRST, MALE_NAMES_IN_A, PRONOUN_FORMS, ROLE_SET, STOP_CAPS
+from search.quotes.lexicon import (
+    FAMILY_FIRST,
+    GENDERED_HONORIFICS,
+    HONORIFICS,
+    MALE_NAMES_IN_A,
+    PRONOUN_FORMS,
+    ROLE_SET,
+    STOP_CAPS,
+    TITLES,
+    name_words_pattern,
+)
+from search.quotes.names import clean_name_tokens, honorific_gender, split_role_name
+from search.quotes.nations import nation_words
 
 
 @dataclass
@@ -141,3 +157,134 @@ def acronym(name: str) -> str:
     Monetary Fund, "OCHA" for the Office for the Coordination of Humanitarian Affairs."""
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
     return "".join(w[0] for w in words if w[:1].isupper() and not w.endswith(("'s", "’s")))
+
+
+WORD = re.compile(r"[A-Za-z][\w-]*")
+ROLE_PREFIX = re.compile(r"(?<![\w.’'-])(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){0,6}\Z")
+ROLE_TAIL = re.compile(
+    r"[\w-]+\.?(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?\s+"
+    rf"(?P<name>(?:{HONORIFICS}\s+)?{name_words_pattern(0, 3)})"
+)
+ROLE_COMMA_NAME = re.compile(
+    r"(?P<role>[\w-]+(?:\s+(?:of|to|for|at|on)\s+[^,.;:\n\"“”]{1,60}?)?),\s+"
+    rf"(?P<name>{name_words_pattern(1, 3)})\s*,"
+)
+NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
+APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
+ROLE_END = re.compile(r"[^,.;\n]{0,50}?(?=[,.;])")
+
+
+def _role_words(text: str):
+    """Each role noun ("ambassador", "Minister") in ``text``; a set lookup per word is far
+    cheaper than one large case-insensitive alternation at every character."""
+    for m in WORD.finditer(text):
+        word = m.group().lower()
+        if word in ROLE_SET or ("-" in word and ROLE_SET.intersection(word.split("-"))):
+            yield m  # "Chairperson-in-Office Matteo Ferrante"
+        elif word in TITLES and text[m.end() : m.end() + 2] == ". " and m.group()[0].isupper():
+            yield m  # "Former Pennsylvania Gov. Ed Rendell"
+
+
+def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
+    """People introduced with their role, before the name ("Russian ambassador to Azerbaijan
+    Mikhail Bocharnikov") or after it ("Mikhail Bocharnikov, the Russian ambassador,"). Only
+    the few characters around each role noun are looked at."""
+    people: dict[str, Person] = {}
+    seen: set[int] = set()
+
+    starts = [s for s, _ in quoted]  # in text order, and quotes do not overlap
+
+    def outside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i < 0 or pos >= quoted[i][1]
+
+    headline = title_case_headline(text)
+    for role_word in _role_words(text):
+        for role_start, role, name_start, name in _intros_at(text, role_word):
+            if name_start in seen or not outside(role_start) or name_start < headline:
+                continue
+            seen.add(name_start)
+            gender = honorific_gender(name)
+            name, role = split_role_name(role, name)
+            if not name:
+                continue
+            person = people.get(name)
+            if person is None:
+                person = people[name] = Person(name=name, role=role)
+            elif role and not person.role:
+                person.role = role
+            person.gender = person.gender or gender or name_gender(name)
+            person.nations |= nation_words(role)
+            person.positions.append(name_start)
+    for person in people.values():
+        if person.role.lower().endswith("counterpart"):
+            person.role = ""  # "his Russian counterpart" says only where they are from
+    return sorted(people.values(), key=lambda p: p.positions[0])
+
+
+def title_case_headline(text: str) -> int:
+    """Where a first line written in title case ends ("Black Lawmakers Rip Donald Trump As
+    A Fraud"), else 0: its capitals say nothing about where a name starts."""
+    line = text[: text.find("\n")] if "\n" in text else ""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if re.search(r"\s[-–—―]+\s|--|\((?:Reuters|AFP|AP|UPI|TASS)\)", line):
+        return 0  # a dateline: the story itself starts on this line
+    if len(words) >= 4 and not any(w[0].islower() and len(w) > 3 for w in words):
+        return len(line)  # title case capitalises every word but short ones
+    return 0
+
+
+def _intros_at(text: str, role_word: re.Match):
+    at = role_word.start()
+    lo = _word_start(text, max(0, at - 90), at)
+    prefix = ROLE_PREFIX.search(text, lo, at)
+    tail = ROLE_TAIL.match(text, at)
+    if tail:
+        role_start = prefix.start() if prefix else at
+        yield role_start, text[role_start : tail.start("name")], tail.start("name"), tail["name"]
+    named_after = ROLE_COMMA_NAME.match(text, at)
+    if named_after:  # "Moldova's Deputy Prime Minister for Reintegration, Cristina Popescu,"
+        role_start = prefix.start() if prefix else at
+        name_at = named_after.start("name")
+        yield role_start, text[role_start : named_after.end("role")], name_at, named_after["name"]
+    appositive = APPOSITIVE.search(text, max(0, at - 70), at)
+    if appositive:
+        comma = appositive.start()
+        before = NAME_BEFORE.search(text, max(0, comma - 60), comma)
+        end = ROLE_END.match(text, at)
+        if before and end:
+            role = text[appositive.start("before") : end.end()]
+            yield before.start(), role, before.start("name"), before["name"]
+
+
+def _word_start(text: str, lo: int, limit: int) -> int:
+    """``lo`` moved forward to the start of a word, so a window never opens mid-word."""
+    if lo == 0 or text[lo - 1].isspace():
+        return lo
+    space = text.find(" ", lo, limit)
+    return space + 1 if space != -1 else limit
+
+
+def honorific_people(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
+    """People the text names with a gendered honorific ("Ms. Zakharova met Mr. Blinken"), so
+    that a later "she" can find the one it fits even if she has not spoken yet."""
+    people: dict[str, Person] = {}
+    starts = [s for s, _ in quoted]
+    for m in HONORIFIC_NAME.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < quoted[i][1]:
+            continue
+        tokens = clean_name_tokens(m.group("name").split())
+        if not tokens:
+            continue
+        name = " ".join(tokens)
+        person = people.setdefault(name, Person(name=name))
+        person.gender = person.gender or GENDERED_HONORIFICS[m.group("title").lower()]
+        person.positions.append(m.start("name"))
+    return list(people.values())
+
+
+HONORIFIC_NAME = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss|Sir|Lady|Madame|Mme|Dame)\.?\s+"
+    rf"(?P<name>{name_words_pattern(0, 2)})"
+)

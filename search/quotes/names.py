@@ -1,0 +1,222 @@
+"""What a name is: the words of a person's name without a title, a time phrase, a possessive
+or a sentence's full stop; a role phrase split from the name it introduces; a mention that is
+only a role. Pure functions over strings; nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.quotes.lexicon import (
+    GENDERED_HONORIFICS,
+    HONORIFICS,
+    MONTHS,
+    NAME_PARTICLES,
+    ORG_HEAD,
+    PLACE_HEADS,
+    PRONOUN_FORMS,
+    ROLE_MODIFIERS,
+    ROLE_NOUN,
+    ROLE_SET,
+    STOP_CAPS,
+    TITLES,
+    WEEKDAYS,
+    name_words_pattern,
+    names_outlet,
+)
+from search.quotes.nations import is_nation
+
+INTRO_ROLE_NAME = re.compile(
+    rf"(?P<role>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){{0,6}}?(?i:{ROLE_NOUN})"
+    rf"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?)\s+"
+    rf"(?P<name>(?:{HONORIFICS}\s+)?{name_words_pattern(0, 3)})"
+)
+# A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").
+ABBREVIATED = re.compile(
+    r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Jr|Sr|St|Mt|Ft|Sgt|Del|"
+    + "|".join(t.capitalize() for t in TITLES)
+    + r")\."
+)
+
+
+def honorific_gender(name: str) -> str:
+    """ "m" or "f" when ``name`` opens with a gendered honorific ("Mr.", "Ms"), else ""."""
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    return GENDERED_HONORIFICS.get(first, "")
+
+
+def _after_sentence_end(role: str) -> str:
+    """What follows the last full stop that ends a sentence (not an initial's, "U.S.", or an
+    abbreviated title's), or a dateline's dash."""
+    role = re.split(r"\s[-–—]+\s", role)[-1]
+    words = role.split()
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i - 1]
+        if word.endswith(".") and not ABBREVIATED.fullmatch(word):
+            return " ".join(words[i:])
+    return role
+
+
+def split_role_name(role: str, name: str) -> tuple[str, str]:
+    """(name, role) from a role phrase and the capitalised words after it, or ("", "") when
+    the words are no person's name."""
+    # A role starts after the last sentence's end or dateline before it: "PARIS. IAEA
+    # Director General", "Eduard Shevardnadze. Chief of Staff".
+    role = _after_sentence_end(role)
+    role = " ".join(
+        TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
+    )  # "Pennsylvania Gov." is Pennsylvania's Governor
+    name = re.sub(rf"^{HONORIFICS}\s+", "", " ".join(name.split()))
+    tokens = name.split()
+    # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
+    # the name starts after the last of them.
+    last_role = max(
+        (i for i, t in enumerate(tokens[:-1]) if t.lower().strip(".,") in ROLE_SET), default=-1
+    )
+    if last_role >= 0:
+        role = f"{role} {' '.join(tokens[: last_role + 1])}"
+        tokens = tokens[last_role + 1 :]
+    role = role_words_only(role)
+    tokens = clean_name_tokens(tokens)
+    if not tokens or names_outlet(" ".join(tokens)) or names_outlet(f"{role} {name}"):
+        return "", ""
+    if ORG_HEAD.search(tokens[-1]):
+        return "", ""  # "head of Egypt's State Information Service": a body, not a person
+    if any(names_outlet(t) for t in tokens):
+        return "", ""
+    # Drop a leading determiner from the role.
+    role = re.sub(r"^(?:the|a|an|former|then)\s+", "", role, flags=re.I).strip()
+    return " ".join(tokens), role
+
+
+def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
+    """A name's words, without what is not part of a name: a trailing time phrase ("on
+    Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
+    after an honorific ("Mr. King") may be a word that is otherwise a role. A name ends at a
+    possessive ("James Baker's plan" names James Baker), at a full stop that is no initial's
+    ("Jeyhun Bayramov. Ferrante said"), and at a capitalised conjunction ("U.S. And Japan");
+    a place ("Caspian Sea") or a nationality ("Qatari") is no name."""
+    out: list[str] = []
+    for i, raw in enumerate(tokens):
+        t = raw if re.fullmatch(r"(?:[A-Z]\.)+", raw) else raw.rstrip(".,")
+        low = t.lower()
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if low in WEEKDAYS or t.isdigit() or (low in MONTHS and following[:1].isdigit()):
+            break  # a time phrase follows the name ("Theresa May" is a name, "May 3" a date)
+        if out and t in STOP_CAPS:
+            break  # "Paul Volcker Besides", "U.S. And Japan"
+        arabic = re.match(r"(?:al|el|ad|as|ash|at|az|ar|an)-[A-Z]", t)
+        if not t[:1].isupper() and low not in NAME_PARTICLES and not arabic:
+            break  # "Anna Karenina on Monday": the name stops at the first plain word
+        possessive = re.search(r"[’']s?$", t) and not re.search(r"[’'][a-z]{2,}", t)
+        if possessive:
+            owner = re.sub(r"[’']s?$", "", t)
+            rest = tokens[i + 1 : i + 3]
+            if not out and len(rest) == 2 and all(r[:1].isupper() for r in rest):
+                continue  # "NBC's Dante Chinni", "Russia's Sergei Lavrov": the name follows
+            out.append(owner)
+            break
+        out.append(t)
+        if raw.endswith(".") and not ABBREVIATED.fullmatch(raw):
+            break  # the sentence ends here
+    while out and (out[-1] in STOP_CAPS or out[-1].lower() in NAME_PARTICLES):
+        out.pop()
+    if not out or out[0] in STOP_CAPS:
+        return []
+    if any(t.lower() in PRONOUN_FORMS for t in out):
+        return []
+    if not titled and all(t.lower() in ROLE_SET for t in out):
+        return []
+    if not titled and out[-1].lower() in ROLE_SET and len(out) > 1:
+        if any(t.lower() in ROLE_SET or t.lower() in ROLE_MODIFIERS for t in out[:-1]):
+            return []  # "Prime Minister", "Vice President": a title, not a name
+    if len(out) > 1 and out[-1].lower() in PLACE_HEADS or all(is_nation(t) for t in out):
+        return []
+    return out
+
+
+def role_words_only(role: str) -> str:
+    """The role without the words before it that are not part of a title: "said Treasury
+    Secretary" is "Treasury Secretary"; "Russian ambassador to Azerbaijan" and "EU foreign
+    policy chief" stay whole."""
+    words = role.split()
+    nouns = [i for i, w in enumerate(words) if w.lower() in ROLE_SET]
+    if not nouns:
+        return role
+    # The last title's run of words: "Russian President Vladimir Putin and Azerbaijani
+    # President" is "Azerbaijani President".
+    start = nouns[0]
+    for i in nouns[1:]:
+        if any(w.lower() in ("and", "or", "with") for w in words[start:i]):
+            start = i
+    while start > 0:
+        word = words[start - 1]
+        if word[:1].isupper() or word.lower() in ROLE_MODIFIERS:
+            start -= 1
+        else:
+            break
+    return " ".join(words[start:])
+
+
+def only_a_role(mention: str) -> bool:
+    """Whether a mention names a role and no person: "Jordan's Foreign Minister", "Moldova's
+    Deputy Prime Minister for Reintegration", "the U.S. envoy"."""
+    m = INTRO_ROLE_NAME.fullmatch(mention)
+    if m and split_role_name(m["role"], m["name"])[0]:
+        return False  # "Russian ambassador to Azerbaijan Mikhail Bocharnikov" names him
+    title = re.split(r"\s+(?:of|for|to|on)\s+", mention, maxsplit=1)[0]
+    words = [re.sub(r"[’']s$", "", w).rstrip(".,") for w in title.split()]
+    if not words or words[-1].lower() not in ROLE_SET:
+        return False
+    return all(
+        w.lower() in ROLE_SET or w.lower() in ROLE_MODIFIERS or w.lower() == "the" or is_nation(w)
+        for w in words
+    )
+
+
+def name_parts(name: str) -> set[str]:
+    """The words of a name and the parts of its hyphenated words ("al-Khalifi" gives
+    "Khalifi")."""
+    parts = set()
+    for word in name.split():
+        parts.add(word)
+        parts.update(p for p in word.split("-") if p[:1].isupper())
+    return parts
+
+
+def trailing_name(words: list[str], titled: bool = False) -> tuple[str, str]:
+    """(name, what comes before it) from a mention: the name is its last run of capitalised
+    words ("longtime Democratic pollster Pat Caddell" is Pat Caddell); a mention that opens
+    with a name is that name, cleaned ("Anna Karenina on Monday")."""
+    start = len(words)
+    while start > 0 and (
+        words[start - 1][:1].isupper() or words[start - 1].lower() in NAME_PARTICLES
+    ):
+        start -= 1
+    if words and words[0][:1].isupper() and words[0] not in STOP_CAPS:
+        first = clean_name_tokens(words, titled)
+        last = clean_name_tokens(words[start:], titled) if start > 0 else []
+        if len(last) >= 2 and len(first) == 1 and len(words[start:]) >= 2:
+            # "MSNBC host Chris Matthews", "Kremlin aide Yuri Ushakov": the name is last
+            return " ".join(last), " ".join(words[:start])
+        return " ".join(first), ""
+    start = len(words)
+    while start > 0 and (
+        words[start - 1][:1].isupper() or words[start - 1].lower() in NAME_PARTICLES
+    ):
+        start -= 1
+    name = clean_name_tokens(words[start:], titled)
+    return " ".join(name), " ".join(words[:start])
+
+
+def has_role(words: str) -> bool:
+    return any(w.lower() in ROLE_SET for w in words.split())
+
+
+def title_off(mention: str) -> tuple[str, str]:
+    """("Tim Kaine", "Senator") from "Sen. Tim Kaine": an abbreviated title before a name is
+    the person's role, not part of the name."""
+    words = mention.split()
+    if len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
+        return " ".join(words[1:]), TITLES[words[0].rstrip(".").lower()]
+    return mention, ""
