@@ -22,6 +22,7 @@ def site(tmp_path) -> dict:
         "SEARCH_LOCK_TIMEOUT": "30",
     }
     env.pop("DATABASE_URL", None)
+    env.pop("SEARCH_BACKEND", None)  # a SQLite site searches with Whoosh, whatever the run's
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "createcachetable")
     return env

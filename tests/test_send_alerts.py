@@ -237,9 +237,16 @@ def test_without_an_smtp_host_alerts_are_written_to_files(reader, indexed, setti
 def test_a_quote_the_index_has_not_caught_up_with_is_sent_by_a_later_run(
     smtp_server, reader, django_capture_on_commit_callbacks
 ):
+    from search.engine import get_backend
+
     follow(reader, "q=karabakh")
     with django_capture_on_commit_callbacks(execute=False) as index_writes:
         make_article("Late", [("Sergei Lavrov", "Karabakh news, not indexed yet")], published=None)
+    if getattr(get_backend(), "transactional", False):
+        # PostgreSQL search writes its rows in the article's own transaction: a saved quote
+        # is never missing from its index, so the first run sends it.
+        assert alerts.send_alerts().sent == 1
+        return
     assert alerts.send_alerts().sent == 0  # in the database, not yet in the index
     for write in index_writes:
         write()

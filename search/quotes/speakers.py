@@ -53,6 +53,27 @@ RANKS = frozenset("deputy vice assistant first prime acting junior".split())
 GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
 
 
+COMPANY_ENDINGS = frozenset(
+    """
+corp corporation inc co ltd plc ag sa nv bv spa ab asa oy kk llc lp group holdings
+international industries systems airlines airways motors petroleum oil energy mining
+resources partners capital securities trust bancorp chemicals electric steel technologies
+communications pharmaceuticals
+""".split()
+)
+
+
+def names_a_body(name: str, titled: bool = False) -> bool:
+    """Whether a speaker's name, not in the story's cast, is a body's: a company's ending
+    ("General Motors Corp") or initials ("NSPA", "IBM"). One word alone ("Texaco", "Putin")
+    says nothing either way: it stays a person, whom a later "he" may mean."""
+    words = name.split()
+    last = words[-1].rstrip(".").lower()
+    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
+        return True
+    return len(words) == 1 and not titled and re.fullmatch(r"[A-Z]{2,6}", name) is not None
+
+
 def role_agrees(mention: str, person: Person) -> bool:
     """Whether a role mention ("the Kazakh minister", "the Bank official") can name
     ``person``, from the role and countries the story introduced them with."""
@@ -335,6 +356,8 @@ class Resolver:
                 person.role = role
             person.gender = person.gender or gender
             return person
+        if names_a_body(name, titled=bool(role or gender)):
+            return self._organisation(name)  # "Texaco said", "NSPA said", "Gazprom Neft said"
         person = Person(name=name, role=role, gender=gender or name_gender(name))
         person.nations |= nation_words(role)
         self.people.append(person)
