@@ -357,3 +357,14 @@ def test_a_capitalised_or_ends_a_name():
         "TOKYO, March 3 - Finance Minister Kiichi Miyazawa said the U.S. Or West Germany would act."
     )
     assert {s.name for s in extract(text).speakers} == {"Kiichi Miyazawa"}
+
+
+def test_a_company_or_initials_never_introduced_as_a_person_is_a_body():
+    text = (
+        "NEW YORK, March 3 - Texaco Inc said its profit fell. NSPA said the figures "
+        "include only member firms."
+    )
+    assert {(s.name, s.kind) for s in extract(text).speakers} == {
+        ("Texaco Inc", "organisation"),
+        ("NSPA", "organisation"),
+    }
