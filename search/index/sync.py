@@ -125,8 +125,9 @@ def schedule(
         _state.recording.add(change)
         return
     if _state.bulk_depth:
-        if change.speakers:  # every quote of theirs is rewritten
-            change.extra += Quote.objects.filter(speaker_id__in=change.speakers).count()
+        counted = change.speakers - _state.bulk.speakers  # once each per bulk() block
+        if counted:  # every quote of theirs is rewritten
+            change.extra += Quote.objects.filter(speaker_id__in=counted).count()
         if _state.backlog is not None:
             _state.backlog.note(change)  # before the commit: a kill after it loses nothing
         _state.bulk.add(change)
@@ -431,6 +432,8 @@ def _quote_changed(sender, instance: Quote, **kwargs) -> None:
 def _speaker_saved(sender, instance: Speaker, update_fields=None, **kwargs) -> None:
     if update_fields is not None and not INDEXED_SPEAKER_FIELDS & set(update_fields):
         return  # e.g. only the role, which quotes carry themselves
+    if kwargs.get("created"):
+        return  # no quote is theirs yet; the quotes given to them are indexed as they come
     schedule(speakers=[instance.pk], using=kwargs.get("using") or "default")
 
 
@@ -441,6 +444,9 @@ def _speaker_deleting(sender, instance: Speaker, **kwargs) -> None:
 
 
 def _alias_changed(sender, instance: SpeakerAlias, **kwargs) -> None:
+    speaker = SpeakerAlias.speaker.field
+    if speaker.is_cached(instance) and instance.speaker.just_created:
+        return  # the aliases of a speaker being inserted: they have no quotes yet
     schedule(speakers=[instance.speaker_id], using=kwargs.get("using") or "default")
 
 

@@ -26,7 +26,7 @@ from django.db import IntegrityError, transaction
 
 from search.index import sync
 from search.intake.feeds import Feed
-from search.intake.parallel import AHEAD, CHUNK, ExtractionPool
+from search.intake.parallel import CHUNK, IMPORT_AHEAD, ExtractionPool
 from search.models import Article, Quote, Source, Speaker, content_hash
 from search.quotes import Extraction, extract
 from search.text.article_text import parse
@@ -262,7 +262,7 @@ def import_items(
         in_flight: deque = deque()
         caches: dict[str, dict] = {"sources": {}, "speakers": {}}
         seen: dict[str, IngestResult] = {}
-        depth = max(2, AHEAD * pool.workers)
+        depth = max(2, IMPORT_AHEAD * pool.workers)
         for chunk in _chunks(entries, CHUNK):
             began = time.perf_counter()
             fresh = _triage(chunk, seen, report, progress)
@@ -372,7 +372,7 @@ def _save_chunk(
         quotes: list[Quote] = []
         counts = []
         for article, extraction in zip(articles, extractions, strict=True):
-            rows = article.quotes_from(extraction, known)
+            rows = article.quotes_from(extraction, known, new=True)
             quotes += rows
             counts.append(len(rows))
         Quote.objects.bulk_create(quotes, batch_size=500)
