@@ -28,6 +28,7 @@ from search.index import sync
 from search.intake.feeds import Feed
 from search.intake.parallel import CHUNK, IMPORT_AHEAD, ExtractionPool
 from search.models import Article, Quote, Source, Speaker, content_hash
+from search.models.known_speakers import KnownSpeakers
 from search.quotes import Extraction, extract
 from search.text.article_text import parse
 from search.text.decoding import ArticleRejected, decode_article_bytes, is_gzip, normalise_newlines
@@ -260,7 +261,7 @@ def import_items(
     sync.finish_interrupted()
     with sync.bulk(), ExtractionPool(workers) as pool:
         in_flight: deque = deque()
-        caches: dict[str, dict] = {"sources": {}, "speakers": {}}
+        caches: dict[str, dict] = {"sources": {}, "speakers": KnownSpeakers()}
         seen: dict[str, IngestResult] = {}
         depth = max(2, IMPORT_AHEAD * pool.workers)
         for chunk in _chunks(entries, CHUNK):
@@ -369,6 +370,8 @@ def _save_chunk(
     with transaction.atomic(), sync.gathered():
         articles = [_new_article(item, sources) for item in items]
         Article.objects.bulk_create(articles)
+        if isinstance(known, KnownSpeakers):
+            known.prime(s.name for e in extractions for s in e.speakers)
         quotes: list[Quote] = []
         counts = []
         for article, extraction in zip(articles, extractions, strict=True):

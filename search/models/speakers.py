@@ -162,18 +162,27 @@ class Speaker(models.Model):
 
     @classmethod
     def for_name(
-        cls, name: str, *, kind: str = Kind.PERSON, role: str = "", lookup=None, aliases=()
+        cls,
+        name: str,
+        *,
+        kind: str = Kind.PERSON,
+        role: str = "",
+        lookup=None,
+        aliases=(),
+        new: bool = False,
     ) -> Speaker:
         """The speaker with this name (in any spelling), created if new; the role is kept up
         to date with the latest article that states one. ``lookup(name)`` finds an existing
         speaker (``named`` unless given); a speaker created here is saved once, with
-        ``aliases``, and the caller adds them to one found.
+        ``aliases``, and the caller adds them to one found. ``new``: the caller knows that
+        no stored speaker goes by the name (``KnownSpeakers``), so the first look-up is
+        skipped.
 
         Two imports may create the same new speaker at once (or two speakers whose names
         give the same slug): the loser of the race gets an IntegrityError from the unique
         columns, rolls back its savepoint, and looks again, finding the winner's row."""
         lookup = lookup or cls.named
-        speaker = lookup(name)
+        speaker = None if new else lookup(name)
         for attempt in range(cls.CREATE_ATTEMPTS):
             if speaker is not None:
                 break
@@ -197,7 +206,7 @@ class Speaker(models.Model):
     def for_extracted(cls, found: ExtractedSpeaker, known: dict[str, Speaker]) -> Speaker:
         """The stored speaker for one the extractor found (see ``matching``), given the new
         aliases it was called by; ``known`` caches them by name over the articles of one
-        transaction."""
+        transaction (a ``KnownSpeakers`` over an import)."""
         names = [a for a in found.aliases if _name_like(a)]
         surname = found.surname or found.name.split()[-1]  # "Li" for Li Wenhao
         if found.kind == cls.Kind.PERSON and surname != found.name:
@@ -209,7 +218,12 @@ class Speaker(models.Model):
                 return cls.matching(name, kind=found.kind, role=found.role)
 
             speaker = cls.for_name(
-                found.name, kind=found.kind, role=found.role, lookup=lookup, aliases=names
+                found.name,
+                kind=found.kind,
+                role=found.role,
+                lookup=lookup,
+                aliases=names,
+                new=bool(getattr(known, "surely_new", None) and known.surely_new(found.name)),
             )
         if found.kind == cls.Kind.ORGANISATION and speaker.kind == cls.Kind.PERSON:
             # Older rules stored bodies ("Japan", "Viacom") as people; a body never turns
@@ -222,6 +236,8 @@ class Speaker(models.Model):
             speaker.aliases = [*speaker.aliases, *names]
             speaker.save(update_fields=["updated"])  # the aliases are written by save()
         known[found.name] = speaker
+        if hasattr(known, "note"):  # a ``KnownSpeakers``
+            known.note(speaker, names)
         return speaker
 
     @transaction.atomic
