@@ -65,6 +65,7 @@ class _State(threading.local):
         self.backlog: Backlog | None = None
         self.bulk_wrote = False  # a checkpoint wrote to the index in this bulk() block
         self.write_seconds = 0.0
+        self.compact_seconds = 0.0  # of ``write_seconds``: merging segments after an import
         self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
         self.gathering: Pending | None = None  # see ``gathered``
         self.recording: Pending | None = None  # see ``recorded``
@@ -76,6 +77,11 @@ _state = _State()
 def write_seconds() -> float:
     """Seconds this thread has spent writing the index, for an import's time breakdown."""
     return _state.write_seconds
+
+
+def compact_seconds() -> float:
+    """Of ``write_seconds``, those spent compacting the index after imports."""
+    return _state.compact_seconds
 
 
 def schedule(
@@ -222,6 +228,7 @@ def _bulk_end(pending: Pending, backlog: Backlog | None, wrote: bool) -> None:
         log.exception("Compacting the search index after an import failed; it still works")
     finally:
         _state.write_seconds += time.perf_counter() - started
+        _state.compact_seconds += time.perf_counter() - started
 
 
 @contextlib.contextmanager

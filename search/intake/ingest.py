@@ -257,7 +257,7 @@ def import_items(
     ``IngestResult`` (a file that could not be read) are reported as they are."""
     report = ImportReport()
     started = time.perf_counter()
-    index_before = sync.write_seconds()
+    index_before, compact_before = sync.write_seconds(), sync.compact_seconds()
     sync.finish_interrupted()
     with sync.bulk(), ExtractionPool(workers) as pool:
         in_flight: deque = deque()
@@ -275,7 +275,9 @@ def import_items(
         while in_flight:
             _finish(*in_flight.popleft(), report, progress, caches)
     _index_already_present(report)
-    report.add_time("index", sync.write_seconds() - index_before)
+    compacted = sync.compact_seconds() - compact_before
+    report.add_time("index", sync.write_seconds() - index_before - compacted)
+    report.add_time("compact index", compacted)
     report.add_time("total", time.perf_counter() - started)
     return report
 
