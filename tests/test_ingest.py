@@ -369,3 +369,21 @@ def test_a_new_speaker_met_twice_in_one_import_is_one_speaker_with_their_aliases
     assert speaker.name == "Sergey Lavrov"
     assert "Lavrov" in speaker.aliases
     assert Speaker.matching("Lavrov") == speaker
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_speaker_who_gains_a_spelling_later_in_an_import_is_indexed_with_it(
+    tmp_path, monkeypatch
+):
+    from search.index import maintenance, sync
+
+    monkeypatch.setattr(ingest, "CHUNK", 2)  # a transaction and a checkpoint per two stories
+    monkeypatch.setattr(sync, "BULK_CHUNK", 2)
+    names = ["Sergey Lavrov", "Sergey Lavrov", "Sergei Lavrov"]
+    records = [
+        {"body": LAVROV_SAID.format(name=name, n=n), "year": 2023} for n, name in enumerate(names)
+    ]
+    report = ingest.import_jsonl(feed_of(tmp_path, *records), workers=1)
+    assert report.summary() == "3 imported, 0 already present, 0 failed"
+    assert "Sergei Lavrov" in Speaker.objects.get().aliases
+    assert maintenance.check_index().clean  # the first stories' quotes carry the new spelling
