@@ -64,7 +64,6 @@ class _State(threading.local):
         self.bulk_checkpoint: Callable | None = None
         self.backlog: Backlog | None = None
         self.bulk_wrote = False  # a checkpoint wrote to the index in this bulk() block
-        self.deferred = Pending()  # replacements a bulk() block writes once, at its end
         self.write_seconds = 0.0
         self.compact_seconds = 0.0  # of ``write_seconds``: merging segments after an import
         self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
@@ -210,13 +209,8 @@ def _checkpoint(pending: Pending) -> None:
     if _state.bulk is pending:
         _state.bulk = Pending()
         _state.bulk_wrote = True
-        # The quotes of speakers (and articles of sources) changed wait for the end: a
-        # speaker who gains an alias in chunk after chunk would otherwise have every
-        # quote of theirs, and its article, rewritten at every checkpoint.
-        _state.deferred.add(Pending(speakers=pending.speakers, sources=pending.sources))
-        pending.speakers, pending.sources = set(), set()
         backlog = _state.backlog
-        if write(pending) and backlog is not None and not (_state.bulk or _state.deferred):
+        if write(pending) and backlog is not None and not _state.bulk:
             backlog.clear()  # everything noted so far is committed and indexed
 
 
@@ -244,7 +238,6 @@ def bulk(using: str = "default"):
     slow and fill the index with segments. What waits is noted in a backlog (see above)."""
     if _state.bulk_depth == 0:
         _state.bulk = Pending()
-        _state.deferred = Pending()
         _state.backlog = Backlog.open()
     _state.bulk_depth += 1
     try:
@@ -253,8 +246,6 @@ def bulk(using: str = "default"):
         _state.bulk_depth -= 1
         if _state.bulk_depth == 0:
             pending, _state.bulk = _state.bulk, None
-            pending.add(_state.deferred)
-            _state.deferred = Pending()
             backlog, _state.backlog = _state.backlog, None
             wrote, _state.bulk_wrote = _state.bulk_wrote, False
             transaction.on_commit(partial(_bulk_end, pending, backlog, wrote), using=using)
@@ -469,8 +460,6 @@ def _alias_changed(sender, instance: SpeakerAlias, **kwargs) -> None:
 def _source_saved(sender, instance: Source, update_fields=None, **kwargs) -> None:
     if update_fields is not None and not INDEXED_SOURCE_FIELDS & set(update_fields):
         return
-    if kwargs.get("created"):
-        return  # no article is theirs yet
     schedule(sources=[instance.pk], using=kwargs.get("using") or "default")
 
 
