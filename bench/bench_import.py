@@ -1,7 +1,7 @@
 """Import speed: the first N Reuters stories fed to ``import_articles --jsonl`` into a fresh
 database and index, as a feed import runs in production, beside the rate of quote
 extraction alone on all cores measured in the same run (the import cannot beat it; the
-target is an import rate of at least 0.7 times it). Prints where the import's time goes,
+target is an import rate of at least 0.8 times it). Prints where the import's time goes,
 the index's size and segments, and whether ``check_index`` finds the index equal to the
 database afterwards.
 
@@ -30,7 +30,7 @@ from feeds import DEFAULT_CORPUS, ROOT, read_stories, write_feed
 sys.path.insert(0, str(ROOT))
 from search.intake.parallel import AHEAD, CHUNK, ExtractionPool, cores  # noqa: E402  (no Django)
 
-TARGET = 0.7
+TARGET = 0.8  # issue 23
 
 
 def main() -> int:
@@ -150,7 +150,7 @@ def breakdown(stages: dict[str, float], total: float) -> None:
         return
     print("where the import's time goes (this process):")
     shown = 0.0
-    for stage in ("read and check", "waiting for extraction", "database", "index"):
+    for stage in ("read and check", "waiting for extraction", "database", "index", "compact index"):
         seconds = stages.get(stage, 0.0)
         shown += seconds
         print(f"  {stage:24} {seconds:7.1f} s  {seconds / total:6.1%}")

@@ -339,3 +339,51 @@ def test_an_organisation_found_by_the_extractor_is_stored_as_one():
     assert kinds == {"Russia's Foreign Ministry": "organisation", "Sergei Lavrov": "person"}
     ministry = Quote.objects.get(speaker__name="Russia's Foreign Ministry")
     assert ministry.attribution == "organisation"
+
+
+LAVROV_SAID = (
+    "MOSCOW, Dec 2 (Reuters) - Russian Foreign Minister {name} said on Friday that Moscow "
+    'was ready to host talks. "We are ready to help," {name} told reporters. Edition {n}.'
+)
+
+
+def test_a_bulk_import_finds_a_speaker_again_under_another_spelling(tmp_path):
+    ingest_text(LAVROV_SAID.format(name="Sergei Lavrov", n=0), year=2023)
+    records = [
+        {"body": LAVROV_SAID.format(name=name, n=n), "year": 2023}
+        for n, name in enumerate(["Sergey Lavrov", "Sergei Lavrov", "Sergey Lavrov"], 1)
+    ]
+    report = ingest.import_jsonl(feed_of(tmp_path, *records))
+    assert report.summary() == "3 imported, 0 already present, 0 failed"
+    assert list(Speaker.objects.values_list("name", flat=True)) == ["Sergei Lavrov"]
+    assert Quote.objects.filter(speaker__name="Sergei Lavrov").count() == Quote.objects.count()
+
+
+def test_a_new_speaker_met_twice_in_one_import_is_one_speaker_with_their_aliases(tmp_path):
+    records = [
+        {"body": LAVROV_SAID.format(name=name, n=n), "year": 2023}
+        for n, name in enumerate(["Sergey Lavrov", "Sergei Lavrov"])
+    ]
+    ingest.import_jsonl(feed_of(tmp_path, *records))
+    (speaker,) = Speaker.objects.all()
+    assert speaker.name == "Sergey Lavrov"
+    assert "Lavrov" in speaker.aliases
+    assert Speaker.matching("Lavrov") == speaker
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_speaker_who_gains_a_spelling_later_in_an_import_is_indexed_with_it(
+    tmp_path, monkeypatch
+):
+    from search.index import maintenance, sync
+
+    monkeypatch.setattr(ingest, "CHUNK", 2)  # a transaction and a checkpoint per two stories
+    monkeypatch.setattr(sync, "BULK_CHUNK", 2)
+    names = ["Sergey Lavrov", "Sergey Lavrov", "Sergei Lavrov"]
+    records = [
+        {"body": LAVROV_SAID.format(name=name, n=n), "year": 2023} for n, name in enumerate(names)
+    ]
+    report = ingest.import_jsonl(feed_of(tmp_path, *records), workers=1)
+    assert report.summary() == "3 imported, 0 already present, 0 failed"
+    assert "Sergei Lavrov" in Speaker.objects.get().aliases
+    assert maintenance.check_index().clean  # the first stories' quotes carry the new spelling

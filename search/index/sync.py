@@ -65,6 +65,7 @@ class _State(threading.local):
         self.backlog: Backlog | None = None
         self.bulk_wrote = False  # a checkpoint wrote to the index in this bulk() block
         self.write_seconds = 0.0
+        self.compact_seconds = 0.0  # of ``write_seconds``: merging segments after an import
         self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
         self.gathering: Pending | None = None  # see ``gathered``
         self.recording: Pending | None = None  # see ``recorded``
@@ -76,6 +77,11 @@ _state = _State()
 def write_seconds() -> float:
     """Seconds this thread has spent writing the index, for an import's time breakdown."""
     return _state.write_seconds
+
+
+def compact_seconds() -> float:
+    """Of ``write_seconds``, those spent compacting the index after imports."""
+    return _state.compact_seconds
 
 
 def schedule(
@@ -125,8 +131,9 @@ def schedule(
         _state.recording.add(change)
         return
     if _state.bulk_depth:
-        if change.speakers:  # every quote of theirs is rewritten
-            change.extra += Quote.objects.filter(speaker_id__in=change.speakers).count()
+        counted = change.speakers - _state.bulk.speakers  # once each per bulk() block
+        if counted:  # every quote of theirs is rewritten
+            change.extra += Quote.objects.filter(speaker_id__in=counted).count()
         if _state.backlog is not None:
             _state.backlog.note(change)  # before the commit: a kill after it loses nothing
         _state.bulk.add(change)
@@ -221,6 +228,7 @@ def _bulk_end(pending: Pending, backlog: Backlog | None, wrote: bool) -> None:
         log.exception("Compacting the search index after an import failed; it still works")
     finally:
         _state.write_seconds += time.perf_counter() - started
+        _state.compact_seconds += time.perf_counter() - started
 
 
 @contextlib.contextmanager
@@ -431,6 +439,8 @@ def _quote_changed(sender, instance: Quote, **kwargs) -> None:
 def _speaker_saved(sender, instance: Speaker, update_fields=None, **kwargs) -> None:
     if update_fields is not None and not INDEXED_SPEAKER_FIELDS & set(update_fields):
         return  # e.g. only the role, which quotes carry themselves
+    if kwargs.get("created"):
+        return  # no quote is theirs yet; the quotes given to them are indexed as they come
     schedule(speakers=[instance.pk], using=kwargs.get("using") or "default")
 
 
@@ -441,6 +451,9 @@ def _speaker_deleting(sender, instance: Speaker, **kwargs) -> None:
 
 
 def _alias_changed(sender, instance: SpeakerAlias, **kwargs) -> None:
+    speaker = SpeakerAlias.speaker.field
+    if speaker.is_cached(instance) and instance.speaker.just_created:
+        return  # the aliases of a speaker being inserted: they have no quotes yet
     schedule(speakers=[instance.speaker_id], using=kwargs.get("using") or "default")
 
 

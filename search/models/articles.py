@@ -93,13 +93,19 @@ class Article(models.Model):
         return len(rows)
 
     def quotes_from(
-        self, extraction: Extraction, known: dict[str, Speaker], keep: Iterable[Quote] = ()
+        self,
+        extraction: Extraction,
+        known: dict[str, Speaker],
+        keep: Iterable[Quote] = (),
+        *,
+        new: bool = False,
     ) -> list[Quote]:
         """Unsaved quotes for this article, their speakers saved (see ``for_extracted``);
-        an editor's decision for this article (``SpeakerAssignment``) overrides the match."""
+        an editor's decision for this article (``SpeakerAssignment``) overrides the match.
+        An article ``new`` in this transaction has no decisions yet: none are looked up."""
         speakers = {s.name: Speaker.for_extracted(s, known) for s in extraction.speakers}
         keep = list(keep)
-        assigned = SpeakerAssignment.lookup(self) if self.pk else None
+        assigned = SpeakerAssignment.lookup(self) if self.pk and not new else None
         rows = []
         for q in extraction.quotes:
             if any(k.start < q.end and q.start < k.end for k in keep):

@@ -57,15 +57,20 @@ class Speaker(models.Model):
         if not self.slug:
             self.slug = self._unique_slug()
         with transaction.atomic(using=kwargs.get("using")):
+            self.just_created = self._state.adding  # no quotes yet: nothing to re-index
             super().save(*args, **kwargs)
-            if self._new_aliases is not None:
-                self._write_aliases(self._new_aliases)
-                self._new_aliases = None
+            try:
+                if self._new_aliases is not None:
+                    self._write_aliases(self._new_aliases)
+                    self._new_aliases = None
+            finally:
+                self.just_created = False
 
     def get_absolute_url(self) -> str:
         return reverse("speaker", args=[self.slug])
 
     _new_aliases: list[str] | None = None  # set through ``aliases``, written by ``save``
+    just_created = False  # while ``save`` writes the aliases of a speaker it inserted
 
     @property
     def aliases(self) -> list[str]:
@@ -157,23 +162,35 @@ class Speaker(models.Model):
 
     @classmethod
     def for_name(
-        cls, name: str, *, kind: str = Kind.PERSON, role: str = "", lookup=None
+        cls,
+        name: str,
+        *,
+        kind: str = Kind.PERSON,
+        role: str = "",
+        lookup=None,
+        aliases=(),
+        new: bool = False,
     ) -> Speaker:
         """The speaker with this name (in any spelling), created if new; the role is kept up
         to date with the latest article that states one. ``lookup(name)`` finds an existing
-        speaker (``named`` unless given).
+        speaker (``named`` unless given); a speaker created here is saved once, with
+        ``aliases``, and the caller adds them to one found. ``new``: the caller knows that
+        no stored speaker goes by the name (``KnownSpeakers``), so the first look-up is
+        skipped.
 
         Two imports may create the same new speaker at once (or two speakers whose names
         give the same slug): the loser of the race gets an IntegrityError from the unique
         columns, rolls back its savepoint, and looks again, finding the winner's row."""
         lookup = lookup or cls.named
-        speaker = lookup(name)
+        speaker = None if new else lookup(name)
         for attempt in range(cls.CREATE_ATTEMPTS):
             if speaker is not None:
                 break
             try:
                 with transaction.atomic():
                     speaker = cls(name=name, kind=kind, role=role)
+                    if set(aliases) - {name}:
+                        speaker.aliases = [a for a in aliases if a != name]
                     speaker.save()
                 return speaker
             except IntegrityError:
@@ -189,29 +206,38 @@ class Speaker(models.Model):
     def for_extracted(cls, found: ExtractedSpeaker, known: dict[str, Speaker]) -> Speaker:
         """The stored speaker for one the extractor found (see ``matching``), given the new
         aliases it was called by; ``known`` caches them by name over the articles of one
-        transaction."""
+        transaction (a ``KnownSpeakers`` over an import)."""
+        names = [a for a in found.aliases if _name_like(a)]
+        surname = found.surname or found.name.split()[-1]  # "Li" for Li Wenhao
+        if found.kind == cls.Kind.PERSON and surname != found.name:
+            names.append(surname)
         speaker = known.get(found.name)
         if speaker is None or (found.role and speaker.role != found.role):
 
             def lookup(name: str) -> Speaker | None:
                 return cls.matching(name, kind=found.kind, role=found.role)
 
-            speaker = cls.for_name(found.name, kind=found.kind, role=found.role, lookup=lookup)
+            speaker = cls.for_name(
+                found.name,
+                kind=found.kind,
+                role=found.role,
+                lookup=lookup,
+                aliases=names,
+                new=bool(getattr(known, "surely_new", None) and known.surely_new(found.name)),
+            )
         if found.kind == cls.Kind.ORGANISATION and speaker.kind == cls.Kind.PERSON:
             # Older rules stored bodies ("Japan", "Viacom") as people; a body never turns
             # back into a person by extraction, only by an editor.
             speaker.kind = cls.Kind.ORGANISATION
             speaker.save(update_fields=["kind", "updated"])
-        names = [a for a in found.aliases if _name_like(a)]
         if normalise_name(found.name) != speaker.name_key and _name_like(found.name):
             names.append(found.name)  # a variant spelling, found again exactly next time
-        surname = found.surname or found.name.split()[-1]  # "Li" for Li Wenhao
-        if found.kind == cls.Kind.PERSON and surname != found.name:
-            names.append(surname)
         if set(names) - set(speaker.aliases) - {speaker.name}:
             speaker.aliases = [*speaker.aliases, *names]
             speaker.save(update_fields=["updated"])  # the aliases are written by save()
         known[found.name] = speaker
+        if hasattr(known, "note"):  # a ``KnownSpeakers``
+            known.note(speaker, names)
         return speaker
 
     @transaction.atomic
