@@ -334,6 +334,32 @@ def test_a_trailing_relative_clause_is_the_writers_aside():
     assert q.text == "Pakistan had written to the World Bank"
 
 
+def test_what_someone_else_said_inside_a_quote_is_the_quoting_speakers_words():
+    found = quotes(
+        "A ministry spokesman, Farid Haddad, said Ambassador Lena Ortiz had told reporters "
+        "that the border would stay closed until the spring."
+    )
+    assert found == [
+        (
+            "Ambassador Lena Ortiz had told reporters that the border would stay closed until "
+            "the spring",
+            "indirect",
+            "Farid Haddad",
+        )
+    ]
+
+
+def test_a_cue_set_off_by_a_comma_inside_the_clause_starts_another_quote():
+    found = quotes(
+        "Minister Petra Lindqvist said the pipeline talks had stalled over transit fees, though "
+        "she noted that both sides wanted a deal before winter."
+    )
+    assert found == [
+        ("the pipeline talks had stalled over transit fees", "indirect", "Petra Lindqvist"),
+        ("both sides wanted a deal before winter", "indirect", "Petra Lindqvist"),
+    ]
+
+
 # --- who speaks -----------------------------------------------------------------------------
 
 

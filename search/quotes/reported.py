@@ -46,19 +46,37 @@ class Reported:
 
 def reported_speech(doc, offset: int, text: str, quoted: list[tuple[int, int]]):
     """Every attribution in the parsed paragraph ``doc`` (which starts at ``offset`` in
-    ``text``) whose reporting word stands outside the direct quotes ``quoted``."""
+    ``text``) whose reporting word stands outside the direct quotes ``quoted``, but those
+    reported inside another's content."""
 
     def outside(tok) -> bool:
         pos = offset + tok.idx
         return not any(s - 1 <= pos < e + 1 for s, e in quoted)
 
+    found: list[Reported] = []
     for tok in doc:
         if not outside(tok):
             continue
         if tok.lower_ == "according":
-            yield from _according_to(doc, tok, offset, text)
+            found.extend(_according_to(doc, tok, offset, text))
         elif _is_reporting_verb(tok):
-            yield from _said(doc, tok, offset, text)
+            found.extend(_said(doc, tok, offset, text))
+    return outermost(found)
+
+
+def outermost(found: list[Reported]) -> list[Reported]:
+    """The attributions that no other one reports. In "The source added that Clinton had
+    told police she did not want an escort", what Clinton told police is the source's claim,
+    part of the source's quote: given to Clinton it would put second-hand words in her
+    mouth, and it would repeat words already quoted."""
+    return [r for r in found if not any(_inside(r, other) for other in found)]
+
+
+def _inside(r: Reported, other: Reported) -> bool:
+    if other.cue is r.cue or not (other.start <= r.start and r.end <= other.end):
+        return False
+    verb = r.cue.verb_start if r.cue.verb_start >= 0 else r.cue.start
+    return other.start <= verb < other.end
 
 
 def _is_reporting_verb(tok) -> bool:
@@ -261,10 +279,21 @@ def _cut(doc, clauses, first: int, last: int) -> int:
     for tok in doc[first : last + 1]:
         if tok.text == ";":
             return tok.i - 1
-        if tok.dep_ == "conj" and tok.i > first and _is_reporting_verb(tok):
-            # "Republicans said A and Democrats accused B": B is another attribution.
+        if tok.i > first and _is_reporting_verb(tok) and _another_cue(doc, tok, first):
             return tok.left_edge.i - 1
     return last
+
+
+def _another_cue(doc, verb, first: int) -> bool:
+    """Whether the reporting verb ``verb`` inside a content starts another attribution:
+    "Republicans said A and Democrats accused B", "said A, though she noted B", "said the
+    hands were empty, which he said were at his side". B is another quote, not part of A."""
+    if verb.dep_ == "conj":
+        return True
+    if verb.dep_ not in ("advcl", "relcl") or verb.left_edge.i <= first:
+        return False
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return has_subject and doc[verb.left_edge.i - 1].text == ","
 
 
 def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
@@ -348,7 +377,7 @@ def place(text: str, found: Iterable[Reported], directs: list[Span]) -> tuple[li
     spans: list[Span] = []
     absorbed: set[int] = set()
     for r in found:
-        inside = [q for q in directs if q.start < r.end and r.start < q.end]
+        inside = [q for q in directs if q.start < r.end and r.start < q.end and not q.title]
         if inside and _words_outside(text, r, inside) <= MAX_UNQUOTED_WORDS:
             for q in inside:
                 if q.cue is None:
