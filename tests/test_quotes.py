@@ -210,3 +210,14 @@ def test_unnamed_sources_are_kept_as_such():
 
 def test_scare_quotes_are_not_quotes():
     assert extract('The so-called "peace dividend" was spent long ago.').quotes == ()
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote():
+    found = extract(
+        'Foreign Minister Jonas Berg appeared on "Face the Nation" on Sunday. "The sanctions '
+        'will stay until the troops leave," he said. His memoir, "A Bridge Over the Baltic," '
+        "sold well."
+    ).quotes
+    assert [(q.text, q.kind, q.speaker) for q in found] == [
+        ("The sanctions will stay until the troops leave", "direct", "Jonas Berg")
+    ]

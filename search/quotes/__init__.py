@@ -100,7 +100,7 @@ def extract(text: str) -> Extraction:
     for in_para in by_para:
         share_cues(in_para)
 
-    quotes = [q for q in directs if id(q) not in absorbed] + reported
+    quotes = [q for q in directs if id(q) not in absorbed and not q.title] + reported
     quotes.sort(key=lambda q: (q.start, q.end))
     _resolve(quotes, Resolver(people, scan))
     return _result(scan, quotes)
