@@ -160,6 +160,26 @@ def test_a_headline_in_title_case_is_reported_speech():
     assert (q.text, q.speaker) == ("Sweden Must Do More Before Accession", "Erdogan")
 
 
+def test_an_as_clause_of_speech_attributes_the_clause_around_it():
+    q = only(
+        "As Ambassador Rania Aziz pointed out, the embassy had warned the ministry twice "
+        "before the vote."
+    )
+    assert (q.text, q.speaker) == (
+        "the embassy had warned the ministry twice before the vote",
+        "Rania Aziz",
+    )
+
+
+def test_a_present_tense_verb_tagged_as_a_noun_still_reports():
+    # The tagger reads "Trump claims" as a noun phrase; the parse still gives it a clause.
+    found = quotes(
+        "Senator Ellen Trump opposes the waiver. But Trump claims that she would back a "
+        "shorter one."
+    )
+    assert found == [("she would back a shorter one", "indirect", "Ellen Trump")]
+
+
 def test_a_verb_that_takes_an_object_reports_nothing():
     assert quotes("The ambassador highlighted the role of the foundation in Baku.") == []
     assert quotes("The minister commented on the state of relations with Moscow.") == []
@@ -361,6 +381,17 @@ def test_a_cue_set_off_by_a_comma_inside_the_clause_starts_another_quote():
 
 
 # --- who speaks -----------------------------------------------------------------------------
+
+
+def test_an_organisation_described_before_its_name_speaks_by_its_name():
+    q = only(
+        "Household debt rose by 4 percent last year, according to the independent Fiscal "
+        "Monitoring Council."
+    )
+    assert (q.text, q.speaker) == (
+        "Household debt rose by 4 percent last year",
+        "Fiscal Monitoring Council",
+    )
 
 
 def test_a_statement_saying_speaks_for_whoever_issued_it():

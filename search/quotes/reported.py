@@ -82,8 +82,19 @@ def _inside(r: Reported, other: Reported) -> bool:
 def _is_reporting_verb(tok) -> bool:
     if tok.tag_.startswith("VB") or tok.pos_ == "VERB":
         return tok.lemma_.lower() in SPEECH_LEMMAS
+    if tok.tag_ == "NNS" and _used_as_verb(tok):
+        return True
     # A headline in title case ("Trump Says Clinton Should Be Jailed") may tag the verb a noun.
     return tok.is_title and bool(VERB_WORD.fullmatch(tok.text)) and tok.dep_ == "ROOT"
+
+
+def _used_as_verb(tok) -> bool:
+    """ "But the minister claims that ...": a reporting verb in the present tense that the
+    tagger took for a plural noun, though the parse gives it a subject and a clause."""
+    if tok.lemma_.lower() not in REPORTING_LEMMAS and tok.lower_[:-1] not in REPORTING_LEMMAS:
+        return False
+    kids = {c.dep_ for c in tok.children}
+    return "nsubj" in kids and "ccomp" in kids
 
 
 def _said(doc, verb, offset: int, text: str) -> list[Reported]:
@@ -110,7 +121,7 @@ def _content(doc, verb) -> list[tuple[int, int]]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_clause(verb)
     lemma = verb.lemma_.lower()
     if not clauses:
-        if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        if (verb.dep_ == "parataxis" or _as_aside(verb)) and verb.head.i != verb.i:
             return _around_cue(doc, verb)
         return _one(object_content(doc, verb, lemma))
     after = [c for c in clauses if c.i > verb.i]
@@ -206,6 +217,17 @@ def _misparsed_clause(verb) -> list:
             ):
                 found.append(child)
     return found
+
+
+def _as_aside(verb) -> bool:
+    """ "As the minister noted, the talks ...", "Hawaii, as one adviser pointed out, rarely
+    gets ...": an "as" clause of speech with nothing of its own to report tells who said
+    the clause around it."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children)
+    )
 
 
 def _that_clause(clause) -> bool:
