@@ -221,3 +221,13 @@ def test_a_title_in_quotation_marks_is_not_a_quote():
     assert [(q.text, q.kind, q.speaker) for q in found] == [
         ("The sanctions will stay until the troops leave", "direct", "Jonas Berg")
     ]
+
+
+def test_a_lower_case_fragment_in_the_writers_sentence_is_no_quote():
+    found = extract(
+        '"We will not sign before the vote," Foreign Minister Irina Volkova said.\n\n'
+        'Her party dropped its pledge of "unconditional support for the pipeline" in May.'
+    ).quotes
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We will not sign before the vote", "Irina Volkova")
+    ]

@@ -28,6 +28,7 @@ from search.quotes.direct import (
     attribute_direct,
     direct_quotes,
     paragraphs,
+    scare_quote,
     share_cues,
 )
 from search.quotes.lexicon import OUTLETS, REPORTING_WORD, ROLE_NOUNS, ROLE_SET
@@ -100,7 +101,8 @@ def extract(text: str) -> Extraction:
     for in_para in by_para:
         share_cues(in_para)
 
-    quotes = [q for q in directs if id(q) not in absorbed and not q.title] + reported
+    directs = [q for q in directs if not (q.title or scare_quote(scan, q))]
+    quotes = [q for q in directs if id(q) not in absorbed] + reported
     quotes.sort(key=lambda q: (q.start, q.end))
     _resolve(quotes, Resolver(people, scan))
     return _result(scan, quotes)

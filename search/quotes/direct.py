@@ -119,6 +119,19 @@ def direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
     return found
 
 
+def scare_quote(text: str, quote: Span) -> bool:
+    """Whether a direct quote with no cue of its own is the writer's scare quote or term: a
+    fragment in lower case that the writer's sentence runs into ('a call for "providing
+    lethal weapons" to Ukraine'). Nobody is said to have said it, and the hand-made sets
+    leave such quotes out; carried over to the last speaker it would be somebody else's."""
+    if quote.cue is not None or not text[quote.start : quote.start + 1].islower():
+        return False
+    at = quote.start - 1  # the opening mark
+    while at > 0 and text[at - 1] in "“”\"'‘’`«»„":
+        at -= 1
+    return at >= 2 and text[at - 1] == " " and text[at - 2].isalnum()
+
+
 # Words a title leaves in lower case ("Face the Nation", "Contract with America").
 TITLE_SMALL_WORDS = frozenset("a an the of and or nor in on at to for by with from as vs".split())
 MAX_TITLE_WORDS = 10
