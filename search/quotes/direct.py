@@ -129,7 +129,8 @@ def scare_quote(text: str, quote: Span) -> bool:
     at = quote.start - 1  # the opening mark
     while at > 0 and text[at - 1] in "“”\"'‘’`«»„":
         at -= 1
-    return at >= 2 and text[at - 1] == " " and text[at - 2].isalnum()
+    # Straight after a word, a comma or a dash: in the middle of the writer's sentence.
+    return at >= 2 and text[at - 1] == " " and (text[at - 2].isalnum() or text[at - 2] in ",-–—")
 
 
 # Words a title leaves in lower case ("Face the Nation", "Contract with America").

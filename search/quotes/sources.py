@@ -178,8 +178,8 @@ def _in_mention(tok) -> bool:
 def _appositive_name(subject) -> tuple[int, int] | None:
     """ "The spokesman, John Kirby, said", "The U.N. envoy for Sudan, Amina Diallo, told": a
     common-noun subject named by an apposition, which the parser may hang on a noun inside
-    the subject rather than on its head."""
-    if subject.pos_ != "NOUN":
+    the subject rather than on its head; "one of the family's lawyers, Jon Reyes, said"."""
+    if subject.pos_ != "NOUN" and subject.lower_ != "one":
         return None
     for tok in subject.subtree:
         if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > subject.i:
