@@ -180,6 +180,43 @@ def test_a_present_tense_verb_tagged_as_a_noun_still_reports():
     assert found == [("she would back a shorter one", "indirect", "Ellen Trump")]
 
 
+def test_a_speakers_claim_that_reports_what_was_claimed():
+    q = only(
+        "Observers questioned Senator Mara Holt's claim that there had been no fraud at any "
+        "polling station."
+    )
+    assert (q.text, q.speaker) == (
+        "there had been no fraud at any polling station",
+        "Mara Holt",
+    )
+
+
+def test_a_fact_or_a_claim_of_nobody_named_is_no_quote():
+    assert quotes("The fact that the talks failed surprised nobody in Vienna.") == []
+    assert quotes("Observers questioned the claim that the vote had been fair.") == []
+
+
+def test_a_second_gerund_hung_on_the_verb_belongs_to_the_object():
+    q = only(
+        "Senator Ruth Adler has mentioned refinancing student debt and forcing colleges to "
+        "spend more on grants."
+    )
+    assert q.text == "refinancing student debt and forcing colleges to spend more on grants"
+
+
+def test_mentioned_or_denied_a_gerund_reports_what_was_mentioned_or_denied():
+    q = only(
+        "Governor Ruth Adler has mentioned refinancing housing loans and forcing lenders to "
+        "cut fees for families."
+    )
+    assert (q.text, q.speaker) == (
+        "refinancing housing loans and forcing lenders to cut fees for families",
+        "Ruth Adler",
+    )
+    q = only("Deputy Minister Karim Saleh denied taking money from the contractor.")
+    assert (q.text, q.speaker) == ("taking money from the contractor", "Karim Saleh")
+
+
 def test_a_verb_that_takes_an_object_reports_nothing():
     assert quotes("The ambassador highlighted the role of the foundation in Baku.") == []
     assert quotes("The minister commented on the state of relations with Moscow.") == []
@@ -381,6 +418,11 @@ def test_a_cue_set_off_by_a_comma_inside_the_clause_starts_another_quote():
 
 
 # --- who speaks -----------------------------------------------------------------------------
+
+
+def test_both_before_two_speakers_is_no_name():
+    q = only("Both Mr. Okafor and Mr. Lindgren say the ministry never censored their reports.")
+    assert q.speaker == "Okafor"
 
 
 def test_an_organisation_described_before_its_name_speaks_by_its_name():

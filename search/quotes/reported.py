@@ -21,6 +21,7 @@ from search.quotes.lexicon import (
     DIRECTIVE_VERBS,
     REPORTING_LEMMAS,
     SPEECH_LEMMAS,
+    SPEECH_NOUNS,
     VERB_WORD,
     WEEKDAYS,
 )
@@ -61,6 +62,8 @@ def reported_speech(doc, offset: int, text: str, quoted: list[tuple[int, int]]):
             found.extend(_according_to(doc, tok, offset, text))
         elif _is_reporting_verb(tok):
             found.extend(_said(doc, tok, offset, text))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+            found.extend(_claim_that(doc, tok, offset, text))
     return outermost(found)
 
 
@@ -230,11 +233,11 @@ def _as_aside(verb) -> bool:
     )
 
 
-def _that_clause(clause) -> bool:
+def _that_clause(clause, subjects=("nsubj",)) -> bool:
     """Whether ``clause`` opens with "that" as a complementiser, with a subject of its own."""
     kids = list(clause.children)
     mark = next((c for c in kids if c.lower_ == "that" and c.dep_ == "mark"), None)
-    return mark is not None and any(c.dep_ == "nsubj" and c.i > mark.i for c in kids)
+    return mark is not None and any(c.dep_ in subjects and c.i > mark.i for c in kids)
 
 
 def _one(piece: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -316,6 +319,41 @@ def _another_cue(doc, verb, first: int) -> bool:
         return False
     has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     return has_subject and doc[verb.left_edge.i - 1].text == ","
+
+
+def _claim_that(doc, noun, offset: int, text: str) -> list[Reported]:
+    """ "Trump's claim that there have been thousands of shootings", "a New York Times
+    report that ...": what a noun of speech says, with its own subject after "that", when
+    the noun names whose words they are (a possessive or a name before it)."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "relcl", "ccomp") and _that_clause(c, ("nsubj", "expl"))
+        ),
+        None,
+    )
+    if clause is None or clause.i < noun.i:
+        return []
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next(
+            (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        )
+    if source is None or source.lower_ in ("its", "their", "our", "your", "my"):
+        return []
+    mention = mention_of(doc, source)
+    if mention is None:
+        return []
+    mark = next(c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark")
+    last = without_aside(doc, mark.i + 1, clause.right_edge.i)
+    piece = trimmed(doc, mark.i + 1, last)
+    if piece is None:
+        return []
+    m_first, m_last = mention
+    cue = _cue(doc, offset, m_first, m_last, noun)
+    reported = _reported(doc, offset, text, piece[0], piece[1], cue)
+    return [reported] if reported else []
 
 
 def _according_to(doc, according, offset: int, text: str) -> list[Reported]:

@@ -73,6 +73,7 @@ DOCUMENTS = {
 }
 EXPLETIVES = {"it", "there", "this", "that", "which", "what"}
 DASHES = {"-", "--", "—", "–"}
+PRECONJUNCTIONS = {"both", "either", "neither"}
 
 
 def subject_of(verb):
@@ -133,6 +134,9 @@ def mention_of(doc, subject) -> tuple[int, int] | None:
     # "WASHINGTON -- President Obama ... said": the dateline is no part of the subject.
     while first + 1 < last and doc[first].is_upper and doc[first + 1].text in DASHES:
         first += 2
+    # "Both Mr. King and Mr. Schultz say": "both" is nobody's name.
+    while first < last and doc[first].lower_ in PRECONJUNCTIONS:
+        first += 1
     if last - first + 1 > MAX_MENTION_TOKENS:
         return None
     words = doc[first : last + 1]
