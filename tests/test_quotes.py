@@ -231,3 +231,11 @@ def test_a_lower_case_fragment_in_the_writers_sentence_is_no_quote():
     assert [(q.text, q.speaker) for q in found] == [
         ("We will not sign before the vote", "Irina Volkova")
     ]
+
+
+def test_a_lower_case_fragment_after_a_dash_with_no_cue_is_no_quote():
+    found = extract(
+        'Prime Minister Ana Costa welcomed the Danish envoy -- "an old friend of the port" -- '
+        "at the airport on Monday."
+    ).quotes
+    assert found == ()

@@ -420,6 +420,13 @@ def test_a_cue_set_off_by_a_comma_inside_the_clause_starts_another_quote():
 # --- who speaks -----------------------------------------------------------------------------
 
 
+def test_one_of_several_named_in_an_apposition_is_the_speaker():
+    q = only(
+        "One of the family's lawyers, Jon Reyes, said the footage showed no weapon in the car."
+    )
+    assert (q.text, q.speaker) == ("the footage showed no weapon in the car", "Jon Reyes")
+
+
 def test_both_before_two_speakers_is_no_name():
     q = only("Both Mr. Okafor and Mr. Lindgren say the ministry never censored their reports.")
     assert q.speaker == "Okafor"
