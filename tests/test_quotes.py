@@ -210,3 +210,32 @@ def test_unnamed_sources_are_kept_as_such():
 
 def test_scare_quotes_are_not_quotes():
     assert extract('The so-called "peace dividend" was spent long ago.').quotes == ()
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote():
+    found = extract(
+        'Foreign Minister Jonas Berg appeared on "Face the Nation" on Sunday. "The sanctions '
+        'will stay until the troops leave," he said. His memoir, "A Bridge Over the Baltic," '
+        "sold well."
+    ).quotes
+    assert [(q.text, q.kind, q.speaker) for q in found] == [
+        ("The sanctions will stay until the troops leave", "direct", "Jonas Berg")
+    ]
+
+
+def test_a_lower_case_fragment_in_the_writers_sentence_is_no_quote():
+    found = extract(
+        '"We will not sign before the vote," Foreign Minister Irina Volkova said.\n\n'
+        'Her party dropped its pledge of "unconditional support for the pipeline" in May.'
+    ).quotes
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We will not sign before the vote", "Irina Volkova")
+    ]
+
+
+def test_a_lower_case_fragment_after_a_dash_with_no_cue_is_no_quote():
+    found = extract(
+        'Prime Minister Ana Costa welcomed the Danish envoy -- "an old friend of the port" -- '
+        "at the airport on Monday."
+    ).quotes
+    assert found == ()

@@ -160,6 +160,63 @@ def test_a_headline_in_title_case_is_reported_speech():
     assert (q.text, q.speaker) == ("Sweden Must Do More Before Accession", "Erdogan")
 
 
+def test_an_as_clause_of_speech_attributes_the_clause_around_it():
+    q = only(
+        "As Ambassador Rania Aziz pointed out, the embassy had warned the ministry twice "
+        "before the vote."
+    )
+    assert (q.text, q.speaker) == (
+        "the embassy had warned the ministry twice before the vote",
+        "Rania Aziz",
+    )
+
+
+def test_a_present_tense_verb_tagged_as_a_noun_still_reports():
+    # The tagger reads "Trump claims" as a noun phrase; the parse still gives it a clause.
+    found = quotes(
+        "Senator Ellen Trump opposes the waiver. But Trump claims that she would back a "
+        "shorter one."
+    )
+    assert found == [("she would back a shorter one", "indirect", "Ellen Trump")]
+
+
+def test_a_speakers_claim_that_reports_what_was_claimed():
+    q = only(
+        "Observers questioned Senator Mara Holt's claim that there had been no fraud at any "
+        "polling station."
+    )
+    assert (q.text, q.speaker) == (
+        "there had been no fraud at any polling station",
+        "Mara Holt",
+    )
+
+
+def test_a_fact_or_a_claim_of_nobody_named_is_no_quote():
+    assert quotes("The fact that the talks failed surprised nobody in Vienna.") == []
+    assert quotes("Observers questioned the claim that the vote had been fair.") == []
+
+
+def test_a_second_gerund_hung_on_the_verb_belongs_to_the_object():
+    q = only(
+        "Senator Ruth Adler has mentioned refinancing student debt and forcing colleges to "
+        "spend more on grants."
+    )
+    assert q.text == "refinancing student debt and forcing colleges to spend more on grants"
+
+
+def test_mentioned_or_denied_a_gerund_reports_what_was_mentioned_or_denied():
+    q = only(
+        "Governor Ruth Adler has mentioned refinancing housing loans and forcing lenders to "
+        "cut fees for families."
+    )
+    assert (q.text, q.speaker) == (
+        "refinancing housing loans and forcing lenders to cut fees for families",
+        "Ruth Adler",
+    )
+    q = only("Deputy Minister Karim Saleh denied taking money from the contractor.")
+    assert (q.text, q.speaker) == ("taking money from the contractor", "Karim Saleh")
+
+
 def test_a_verb_that_takes_an_object_reports_nothing():
     assert quotes("The ambassador highlighted the role of the foundation in Baku.") == []
     assert quotes("The minister commented on the state of relations with Moscow.") == []
@@ -334,7 +391,56 @@ def test_a_trailing_relative_clause_is_the_writers_aside():
     assert q.text == "Pakistan had written to the World Bank"
 
 
+def test_what_someone_else_said_inside_a_quote_is_the_quoting_speakers_words():
+    found = quotes(
+        "A ministry spokesman, Farid Haddad, said Ambassador Lena Ortiz had told reporters "
+        "that the border would stay closed until the spring."
+    )
+    assert found == [
+        (
+            "Ambassador Lena Ortiz had told reporters that the border would stay closed until "
+            "the spring",
+            "indirect",
+            "Farid Haddad",
+        )
+    ]
+
+
+def test_a_cue_set_off_by_a_comma_inside_the_clause_starts_another_quote():
+    found = quotes(
+        "Minister Petra Lindqvist said the pipeline talks had stalled over transit fees, though "
+        "she noted that both sides wanted a deal before winter."
+    )
+    assert found == [
+        ("the pipeline talks had stalled over transit fees", "indirect", "Petra Lindqvist"),
+        ("both sides wanted a deal before winter", "indirect", "Petra Lindqvist"),
+    ]
+
+
 # --- who speaks -----------------------------------------------------------------------------
+
+
+def test_one_of_several_named_in_an_apposition_is_the_speaker():
+    q = only(
+        "One of the family's lawyers, Jon Reyes, said the footage showed no weapon in the car."
+    )
+    assert (q.text, q.speaker) == ("the footage showed no weapon in the car", "Jon Reyes")
+
+
+def test_both_before_two_speakers_is_no_name():
+    q = only("Both Mr. Okafor and Mr. Lindgren say the ministry never censored their reports.")
+    assert q.speaker == "Okafor"
+
+
+def test_an_organisation_described_before_its_name_speaks_by_its_name():
+    q = only(
+        "Household debt rose by 4 percent last year, according to the independent Fiscal "
+        "Monitoring Council."
+    )
+    assert (q.text, q.speaker) == (
+        "Household debt rose by 4 percent last year",
+        "Fiscal Monitoring Council",
+    )
 
 
 def test_a_statement_saying_speaks_for_whoever_issued_it():

@@ -28,6 +28,7 @@ from search.quotes.direct import (
     attribute_direct,
     direct_quotes,
     paragraphs,
+    scare_quote,
     share_cues,
 )
 from search.quotes.lexicon import OUTLETS, REPORTING_WORD, ROLE_NOUNS, ROLE_SET
@@ -65,7 +66,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "4-cast"
+EXTRACTOR_VERSION = "5-spans"
 
 
 def extract(text: str) -> Extraction:
@@ -100,6 +101,7 @@ def extract(text: str) -> Extraction:
     for in_para in by_para:
         share_cues(in_para)
 
+    directs = [q for q in directs if not (q.title or scare_quote(scan, q))]
     quotes = [q for q in directs if id(q) not in absorbed] + reported
     quotes.sort(key=lambda q: (q.start, q.end))
     _resolve(quotes, Resolver(people, scan))

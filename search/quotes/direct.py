@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from search.quotes.cast import title_case_headline
 from search.quotes.lexicon import (
     HONORIFICS,
     NAME_TOKEN,
@@ -112,7 +113,42 @@ def direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Span]:
             nxt = _next_paragraph(paragraphs, p_end)
             if nxt is None or not text[nxt[0] : nxt[0] + 2].lstrip().startswith(tuple(OPENERS)):
                 open_at = None
+    headline = title_case_headline(text)
+    for q in found:
+        q.title = q.start >= headline and reads_as_title(text[q.start : q.end])
     return found
+
+
+def scare_quote(text: str, quote: Span) -> bool:
+    """Whether a direct quote with no cue of its own is the writer's scare quote or term: a
+    fragment in lower case that the writer's sentence runs into ('a call for "providing
+    lethal weapons" to Ukraine'). Nobody is said to have said it, and the hand-made sets
+    leave such quotes out; carried over to the last speaker it would be somebody else's."""
+    if quote.cue is not None or not text[quote.start : quote.start + 1].islower():
+        return False
+    at = quote.start - 1  # the opening mark
+    while at > 0 and text[at - 1] in "“”\"'‘’`«»„":
+        at -= 1
+    # Straight after a word, a comma or a dash: in the middle of the writer's sentence.
+    return at >= 2 and text[at - 1] == " " and (text[at - 2].isalnum() or text[at - 2] in ",-–—")
+
+
+# Words a title leaves in lower case ("Face the Nation", "Contract with America").
+TITLE_SMALL_WORDS = frozenset("a an the of and or nor in on at to for by with from as vs".split())
+MAX_TITLE_WORDS = 10
+
+
+def reads_as_title(quoted: str) -> bool:
+    """Whether the words in quotation marks are a title, not somebody's words: a show, a
+    book, a law or a slogan in title case ("Face the Nation", "Contract with America."), as
+    the hand-made sets leave them out. A title-case headline capitalises its quotes too, so
+    the caller keeps those. A title still hides the words in it from the parse rules."""
+    if re.search(r"[.!?;:]\s", quoted):
+        return False  # more than one sentence
+    words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() for w in words if w.lower() not in TITLE_SMALL_WORDS)
 
 
 def _next_paragraph(paragraphs, end):

@@ -69,8 +69,8 @@ OBJECT_PHRASES = {
     "cite": ("as",),
     "point": ("as",),
 }
-# Verbs whose object may be a gerund: "proposed dropping the tax".
-GERUND_LEMMAS = frozenset("propose suggest recommend".split())
+# Verbs whose object may be a gerund: "proposed dropping the tax", "denied taking bribes".
+GERUND_LEMMAS = frozenset("propose suggest recommend mention deny admit acknowledge".split())
 # Verbs that report what was said after a preposition ("warned against hasty steps"). What
 # somebody "spoke about" or "commented on" is only a topic (tests/data/gold.json), not a quote.
 TOPIC_PREPOSITIONS = {
@@ -84,6 +84,15 @@ TOPIC_PREPOSITIONS = {
 URGE_LEMMAS = frozenset(["urge"])
 # Every verb lemma that may attribute what somebody said, with a clause or without one.
 SPEECH_LEMMAS = REPORTING_LEMMAS | OBJECT_LEMMAS | frozenset(TOPIC_PREPOSITIONS)
+# Nouns whose "that" clause is what somebody said: "Trump's claim that ...", "the
+# ministry's warning that ...".
+SPEECH_NOUNS = frozenset(
+    """
+claim assertion allegation statement report warning acknowledgment acknowledgement admission
+insistence argument suggestion promise pledge charge accusation announcement remark comment
+denial
+""".split()
+)
 # Modals under which a verb tells what somebody might say, not what they said.
 HEDGING_MODALS = frozenset("would could might may should".split())
 # "called for X", "called on X to ...", "pressed for X", "appealed for X".

@@ -78,7 +78,23 @@ def _object(doc, verb, lemma, obj, xcomp):
         return None
     if not speaks(doc, verb):
         return None
-    return trimmed(doc, obj.left_edge.i, _phrase_end(doc, verb, obj, lemma))
+    return trimmed(doc, obj.left_edge.i, _gerunds_end(doc, verb, obj, lemma))
+
+
+def _gerunds_end(doc, verb, obj, lemma: str) -> int:
+    """Where an object that is a gerund ends, with a second gerund the parser hung on the
+    verb: "mentioned refinancing student loans and forcing universities to spend more"."""
+    last = _phrase_end(doc, verb, obj, lemma)
+    if obj.left_edge.tag_ != "VBG":
+        return last
+    for child in verb.children:
+        if child.dep_ not in ("conj", "xcomp") or child.tag_ != "VBG" or child.i <= last:
+            continue
+        between = doc[last + 1 : child.i]
+        joined = doc[child.i - 1].dep_ == "cc" and all(t.dep_ == "cc" for t in between)
+        if joined and not any(c.dep_ == "nsubj" for c in child.children):
+            return child.right_edge.i
+    return last
 
 
 def _proposed(doc, verb, lemma, obj, xcomp):

@@ -21,6 +21,7 @@ from search.quotes.lexicon import (
     DIRECTIVE_VERBS,
     REPORTING_LEMMAS,
     SPEECH_LEMMAS,
+    SPEECH_NOUNS,
     VERB_WORD,
     WEEKDAYS,
 )
@@ -46,26 +47,57 @@ class Reported:
 
 def reported_speech(doc, offset: int, text: str, quoted: list[tuple[int, int]]):
     """Every attribution in the parsed paragraph ``doc`` (which starts at ``offset`` in
-    ``text``) whose reporting word stands outside the direct quotes ``quoted``."""
+    ``text``) whose reporting word stands outside the direct quotes ``quoted``, but those
+    reported inside another's content."""
 
     def outside(tok) -> bool:
         pos = offset + tok.idx
         return not any(s - 1 <= pos < e + 1 for s, e in quoted)
 
+    found: list[Reported] = []
     for tok in doc:
         if not outside(tok):
             continue
         if tok.lower_ == "according":
-            yield from _according_to(doc, tok, offset, text)
+            found.extend(_according_to(doc, tok, offset, text))
         elif _is_reporting_verb(tok):
-            yield from _said(doc, tok, offset, text)
+            found.extend(_said(doc, tok, offset, text))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+            found.extend(_claim_that(doc, tok, offset, text))
+    return outermost(found)
+
+
+def outermost(found: list[Reported]) -> list[Reported]:
+    """The attributions that no other one reports. In "The source added that Clinton had
+    told police she did not want an escort", what Clinton told police is the source's claim,
+    part of the source's quote: given to Clinton it would put second-hand words in her
+    mouth, and it would repeat words already quoted."""
+    return [r for r in found if not any(_inside(r, other) for other in found)]
+
+
+def _inside(r: Reported, other: Reported) -> bool:
+    if other.cue is r.cue or not (other.start <= r.start and r.end <= other.end):
+        return False
+    verb = r.cue.verb_start if r.cue.verb_start >= 0 else r.cue.start
+    return other.start <= verb < other.end
 
 
 def _is_reporting_verb(tok) -> bool:
     if tok.tag_.startswith("VB") or tok.pos_ == "VERB":
         return tok.lemma_.lower() in SPEECH_LEMMAS
+    if tok.tag_ == "NNS" and _used_as_verb(tok):
+        return True
     # A headline in title case ("Trump Says Clinton Should Be Jailed") may tag the verb a noun.
     return tok.is_title and bool(VERB_WORD.fullmatch(tok.text)) and tok.dep_ == "ROOT"
+
+
+def _used_as_verb(tok) -> bool:
+    """ "But the minister claims that ...": a reporting verb in the present tense that the
+    tagger took for a plural noun, though the parse gives it a subject and a clause."""
+    if tok.lemma_.lower() not in REPORTING_LEMMAS and tok.lower_[:-1] not in REPORTING_LEMMAS:
+        return False
+    kids = {c.dep_ for c in tok.children}
+    return "nsubj" in kids and "ccomp" in kids
 
 
 def _said(doc, verb, offset: int, text: str) -> list[Reported]:
@@ -92,7 +124,7 @@ def _content(doc, verb) -> list[tuple[int, int]]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_clause(verb)
     lemma = verb.lemma_.lower()
     if not clauses:
-        if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        if (verb.dep_ == "parataxis" or _as_aside(verb)) and verb.head.i != verb.i:
             return _around_cue(doc, verb)
         return _one(object_content(doc, verb, lemma))
     after = [c for c in clauses if c.i > verb.i]
@@ -190,11 +222,22 @@ def _misparsed_clause(verb) -> list:
     return found
 
 
-def _that_clause(clause) -> bool:
+def _as_aside(verb) -> bool:
+    """ "As the minister noted, the talks ...", "Hawaii, as one adviser pointed out, rarely
+    gets ...": an "as" clause of speech with nothing of its own to report tells who said
+    the clause around it."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children)
+    )
+
+
+def _that_clause(clause, subjects=("nsubj",)) -> bool:
     """Whether ``clause`` opens with "that" as a complementiser, with a subject of its own."""
     kids = list(clause.children)
     mark = next((c for c in kids if c.lower_ == "that" and c.dep_ == "mark"), None)
-    return mark is not None and any(c.dep_ == "nsubj" and c.i > mark.i for c in kids)
+    return mark is not None and any(c.dep_ in subjects and c.i > mark.i for c in kids)
 
 
 def _one(piece: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -261,10 +304,56 @@ def _cut(doc, clauses, first: int, last: int) -> int:
     for tok in doc[first : last + 1]:
         if tok.text == ";":
             return tok.i - 1
-        if tok.dep_ == "conj" and tok.i > first and _is_reporting_verb(tok):
-            # "Republicans said A and Democrats accused B": B is another attribution.
+        if tok.i > first and _is_reporting_verb(tok) and _another_cue(doc, tok, first):
             return tok.left_edge.i - 1
     return last
+
+
+def _another_cue(doc, verb, first: int) -> bool:
+    """Whether the reporting verb ``verb`` inside a content starts another attribution:
+    "Republicans said A and Democrats accused B", "said A, though she noted B", "said the
+    hands were empty, which he said were at his side". B is another quote, not part of A."""
+    if verb.dep_ == "conj":
+        return True
+    if verb.dep_ not in ("advcl", "relcl") or verb.left_edge.i <= first:
+        return False
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return has_subject and doc[verb.left_edge.i - 1].text == ","
+
+
+def _claim_that(doc, noun, offset: int, text: str) -> list[Reported]:
+    """ "Trump's claim that there have been thousands of shootings", "a New York Times
+    report that ...": what a noun of speech says, with its own subject after "that", when
+    the noun names whose words they are (a possessive or a name before it)."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "relcl", "ccomp") and _that_clause(c, ("nsubj", "expl"))
+        ),
+        None,
+    )
+    if clause is None or clause.i < noun.i:
+        return []
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next(
+            (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        )
+    if source is None or source.lower_ in ("its", "their", "our", "your", "my"):
+        return []
+    mention = mention_of(doc, source)
+    if mention is None:
+        return []
+    mark = next(c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark")
+    last = without_aside(doc, mark.i + 1, clause.right_edge.i)
+    piece = trimmed(doc, mark.i + 1, last)
+    if piece is None:
+        return []
+    m_first, m_last = mention
+    cue = _cue(doc, offset, m_first, m_last, noun)
+    reported = _reported(doc, offset, text, piece[0], piece[1], cue)
+    return [reported] if reported else []
 
 
 def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
@@ -348,7 +437,7 @@ def place(text: str, found: Iterable[Reported], directs: list[Span]) -> tuple[li
     spans: list[Span] = []
     absorbed: set[int] = set()
     for r in found:
-        inside = [q for q in directs if q.start < r.end and r.start < q.end]
+        inside = [q for q in directs if q.start < r.end and r.start < q.end and not q.title]
         if inside and _words_outside(text, r, inside) <= MAX_UNQUOTED_WORDS:
             for q in inside:
                 if q.cue is None:

@@ -73,6 +73,7 @@ DOCUMENTS = {
 }
 EXPLETIVES = {"it", "there", "this", "that", "which", "what"}
 DASHES = {"-", "--", "—", "–"}
+PRECONJUNCTIONS = {"both", "either", "neither"}
 
 
 def subject_of(verb):
@@ -133,6 +134,9 @@ def mention_of(doc, subject) -> tuple[int, int] | None:
     # "WASHINGTON -- President Obama ... said": the dateline is no part of the subject.
     while first + 1 < last and doc[first].is_upper and doc[first + 1].text in DASHES:
         first += 2
+    # "Both Mr. King and Mr. Schultz say": "both" is nobody's name.
+    while first < last and doc[first].lower_ in PRECONJUNCTIONS:
+        first += 1
     if last - first + 1 > MAX_MENTION_TOKENS:
         return None
     words = doc[first : last + 1]
@@ -178,8 +182,8 @@ def _in_mention(tok) -> bool:
 def _appositive_name(subject) -> tuple[int, int] | None:
     """ "The spokesman, John Kirby, said", "The U.N. envoy for Sudan, Amina Diallo, told": a
     common-noun subject named by an apposition, which the parser may hang on a noun inside
-    the subject rather than on its head."""
-    if subject.pos_ != "NOUN":
+    the subject rather than on its head; "one of the family's lawyers, Jon Reyes, said"."""
+    if subject.pos_ != "NOUN" and subject.lower_ != "one":
         return None
     for tok in subject.subtree:
         if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.i > subject.i:

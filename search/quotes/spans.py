@@ -80,3 +80,4 @@ class Span:
     kind: str
     cue: Cue | None = None
     carried: bool = False  # the cue is the previous quote's: this one has none of its own
+    title: bool = False  # the name of a show, a book or a law in quotation marks: no quote

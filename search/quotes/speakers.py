@@ -312,6 +312,8 @@ class Resolver:
 
     def _organisation(self, mention: str) -> Person | None:
         name = re.sub(r"^the\s+", "", mention, flags=re.I).strip()
+        # "the nonpartisan Congressional Budget Office": the writer's words before the name.
+        name = re.sub(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", name)
         if not name or not name[0].isupper() or names_outlet(name):
             return None
         for p in self.people:
