@@ -133,6 +133,7 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
             continue
         if " " not in name and name.lower() not in ("kremlin", "pentagon") and name[0].islower():
             continue
+        name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)  # "the Ministry of Finance's"
         key = name.lower()
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
         person.positions.append(m.start("name"))

@@ -10,6 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from search.quotes.bodies import (
+    COMPANY_ENDINGS,
+    companies,
+    company_named,
+    strip_ticker,
+)
 from search.quotes.cast import (
     BODY_HEADS,
     Person,
@@ -41,7 +47,7 @@ from search.quotes.names import (
     title_off,
     trailing_name,
 )
-from search.quotes.nations import country_named, nation_words
+from search.quotes.nations import country_named, is_place, nation_words
 from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
@@ -53,25 +59,72 @@ RANKS = frozenset("deputy vice assistant first prime acting junior".split())
 GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
 
 
-COMPANY_ENDINGS = frozenset(
+def names_a_body(name: str, titled: bool = False) -> bool:
+    """Whether a speaker's name, not in the story's cast, is a body's: a company's ending
+    ("General Motors Corp", "Data General") or initials ("NSPA", "IBM"), or a country in a
+    longer name ("Statistics Canada"). One word alone ("Texaco", "Putin") says nothing either
+    way: it stays a person, whom a later "he" may mean."""
+    words = name.split()
+    last = words[-1].replace(".", "").lower()  # "L.P.", "N.V."
+    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
+        return True
+    if len(words) > 1 and not titled:
+        if last == "general" and words[-2].lower() not in ROLE_SET:
+            return True  # "Data General", "Media General"; an attorney general is a role
+        parts = [p for w in words for p in w.split("-")]
+        if any(country_named(w) and w not in PERSONAL_COUNTRIES for w in parts):
+            return True  # "Statistics Canada", "Petro-Canada"
+    return len(words) == 1 and not titled and re.fullmatch(r"[A-Z]{2,6}", name) is not None
+
+
+# Countries that are also given names or surnames ("Michael Jordan", "Georgia Smith").
+PERSONAL_COUNTRIES = frozenset("Jordan Georgia Chad Israel Kenya India".split())
+# "Viacom said its offer ...", "Hughes said it had proposed ...": "it" refers back to the
+# speaker, which is therefore a body.
+IT_AFTER = re.compile(
+    r"\s*(?:that\s+)?(?:its\s|it\s+(?:has|had|will|plans|planned|expects|expected|intends|"
+    r"agreed|received|completed|signed|sold|bought|acquired|raised|filed|reported|earned|lost|"
+    r"made|would|may|could|also|is\s+(?!not\b)\w+ing|was\s+\w+ing)\s+(?!been\b|be\b))"
+)
+# A reporting verb that opens a sentence glued to the mention after it; "Said Ali" stays.
+VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
+# A person named with where they work or come from: "Analyst Tim Harris of Phillips",
+# "King Fahd of Saudi Arabia".
+AFFILIATION = re.compile(
+    r"(?P<who>.*?[A-Z][\w'’.-]*)\s+(?P<aff>(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,;]*)"
+)
+
+
+PLURAL_HEADS = frozenset(
     """
-corp corporation inc co ltd plc ag sa nv bv spa ab asa oy kk llc lp group holdings
-international industries systems airlines airways motors petroleum oil energy mining
-resources partners capital securities trust bancorp chemicals electric steel technologies
-communications pharmaceuticals
+dealers traders analysts sources officials bankers economists experts observers diplomats
+executives people residents witnesses lawmakers aides attorneys lawyers directors
+shareholders managers employees workers brokers
 """.split()
 )
 
 
-def names_a_body(name: str, titled: bool = False) -> bool:
-    """Whether a speaker's name, not in the story's cast, is a body's: a company's ending
-    ("General Motors Corp") or initials ("NSPA", "IBM"). One word alone ("Texaco", "Putin")
-    says nothing either way: it stays a person, whom a later "he" may mean."""
-    words = name.split()
-    last = words[-1].rstrip(".").lower()
-    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
-        return True
-    return len(words) == 1 and not titled and re.fullmatch(r"[A-Z]{2,6}", name) is not None
+def _names_somebody(words: str) -> bool:
+    """Whether ``words`` hold a name besides a role and a country: "Analyst Tim Harris", not
+    "U.K. Chancellor" or "the Bank"."""
+    if " " not in words or ORG_HEAD.search(words):
+        return False
+    return any(
+        w[:1].isupper() and w.lower() not in ROLE_SET and not nation_words(w) and w != "The"
+        for w in words.split()
+    )
+
+
+def _many_unnamed(mention: str, name: str) -> bool:
+    """Whether a mention names unnamed people by what they do, its name only the sentence's
+    opening word ("Money market dealers in Paris", "Oil traders")."""
+    words = mention.split()
+    return (
+        len(words) > 1
+        and words[0] == name
+        and words[1][:1].islower()
+        and any(w.lower() in PLURAL_HEADS for w in words[1:])
+    )
 
 
 def role_agrees(mention: str, person: Person) -> bool:
@@ -116,6 +169,11 @@ class Resolver:
         first = text.find("\n")
         self.headline = first if 0 < first < 200 else 0
         self.text = text
+        self.bodies = companies(text)  # the companies it introduces, and their short names
+        for p in people:
+            full = company_named(p.name, self.bodies) if p.kind == "person" else ""
+            if full:  # "Baker Hughes", taken for a person, is Baker Hughes Inc
+                p.kind, p.name, p.role, p.gender = "organisation", full, "", ""
         self._mentions(text, people)
 
     def _mentions(self, text: str, people: list[Person]) -> None:
@@ -132,7 +190,8 @@ class Resolver:
                 person.positions.append(m.start())
 
     def resolve(self, cue: Cue) -> Person | None:
-        mention = cue.mention
+        mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
+        mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
         low = mention.lower()
         person: Person | None
         body = (
@@ -172,6 +231,8 @@ class Resolver:
             person = self._organisation(mention)
         else:
             person = self._named(mention, cue.end)
+            if person is not None and person.kind == "person" and self._said_it(person, cue):
+                person = self._as_body(person)
         if person is not None:
             cue.how = self._how(person, mention, low)
             person.add_alias(mention)
@@ -287,6 +348,23 @@ class Resolver:
                 best = (max(earlier), p)
         return best[1] if best else None
 
+    def _said_it(self, person: Person, cue: Cue) -> bool:
+        """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom
+        said its offer ...", "Hughes said it had proposed ..."): a body, not a person. A
+        speaker the story introduced as a person, or called "he" or "she", stays one."""
+        if " " in person.name or person.role or person.gender:
+            return False
+        return IT_AFTER.match(self.text, cue.end) is not None
+
+    def _as_body(self, person: Person) -> Person:
+        """``person`` as the organisation it turned out to be, with what it said earlier."""
+        for p in self.people:
+            if p.kind == "organisation" and p.name == person.name:
+                person.kind = "organisation"
+                return p
+        person.kind = "organisation"
+        return person
+
     @staticmethod
     def _unnamed(low: str) -> bool:
         words = low.split()
@@ -311,7 +389,10 @@ class Resolver:
         return None
 
     def _organisation(self, mention: str) -> Person | None:
-        name = re.sub(r"^the\s+", "", mention, flags=re.I).strip()
+        name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
+        name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)  # "the Ministry of Finance's"
+        while " " in name and name.split()[0] in STOP_CAPS:
+            name = name.split(" ", 1)[1]  # "Meanwhile Philips NV"
         if not name or not name[0].isupper() or names_outlet(name):
             return None
         for p in self.people:
@@ -327,6 +408,21 @@ class Resolver:
         country = country_named(mention)
         if country:
             return self._organisation(country)  # "Greece said it had protested"
+        if is_place(mention):
+            return self._organisation(mention)  # "Tokyo said": the government seated there
+        affiliated = AFFILIATION.fullmatch(mention)
+        who = affiliated["who"] if affiliated else ""
+        if who and _names_somebody(who) and not names_a_body(who):
+            # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works.
+            person = self._named(affiliated["who"], cue_end)
+            if person is not None and person.kind == "person" and person.role:
+                if affiliated["aff"] not in person.role:
+                    person.role = f"{person.role} {affiliated['aff']}"
+            return person
+        words = mention.split()
+        if len(words) > 1 and words[-1].replace(".", "").lower() in COMPANY_ENDINGS:
+            if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+                return self._organisation(mention)  # "International King's Table Inc"
         if only_a_role(mention):
             # "Jordan's Foreign Minister said", "Moldova's Deputy Prime Minister, Cristina
             # Popescu, said": whoever holds that title, named by the time the cue ends.
@@ -348,9 +444,14 @@ class Resolver:
             bare = re.sub(rf"^{HONORIFICS}\s+", "", mention)
             name, described = trailing_name(bare.split(), titled=bare != mention)
             role = role or role_words_only(described) if has_role(described) else role
-        if not name or not name[0].isupper() or names_outlet(name):
-            return None
+        if not name or not name[0].isupper() or names_outlet(name) or is_place(name):
+            return None  # "dealers in Paris": no person named
+        if _many_unnamed(mention, name):
+            return None  # "Oil traders in New York": the opening capital is no name
         person = self._known(name)
+        if person is None and company_named(name, self.bodies):
+            return self._organisation(company_named(name, self.bodies))  # "Viacom" for
+            # Viacom International Inc, introduced earlier or later in the story
         if person is not None:
             if role and not person.role:
                 person.role = role

@@ -1,0 +1,114 @@
+"""Companies, agencies and places as speakers, on the story's own evidence: a short name is
+the company introduced with its ending or its ticker, "its" after the cue refers back to a
+body, a place speaks for its government, and people in a place are nobody named."""
+
+from __future__ import annotations
+
+from search.quotes import extract
+from search.quotes.bodies import companies, strip_ticker
+
+
+def speaker_of(text: str, opening: str) -> tuple[str | None, str | None]:
+    """The speaker, and its kind, of the quote that opens with ``opening``."""
+    result = extract(text)
+    kinds = {s.name: s.kind for s in result.speakers}
+    (quote,) = [q for q in result.quotes if q.text.startswith(opening)]
+    return quote.speaker, kinds.get(quote.speaker)
+
+
+def test_a_short_name_is_the_company_introduced_with_its_ending():
+    story = (
+        "Lantern Microsystems International Inc said it had received a new takeover offer "
+        "from a group of investors.\n\n"
+        "Lantern said the offer values its shares at 42 dlrs each, above the earlier bid."
+    )
+    assert speaker_of(story, "the offer values its shares at") == (
+        "Lantern Microsystems International Inc",
+        "organisation",
+    )
+    aliases = {s.name: s.aliases for s in extract(story).speakers}
+    assert "Lantern" in aliases["Lantern Microsystems International Inc"]
+
+
+def test_a_ticker_in_angle_brackets_makes_a_name_a_company_and_is_no_part_of_it():
+    story = (
+        "Corvina Biotech <CRVB.O> said a unit of Halden Ltd will market its blood test in "
+        "Europe.\n\nCorvina said the agreement runs for five years."
+    )
+    assert speaker_of(story, "the agreement runs for five ye") == (
+        "Corvina Biotech",
+        "organisation",
+    )
+    assert speaker_of(story, "a unit of Halden Ltd will mark") == (
+        "Corvina Biotech",
+        "organisation",
+    )
+    assert strip_ticker("Corvina Biotech <CRVB.O>") == "Corvina Biotech"
+    assert strip_ticker("<Kestrel Inc.>") == "Kestrel Inc"
+
+
+def test_its_after_the_cue_makes_a_one_word_speaker_a_body_in_all_its_quotes():
+    story = (
+        "Morrowind said sales of the new terminal were slower than expected.\n\n"
+        "Morrowind said its board would meet next week to review the product line."
+    )
+    assert speaker_of(story, "sales of the new terminal were") == ("Morrowind", "organisation")
+    assert speaker_of(story, "its board would meet next week") == ("Morrowind", "organisation")
+
+
+def test_a_name_whose_shares_the_story_trades_is_a_company():
+    story = "Tessaly said the bid undervalues Tessaly shares, which closed at 31 dlrs."
+    assert speaker_of(story, "the bid undervalues Tessaly sh") == ("Tessaly", "organisation")
+
+
+def test_a_person_who_owns_a_company_stays_a_person():
+    """ "Icahn's airline" is his company; Icahn is not "Icahn's ... Airlines Inc"."""
+    story = (
+        "Carl Hollis's Northway Airlines Inc said it would buy more shares of the rival "
+        "carrier.\n\nHollis said he was not seeking control of the carrier."
+    )
+    assert speaker_of(story, "he was not seeking control of") == ("Hollis", "person")
+
+
+def test_a_place_that_speaks_is_an_organisation():
+    """ "Tokyo said" in a trade story is the Japanese government speaking, never a person."""
+    story = "Tokyo said it would not open its rice market to imports from the United States."
+    assert speaker_of(story, "it would not open its rice mar") == ("Tokyo", "organisation")
+
+
+def test_people_in_a_place_are_nobody_named():
+    story = "Oil traders in New York said the price cut was expected after the OPEC meeting."
+    assert speaker_of(story, "the price cut was expected aft") == (None, None)
+
+
+def test_a_company_named_general_and_an_agency_named_for_its_country_are_bodies():
+    story = (
+        "Vantage General said it will redeem 150 mln dlrs of debentures.\n\n"
+        "Statistics Canada said Canada's retail sales fell 0.3 pct in March."
+    )
+    assert speaker_of(story, "it will redeem 150 mln dlrs of") == (
+        "Vantage General",
+        "organisation",
+    )
+    assert speaker_of(story, "Canada's retail sales fell 0.3") == (
+        "Statistics Canada",
+        "organisation",
+    )
+
+
+def test_where_a_person_works_goes_in_the_role_not_the_name():
+    story = "Analyst Tim Harwell of Brookline Securities said the merger made sense."
+    result = extract(story)
+    assert result.quotes[0].speaker == "Tim Harwell"
+    assert "of Brookline Securities" in result.quotes[0].role
+
+
+def test_a_reporting_verb_that_opens_the_sentence_is_no_part_of_the_name():
+    story = "Said David Gluskin of the bank: the market is weak."
+    assert extract(story).quotes[0].speaker == "David Gluskin"
+
+
+def test_a_companys_short_names_skip_words_that_name_nothing_alone():
+    found = companies("Shares of American Express Co rose after Prime Computer Inc said so.")
+    assert "American" not in found["American Express Co"]
+    assert "Prime" in found["Prime Computer Inc"]
