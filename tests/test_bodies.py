@@ -112,3 +112,21 @@ def test_a_companys_short_names_skip_words_that_name_nothing_alone():
     found = companies("Shares of American Express Co rose after Prime Computer Inc said so.")
     assert "American" not in found["American Express Co"]
     assert "Prime" in found["Prime Computer Inc"]
+
+
+def test_a_one_word_name_with_its_own_possessive_is_a_body_named_so():
+    story = "Halloran's said it would close 40 stores in the Midwest this year."
+    assert speaker_of(story, "it would close 40") == ("Halloran's", "organisation")
+
+
+def test_a_mention_of_more_than_one_speaker_names_nobody():
+    story = "Neither Grantham nor Oakridge said any talks were planned to settle the suit."
+    assert speaker_of(story, "any talks were planned") == (None, None)
+
+
+def test_a_name_with_a_vice_president_of_its_own_is_a_company():
+    story = (
+        "Ellen Marsh, Brightwater senior vice president, will also run planning.\n\n"
+        "Brightwater said the change takes effect in June."
+    )
+    assert speaker_of(story, "the change takes effect") == ("Brightwater", "organisation")

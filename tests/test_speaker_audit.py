@@ -53,6 +53,13 @@ def test_arabic_particles_and_surnames_that_are_words_are_names(name):
     assert name_problems(name) == []
 
 
+def test_a_body_whose_name_is_a_possessive_is_not_flagged_but_a_place_glued_is():
+    assert name_problems("Moody's", Speaker.Kind.ORGANISATION) == []
+    assert name_problems("Sweden's", Speaker.Kind.ORGANISATION) == ["possessive"]
+    assert name_problems("Ministry of Trade's", Speaker.Kind.ORGANISATION) == ["possessive"]
+    assert "possessive" in name_problems("Moody's")
+
+
 @pytest.mark.parametrize(
     "name", ["Sergei Lavrov", "Ludwig van Beethoven Jr", "Ministry of Defence"]
 )

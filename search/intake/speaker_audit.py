@@ -34,7 +34,7 @@ def name_problems(name: str, kind: str = Speaker.Kind.PERSON) -> list[str]:
     if not words:
         return ["empty"]
     problems = []
-    if POSSESSIVE.search(name):
+    if POSSESSIVE.search(name) and not _own_possessive(words, kind):
         problems.append("possessive")
     if kind == Speaker.Kind.ORGANISATION:
         return problems
@@ -53,6 +53,14 @@ def name_problems(name: str, kind: str = Speaker.Kind.PERSON) -> list[str]:
     if joined.rstrip(".") in PLACES or joined in PLACES or is_place(name):
         problems.append("place")
     return problems
+
+
+def _own_possessive(words: list[str], kind: str) -> bool:
+    """Whether a body's one-word name is a possessive of its own ("Moody's", "Lloyd's"),
+    not a place's glued to the next words ("Sweden's")."""
+    if kind != Speaker.Kind.ORGANISATION or len(words) != 1:
+        return False
+    return not is_place(POSSESSIVE.sub("", words[0]))
 
 
 def _surname_only(words: list[str], folded: list[str], roles: set[str]) -> bool:

@@ -37,7 +37,8 @@ SHARES = re.compile(
     rf"(?<![\w'’.-])(?P<name>{_RUN})(?:\s+(?:common\s+)?(?:shares|stock|stockholders|"
     r"shareholders|common|employees|subsidiary|subsidiaries|divisions?|brand)|['’]s\s+"
     r"(?:outstanding|shareholders|stockholders|common\s+stock|board\s+of\s+directors|"
-    r"subsidiary|subsidiaries|divisions?|distributor|employees))\b"
+    r"subsidiary|subsidiaries|divisions?|distributor|employees)|\s+(?:senior\s+|executive\s+)?"
+    r"(?:vice\s+president|chief\s+executive|chief\s+financial\s+officer|treasurer))\b"
 )
 # Words that name no company on their own, when a company's name is cut short.
 GENERIC = frozenset(
@@ -46,6 +47,7 @@ American National International United General First New Royal Standard Great We
 Eastern Southern Northern Central Pacific Atlantic Federal Continental Consolidated Allied
 Associated Universal Home Savings Trust Bank Capital Financial Computer Data Mutual Union
 Security Public Service Group Holdings Industries Systems Class Series Common Treasury
+Banks City
 """.split()
 )
 

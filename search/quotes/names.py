@@ -31,6 +31,9 @@ INTRO_ROLE_NAME = re.compile(
     rf"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?)\s+"
     rf"(?P<name>(?:{HONORIFICS}\s+)?{name_words_pattern(0, 3)})"
 )
+# A reporting verb that opens a sentence glued to the mention after it ("Said David
+# Gluskin"); "Said Ali" is a name.
+VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
 # A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").
 ABBREVIATED = re.compile(
     r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Jr|Sr|St|Mt|Ft|Sgt|Del|"
@@ -66,7 +69,7 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     role = " ".join(
         TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
     )  # "Pennsylvania Gov." is Pennsylvania's Governor
-    name = re.sub(rf"^{HONORIFICS}\s+", "", " ".join(name.split()))
+    name = re.sub(rf"^{HONORIFICS}\s+", "", VERB_FIRST.sub("", " ".join(name.split())))
     tokens = name.split()
     # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
     # the name starts after the last of them.

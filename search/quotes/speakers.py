@@ -12,6 +12,7 @@ import re
 
 from search.quotes.bodies import (
     COMPANY_ENDINGS,
+    GENERIC,
     companies,
     company_named,
     strip_ticker,
@@ -38,6 +39,7 @@ from search.quotes.lexicon import (
 )
 from search.quotes.names import (
     INTRO_ROLE_NAME,
+    VERB_FIRST,
     has_role,
     honorific_gender,
     name_parts,
@@ -86,8 +88,8 @@ IT_AFTER = re.compile(
     r"agreed|received|completed|signed|sold|bought|acquired|raised|filed|reported|earned|lost|"
     r"made|would|may|could|also|is\s+(?!not\b)\w+ing|was\s+\w+ing)\s+(?!been\b|be\b))"
 )
-# A reporting verb that opens a sentence glued to the mention after it; "Said Ali" stays.
-VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
+# Words that open a mention of more than one speaker: "Both Bass and Horizon said".
+MANY_OPENERS = frozenset("Both Neither Either".split())
 # A person named with where they work or come from: "Analyst Tim Harris of Phillips",
 # "King Fahd of Saudi Arabia".
 AFFILIATION = re.compile(
@@ -174,6 +176,8 @@ class Resolver:
             full = company_named(p.name, self.bodies) if p.kind == "person" else ""
             if full:  # "Baker Hughes", taken for a person, is Baker Hughes Inc
                 p.kind, p.name, p.role, p.gender = "organisation", full, "", ""
+            elif p.kind == "person" and is_place(p.name):
+                p.kind, p.role = "organisation", ""  # a place is never a person
         self._mentions(text, people)
 
     def _mentions(self, text: str, people: list[Person]) -> None:
@@ -352,8 +356,10 @@ class Resolver:
         """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom
         said its offer ...", "Hughes said it had proposed ..."): a body, not a person. A
         speaker the story introduced as a person, or called "he" or "she", stays one."""
-        if " " in person.name or person.role or person.gender:
+        if person.role or person.gender:
             return False
+        if " " in person.name and not GENERIC & set(person.name.split()):
+            return False  # "Wayne Jones said it ...": it is his company; "Home Federal" is one
         return IT_AFTER.match(self.text, cue.end) is not None
 
     def _as_body(self, person: Person) -> Person:
@@ -390,7 +396,8 @@ class Resolver:
 
     def _organisation(self, mention: str) -> Person | None:
         name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
-        name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)  # "the Ministry of Finance's"
+        if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
+            name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)
         while " " in name and name.split()[0] in STOP_CAPS:
             name = name.split(" ", 1)[1]  # "Meanwhile Philips NV"
         if not name or not name[0].isupper() or names_outlet(name):
@@ -432,6 +439,14 @@ class Resolver:
             known = self._known(bare)  # "Jordan said": Rep. Jim Jordan, not the country
             if known is not None:
                 return known
+            if re.search(r"[a-z][’']s$", bare):  # "Lloyd's said", "Moody's said"; but
+                stem = bare[:-2]  # "Sweden's said" is Sweden
+                return self._organisation(stem if is_place(stem) else bare)
+        if mention.split()[0] in MANY_OPENERS:
+            return None  # "Neither Pennzoil nor Texaco would comment": more than one
+        full = company_named(re.sub(r"^the\s+", "", mention), self.bodies)
+        if full:
+            return self._organisation(full)  # "Advanced Voice" for Advanced Voice Systems Inc
         mention, title = title_off(mention)
         role, name = title, mention
         gender = honorific_gender(mention)
