@@ -130,3 +130,16 @@ def test_a_name_with_a_vice_president_of_its_own_is_a_company():
         "Brightwater said the change takes effect in June."
     )
     assert speaker_of(story, "the change takes effect") == ("Brightwater", "organisation")
+
+
+def test_a_person_named_with_the_company_he_works_for_stays_a_person():
+    story = "Martin Keble of Harrow Lynch and Co Inc said that the railway had 580 mln dlrs."
+    assert speaker_of(story, "the railway had") == ("Martin Keble", "person")
+
+
+def test_a_body_named_again_without_its_ending_is_the_one_introduced():
+    story = (
+        "Bank of Ashford Co said it raised its prime rate to 7-3/4 pct.\n\n"
+        "Bank of Ashford said the move followed rises at other banks."
+    )
+    assert speaker_of(story, "the move followed") == ("Bank of Ashford Co", "organisation")

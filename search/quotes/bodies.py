@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.lexicon import ROLE_SET, STOP_CAPS
+from search.quotes.lexicon import ORG_HEAD, ROLE_SET, STOP_CAPS
 from search.quotes.nations import is_nation, is_place
 
 # Words that end a company's name, whatever comes before them.
@@ -67,8 +67,14 @@ def _run(name: str) -> list[str]:
     words = re.split(r"(?<=[a-z]{2}\.)\s+", name)[-1].split()
     while words and (words[0] in STOP_CAPS or words[0].lower() in ROLE_SET):
         words.pop(0)
-    if len(words) > 2 and words[1] == "of" and words[0].endswith("s"):
-        words = words[2:]  # "Shares of American Express Co"
+    if "of" in words[1:]:
+        # "Shares of American Express Co", "Richard Fischer of Merrill Lynch and Co Inc":
+        # the company is after "of", unless what comes before is a body ("Bank of New
+        # York Co", "Building Systems of America Inc").
+        at = words.index("of")
+        before = words[at - 1].lower()
+        if not ORG_HEAD.search(words[at - 1]) and before not in COMPANY_ENDINGS:
+            words = words[at + 1 :]
     return words
 
 

@@ -173,8 +173,10 @@ class Resolver:
         self.text = text
         self.bodies = companies(text)  # the companies it introduces, and their short names
         for p in people:
-            full = company_named(p.name, self.bodies) if p.kind == "person" else ""
-            if full:  # "Baker Hughes", taken for a person, is Baker Hughes Inc
+            full = company_named(p.name, self.bodies)
+            if full and (p.kind == "person" or full != p.name):
+                # "Baker Hughes", taken for a person, is Baker Hughes Inc; "Bank of New
+                # York" is Bank of New York Co
                 p.kind, p.name, p.role, p.gender = "organisation", full, "", ""
             elif p.kind == "person" and is_place(p.name):
                 p.kind, p.role = "organisation", ""  # a place is never a person
@@ -407,6 +409,9 @@ class Resolver:
                 p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
             ):
                 return p  # "the IMF" for the International Monetary Fund named earlier
+        full = company_named(name, self.bodies)
+        if full and full != name:
+            return self._organisation(full)  # "Bank of New York" for Bank of New York Co
         org = Person(name=name, kind="organisation")
         self.people.append(org)
         return org
