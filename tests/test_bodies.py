@@ -143,3 +143,11 @@ def test_a_body_named_again_without_its_ending_is_the_one_introduced():
         "Bank of Ashford said the move followed rises at other banks."
     )
     assert speaker_of(story, "the move followed") == ("Bank of Ashford Co", "organisation")
+
+
+def test_the_fund_said_refers_back_to_the_fund_introduced_with_its_ending():
+    story = (
+        "The Andes Growth Fund Inc said its board approved a buyback of 19,513,200 shares.\n\n"
+        "The fund said the offer would start next month."
+    )
+    assert speaker_of(story, "the offer would") == ("Andes Growth Fund Inc", "organisation")

@@ -30,6 +30,7 @@ _LEGAL = (
 )
 _WORD = r"(?:[A-Z][\w&'’.-]*|&|\d[\w-]*)"
 _RUN = rf"{_WORD}(?:\s+(?:(?:of|and|de|du|la|für)\s+)?{_WORD}){{0,6}}"
+LEGAL_ENDING = re.compile(rf"(?:{_LEGAL})\.?")
 INTRODUCED = re.compile(rf"(?<![\w'’.-])(?P<name>{_RUN}?),?\s+(?:{_LEGAL})\b\.?")
 TICKER = re.compile(r"\s*<(?P<inside>[^<>\n]{1,60})>")
 BEFORE_TICKER = re.compile(rf"(?<![\w'’.-])(?P<name>{_RUN})\s*<[A-Z][A-Z0-9.]{{0,9}}>")
@@ -119,6 +120,8 @@ def companies(text: str) -> dict[str, set[str]]:
         name = " ".join(words)
         if not words or words[-1] in GENERIC or any(w.lower() in ROLE_SET for w in words):
             continue
+        if not words[0][:1].isupper():
+            continue  # "19,513,200 shares"
         if not company_named(name, found) and not is_nation(name) and not is_place(name):
             found[name] = {name}
     return found

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from search.quotes.bodies import LEGAL_ENDING
 from search.quotes.lexicon import (
     FAMILY_FIRST,
     GENDERED_HONORIFICS,
@@ -147,6 +148,8 @@ def head_noun(name: str) -> str:
     """The body's kind, lower-case: "ministry" for "Azerbaijan's Foreign Ministry", "embassy"
     for "the Russian Embassy in Prague"."""
     words = re.split(r"\s+(?:of|for|in|on)\s+", name, maxsplit=1)[0].split()
+    if len(words) > 1 and LEGAL_ENDING.fullmatch(words[-1]):
+        words.pop()  # "fund" for the Mexico Fund Inc
     return words[-1].lower() if words else ""
 
 
