@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from search.quotes.lexicon import ORG_HEAD, ROLE_SET, STOP_CAPS
-from search.quotes.nations import is_nation, is_place
+from search.quotes.nations import country_named, is_nation, is_place
 
 # Words that end a company's name, whatever comes before them.
 COMPANY_ENDINGS = frozenset(
@@ -134,3 +134,32 @@ def company_named(name: str, bodies: dict[str, set[str]]) -> str:
     if len(fits) > 1 and len({f.split()[0] for f in fits}) > 1:
         return ""
     return fits[0] if fits else ""  # the first introduced: "Viacom Inc" before its units
+
+
+def names_a_body(name: str, titled: bool = False) -> bool:
+    """Whether a speaker's name, not in the story's cast, is a body's: a company's ending
+    ("General Motors Corp", "Data General") or initials ("NSPA", "IBM"), or a country in a
+    longer name ("Statistics Canada"). One word alone ("Texaco", "Putin") says nothing either
+    way: it stays a person, whom a later "he" may mean."""
+    words = name.split()
+    last = words[-1].replace(".", "").lower()  # "L.P.", "N.V."
+    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
+        return True
+    if len(words) > 1 and not titled:
+        if last == "general" and words[-2].lower() not in ROLE_SET:
+            return True  # "Data General", "Media General"; an attorney general is a role
+        parts = [p for w in words for p in w.split("-")]
+        if any(country_named(w) and w not in PERSONAL_COUNTRIES for w in parts):
+            return True  # "Statistics Canada", "Petro-Canada"
+    return len(words) == 1 and not titled and re.fullmatch(r"[A-Z]{2,6}", name) is not None
+
+
+# Countries that are also given names or surnames ("Michael Jordan", "Georgia Smith").
+PERSONAL_COUNTRIES = frozenset("Jordan Georgia Chad Israel Kenya India".split())
+# "Viacom said its offer ...", "Hughes said it had proposed ...": "it" refers back to the
+# speaker, which is therefore a body.
+IT_AFTER = re.compile(
+    r"\s*(?:that\s+)?(?:its\s|it\s+(?:has|had|will|plans|planned|expects|expected|intends|"
+    r"agreed|received|completed|signed|sold|bought|acquired|raised|filed|reported|earned|lost|"
+    r"made|would|may|could|also|is\s+(?!not\b)\w+ing|was\s+\w+ing)\s+(?!been\b|be\b))"
+)

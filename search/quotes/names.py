@@ -24,7 +24,7 @@ from search.quotes.lexicon import (
     name_words_pattern,
     names_outlet,
 )
-from search.quotes.nations import is_nation
+from search.quotes.nations import is_nation, nation_words
 
 INTRO_ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){{0,6}}?(?i:{ROLE_NOUN})"
@@ -223,3 +223,44 @@ def title_off(mention: str) -> tuple[str, str]:
     if len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
         return " ".join(words[1:]), TITLES[words[0].rstrip(".").lower()]
     return mention, ""
+
+
+# Words that open a mention of more than one speaker: "Both Bass and Horizon said".
+MANY_OPENERS = frozenset("Both Neither Either".split())
+# A person named with where they work or come from: "Analyst Tim Harris of Phillips",
+# "King Fahd of Saudi Arabia".
+AFFILIATION = re.compile(
+    r"(?P<who>.*?[A-Z][\w'’.-]*)\s+(?P<aff>(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,;]*)"
+)
+
+
+PLURAL_HEADS = frozenset(
+    """
+dealers traders analysts sources officials bankers economists experts observers diplomats
+executives people residents witnesses lawmakers aides attorneys lawyers directors
+shareholders managers employees workers brokers
+""".split()
+)
+
+
+def names_somebody(words: str) -> bool:
+    """Whether ``words`` hold a name besides a role and a country: "Analyst Tim Harris", not
+    "U.K. Chancellor" or "the Bank"."""
+    if " " not in words or ORG_HEAD.search(words):
+        return False
+    return any(
+        w[:1].isupper() and w.lower() not in ROLE_SET and not nation_words(w) and w != "The"
+        for w in words.split()
+    )
+
+
+def many_unnamed(mention: str, name: str) -> bool:
+    """Whether a mention names unnamed people by what they do, its name only the sentence's
+    opening word ("Money market dealers in Paris", "Oil traders")."""
+    words = mention.split()
+    return (
+        len(words) > 1
+        and words[0] == name
+        and words[1][:1].islower()
+        and any(w.lower() in PLURAL_HEADS for w in words[1:])
+    )

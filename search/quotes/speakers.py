@@ -13,8 +13,10 @@ import re
 from search.quotes.bodies import (
     COMPANY_ENDINGS,
     GENERIC,
+    IT_AFTER,
     companies,
     company_named,
+    names_a_body,
     strip_ticker,
 )
 from search.quotes.cast import (
@@ -38,11 +40,15 @@ from search.quotes.lexicon import (
     names_outlet,
 )
 from search.quotes.names import (
+    AFFILIATION,
     INTRO_ROLE_NAME,
+    MANY_OPENERS,
     VERB_FIRST,
     has_role,
     honorific_gender,
+    many_unnamed,
     name_parts,
+    names_somebody,
     only_a_role,
     role_words_only,
     split_role_name,
@@ -59,74 +65,6 @@ BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
 # minister.
 RANKS = frozenset("deputy vice assistant first prime acting junior".split())
 GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
-
-
-def names_a_body(name: str, titled: bool = False) -> bool:
-    """Whether a speaker's name, not in the story's cast, is a body's: a company's ending
-    ("General Motors Corp", "Data General") or initials ("NSPA", "IBM"), or a country in a
-    longer name ("Statistics Canada"). One word alone ("Texaco", "Putin") says nothing either
-    way: it stays a person, whom a later "he" may mean."""
-    words = name.split()
-    last = words[-1].replace(".", "").lower()  # "L.P.", "N.V."
-    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
-        return True
-    if len(words) > 1 and not titled:
-        if last == "general" and words[-2].lower() not in ROLE_SET:
-            return True  # "Data General", "Media General"; an attorney general is a role
-        parts = [p for w in words for p in w.split("-")]
-        if any(country_named(w) and w not in PERSONAL_COUNTRIES for w in parts):
-            return True  # "Statistics Canada", "Petro-Canada"
-    return len(words) == 1 and not titled and re.fullmatch(r"[A-Z]{2,6}", name) is not None
-
-
-# Countries that are also given names or surnames ("Michael Jordan", "Georgia Smith").
-PERSONAL_COUNTRIES = frozenset("Jordan Georgia Chad Israel Kenya India".split())
-# "Viacom said its offer ...", "Hughes said it had proposed ...": "it" refers back to the
-# speaker, which is therefore a body.
-IT_AFTER = re.compile(
-    r"\s*(?:that\s+)?(?:its\s|it\s+(?:has|had|will|plans|planned|expects|expected|intends|"
-    r"agreed|received|completed|signed|sold|bought|acquired|raised|filed|reported|earned|lost|"
-    r"made|would|may|could|also|is\s+(?!not\b)\w+ing|was\s+\w+ing)\s+(?!been\b|be\b))"
-)
-# Words that open a mention of more than one speaker: "Both Bass and Horizon said".
-MANY_OPENERS = frozenset("Both Neither Either".split())
-# A person named with where they work or come from: "Analyst Tim Harris of Phillips",
-# "King Fahd of Saudi Arabia".
-AFFILIATION = re.compile(
-    r"(?P<who>.*?[A-Z][\w'’.-]*)\s+(?P<aff>(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,;]*)"
-)
-
-
-PLURAL_HEADS = frozenset(
-    """
-dealers traders analysts sources officials bankers economists experts observers diplomats
-executives people residents witnesses lawmakers aides attorneys lawyers directors
-shareholders managers employees workers brokers
-""".split()
-)
-
-
-def _names_somebody(words: str) -> bool:
-    """Whether ``words`` hold a name besides a role and a country: "Analyst Tim Harris", not
-    "U.K. Chancellor" or "the Bank"."""
-    if " " not in words or ORG_HEAD.search(words):
-        return False
-    return any(
-        w[:1].isupper() and w.lower() not in ROLE_SET and not nation_words(w) and w != "The"
-        for w in words.split()
-    )
-
-
-def _many_unnamed(mention: str, name: str) -> bool:
-    """Whether a mention names unnamed people by what they do, its name only the sentence's
-    opening word ("Money market dealers in Paris", "Oil traders")."""
-    words = mention.split()
-    return (
-        len(words) > 1
-        and words[0] == name
-        and words[1][:1].islower()
-        and any(w.lower() in PLURAL_HEADS for w in words[1:])
-    )
 
 
 def role_agrees(mention: str, person: Person) -> bool:
@@ -424,7 +362,7 @@ class Resolver:
             return self._organisation(mention)  # "Tokyo said": the government seated there
         affiliated = AFFILIATION.fullmatch(mention)
         who = affiliated["who"] if affiliated else ""
-        if who and _names_somebody(who) and not names_a_body(who):
+        if who and names_somebody(who) and not names_a_body(who):
             # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works.
             person = self._named(affiliated["who"], cue_end)
             if person is not None and person.kind == "person" and person.role:
@@ -466,7 +404,7 @@ class Resolver:
             role = role or role_words_only(described) if has_role(described) else role
         if not name or not name[0].isupper() or names_outlet(name) or is_place(name):
             return None  # "dealers in Paris": no person named
-        if _many_unnamed(mention, name):
+        if many_unnamed(mention, name):
             return None  # "Oil traders in New York": the opening capital is no name
         person = self._known(name)
         if person is None and company_named(name, self.bodies):
