@@ -76,6 +76,8 @@ def _run(name: str) -> list[str]:
         before = words[at - 1].lower()
         if not ORG_HEAD.search(words[at - 1]) and before not in COMPANY_ENDINGS:
             words = words[at + 1 :]
+    while words and words[0] in STOP_CAPS:
+        words.pop(0)  # "Holders of The Ashford Fund Inc"
     return words
 
 

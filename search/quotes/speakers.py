@@ -342,14 +342,12 @@ class Resolver:
             name = name.split(" ", 1)[1]  # "Meanwhile Philips NV"
         if not name or not name[0].isupper() or names_outlet(name):
             return None
+        name = company_named(name, self.bodies) or name  # "Bank of New York": … Co
         for p in self.people:
             if p.kind == "organisation" and (
                 p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
             ):
                 return p  # "the IMF" for the International Monetary Fund named earlier
-        full = company_named(name, self.bodies)
-        if full and full != name:
-            return self._organisation(full)  # "Bank of New York" for Bank of New York Co
         org = Person(name=name, kind="organisation")
         self.people.append(org)
         return org
