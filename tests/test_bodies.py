@@ -151,3 +151,13 @@ def test_the_fund_said_refers_back_to_the_fund_introduced_with_its_ending():
         "The fund said the offer would start next month."
     )
     assert speaker_of(story, "the offer would") == ("Andes Growth Fund Inc", "organisation")
+
+
+def test_a_company_introduced_with_a_possessive_and_a_ticker_is_named_without_it():
+    """The name as introduced and the name the resolver cleans must agree, or the two
+    would chase each other for ever."""
+    story = (
+        "Marlow and Pike's <MPK.L> said it would cut 200 jobs.\n\n"
+        "Marlow and Pike said the cuts would save 10 mln stg a year."
+    )
+    assert speaker_of(story, "the cuts would") == ("Marlow and Pike", "organisation")

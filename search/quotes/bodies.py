@@ -106,6 +106,9 @@ def companies(text: str) -> dict[str, set[str]]:
     def add(name: str, words: list[str]) -> None:
         if not words or all(is_nation(w) or is_place(w) for w in words):
             return
+        if " " in name:  # "Marlow and Pike's <MPK.L>" is Marlow and Pike
+            name = re.sub(r"[’']s$", "", name)
+            words = name.split()
         found.setdefault(name, set()).update(short_forms(words))
 
     for m in INTRODUCED.finditer(text):
