@@ -161,3 +161,18 @@ def test_a_company_introduced_with_a_possessive_and_a_ticker_is_named_without_it
         "Marlow and Pike said the cuts would save 10 mln stg a year."
     )
     assert speaker_of(story, "the cuts would") == ("Marlow and Pike", "organisation")
+
+
+def test_a_short_name_ending_in_letters_of_a_joiner_is_still_the_company():
+    """ "Louisiana Land" ends in "and" only as letters, not as a word."""
+    story = "Delta Land and Exploration Co said it assumed the debt of a unit of Delta Land."
+    assert speaker_of(story, "it assumed") == ("Delta Land and Exploration Co", "organisation")
+
+
+def test_a_body_shown_by_its_stays_one_in_its_later_quotes_and_loses_its_base():
+    story = (
+        "Quebec-based Marvonne Inc told regulators it had cut its stake in a rival.\n\n"
+        "Marvonne said its sale was complete. Marvonne said more shares may be sold."
+    )
+    assert speaker_of(story, "it had cut") == ("Marvonne Inc", "organisation")
+    assert speaker_of(story, "more shares") == ("Marvonne Inc", "organisation")

@@ -66,8 +66,10 @@ def _run(name: str) -> list[str]:
     """The words of a company's name, from the start of its sentence ("Kodak's Giles.
     Meanwhile Philips NV": Philips NV), without a sentence's opening word ("The", "But")."""
     words = re.split(r"(?<=[a-z]{2}\.)\s+", name)[-1].split()
-    while words and (words[0] in STOP_CAPS or words[0].lower() in ROLE_SET):
-        words.pop(0)
+    while words and (
+        words[0] in STOP_CAPS or words[0].lower() in ROLE_SET or words[0].endswith("-based")
+    ):
+        words.pop(0)  # "The", "Chairman", "Montreal-based"
     if "of" in words[1:]:
         # "Shares of American Express Co", "Richard Fischer of Merrill Lynch and Co Inc":
         # the company is after "of", unless what comes before is a body ("Bank of New
@@ -90,8 +92,8 @@ def short_forms(words: list[str]) -> set[str]:
         form = " ".join(words[:n])
         if n == 1 and (form in GENERIC or is_nation(form) or len(form) < 3):
             break
-        if form.endswith(("and", "of", "&", "de")):
-            continue
+        if words[n - 1] in ("and", "of", "&", "de"):
+            continue  # "Louisiana Land and", but "Louisiana Land" is one
         forms.add(form)
         if n == len(words):
             forms.add(re.sub(r"[’']s$", "", form))  # "Heck" for Heck's Inc
@@ -106,9 +108,9 @@ def companies(text: str) -> dict[str, set[str]]:
     def add(name: str, words: list[str]) -> None:
         if not words or all(is_nation(w) or is_place(w) for w in words):
             return
-        if " " in name:  # "Marlow and Pike's <MPK.L>" is Marlow and Pike
+        if " " in name and re.search(r"[’']s$", name):  # "Marlow and Pike's <MPK.L>"
             name = re.sub(r"[’']s$", "", name)
-            words = name.split()
+            words = [*words[:-1], re.sub(r"[’']s$", "", words[-1])]
         found.setdefault(name, set()).update(short_forms(words))
 
     for m in INTRODUCED.finditer(text):

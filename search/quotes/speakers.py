@@ -338,8 +338,8 @@ class Resolver:
         name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
         if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
             name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)
-        while " " in name and name.split()[0] in STOP_CAPS:
-            name = name.split(" ", 1)[1]  # "Meanwhile Philips NV"
+        while " " in name and (name.split()[0] in STOP_CAPS or name.split()[0].endswith("-based")):
+            name = name.split(" ", 1)[1]  # "Meanwhile Philips NV", "Montreal-based Noverco Inc"
         if not name or not name[0].isupper() or names_outlet(name):
             return None
         name = company_named(name, self.bodies) or name  # "Bank of New York": … Co
@@ -413,7 +413,9 @@ class Resolver:
                 person.role = role
             person.gender = person.gender or gender
             return person
-        if names_a_body(name, titled=bool(role or gender)):
+        if names_a_body(name, titled=bool(role or gender)) or any(
+            p.kind == "organisation" and p.name == name for p in self.people
+        ):  # "Noverco said", after "Noverco said its ..." showed it a body
             return self._organisation(name)  # "Texaco said", "NSPA said", "Gazprom Neft said"
         person = Person(name=name, role=role, gender=gender or name_gender(name))
         person.nations |= nation_words(role)
