@@ -176,3 +176,16 @@ def test_a_body_shown_by_its_stays_one_in_its_later_quotes_and_loses_its_base():
     )
     assert speaker_of(story, "it had cut") == ("Marvonne Inc", "organisation")
     assert speaker_of(story, "more shares") == ("Marvonne Inc", "organisation")
+
+
+def test_a_name_the_next_sentence_calls_the_company_is_a_company():
+    story = (
+        "Halvorsen said that sales in Europe rose 12 pct in the first quarter. The company "
+        "said the plant in Bergen would reopen in June."
+    )
+    assert speaker_of(story, "sales in Europe") == ("Halvorsen", "organisation")
+
+
+def test_a_company_introduced_after_a_hyphenated_word_keeps_its_short_name():
+    story = "The unit moves to 51-pct-owned Kestrel Corp, Kestrel said on Monday."
+    assert speaker_of(story, "The unit moves") == ("Kestrel Corp", "organisation")

@@ -33,6 +33,11 @@ _RUN = rf"{_WORD}(?:\s+(?:(?:of|and|de|du|la|für)\s+)?{_WORD}){{0,6}}"
 LEGAL_ENDING = re.compile(rf"(?:{_LEGAL})\.?")
 INTRODUCED = re.compile(rf"(?<![\w'’.-])(?P<name>{_RUN}?),?\s+(?:{_LEGAL})\b\.?")
 TICKER = re.compile(r"\s*<(?P<inside>[^<>\n]{1,60})>")
+# "SunTrust Banks said ... . The company said ...": the next sentence calls it a company.
+THE_COMPANY_NEXT = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{_RUN})\s+said\b[^.\n]*\.\s+The\s+(?:company|firm|group|bank)"
+    r"(?:['’]s)?\s"
+)
 BEFORE_TICKER = re.compile(rf"(?<![\w'’.-])(?P<name>{_RUN})\s*<[A-Z][A-Z0-9.]{{0,9}}>")
 SHARES = re.compile(
     rf"(?<![\w'’.-])(?P<name>{_RUN})(?:\s+(?:common\s+)?(?:shares|stock|stockholders|"
@@ -67,9 +72,9 @@ def _run(name: str) -> list[str]:
     Meanwhile Philips NV": Philips NV), without a sentence's opening word ("The", "But")."""
     words = re.split(r"(?<=[a-z]{2}\.)\s+", name)[-1].split()
     while words and (
-        words[0] in STOP_CAPS or words[0].lower() in ROLE_SET or words[0].endswith("-based")
+        words[0] in STOP_CAPS or words[0].lower() in ROLE_SET or re.search(r"-[a-z]+$", words[0])
     ):
-        words.pop(0)  # "The", "Chairman", "Montreal-based"
+        words.pop(0)  # "The", "Chairman", "Montreal-based", "51-pct-owned"
     if "of" in words[1:]:
         # "Shares of American Express Co", "Richard Fischer of Merrill Lynch and Co Inc":
         # the company is after "of", unless what comes before is a body ("Bank of New
@@ -122,6 +127,12 @@ def companies(text: str) -> dict[str, set[str]]:
         words = _run(m["name"])
         if words and words[-1].rstrip(".") not in _LEGAL.split("|"):
             add(" ".join(words), words[: len(words)])
+    for m in THE_COMPANY_NEXT.finditer(text):
+        words = _run(m["name"])
+        name = " ".join(words)
+        if len(words) == 1 or GENERIC & set(words[1:]):  # not "John Smith said ..."
+            if name and not company_named(name, found) and not is_place(name):
+                found[name] = {name}
     for m in SHARES.finditer(text):
         words = _run(m["name"])
         name = " ".join(words)
