@@ -31,6 +31,36 @@ def test_a_name_that_is_not_a_name_is_flagged_with_why(name, problem):
 
 
 @pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("Said David Gluskin", "conjunction"),
+        ("U.K. Chancellor", "role word"),
+        ("Analyst Tim Harris", "role word"),
+        ("Ali bin", "ends in a lower-case word"),
+        ("Tokyo", "place"),
+    ],
+)
+def test_a_glued_verb_a_bare_title_or_a_place_is_still_flagged(name, problem):
+    assert problem in name_problems(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Ali al-Khalifa al-Sabah", "Khalaf al-Oteiba", "Omer Said", "Scott King"]
+)
+def test_arabic_particles_and_surnames_that_are_words_are_names(name):
+    """ "al-Sabah" is no lower-case word after a name, "Said" no verb and "King" no title
+    when they are a family name."""
+    assert name_problems(name) == []
+
+
+def test_a_body_whose_name_is_a_possessive_is_not_flagged_but_a_place_glued_is():
+    assert name_problems("Moody's", Speaker.Kind.ORGANISATION) == []
+    assert name_problems("Sweden's", Speaker.Kind.ORGANISATION) == ["possessive"]
+    assert name_problems("Ministry of Trade's", Speaker.Kind.ORGANISATION) == ["possessive"]
+    assert "possessive" in name_problems("Moody's")
+
+
+@pytest.mark.parametrize(
     "name", ["Sergei Lavrov", "Ludwig van Beethoven Jr", "Ministry of Defence"]
 )
 def test_a_plain_name_is_not_flagged(name):

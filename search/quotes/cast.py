@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from search.quotes.bodies import LEGAL_ENDING
 from search.quotes.lexicon import (
     FAMILY_FIRST,
     GENDERED_HONORIFICS,
@@ -133,6 +134,7 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
             continue
         if " " not in name and name.lower() not in ("kremlin", "pentagon") and name[0].islower():
             continue
+        name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)  # "the Ministry of Finance's"
         key = name.lower()
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
         person.positions.append(m.start("name"))
@@ -146,6 +148,8 @@ def head_noun(name: str) -> str:
     """The body's kind, lower-case: "ministry" for "Azerbaijan's Foreign Ministry", "embassy"
     for "the Russian Embassy in Prague"."""
     words = re.split(r"\s+(?:of|for|in|on)\s+", name, maxsplit=1)[0].split()
+    if len(words) > 1 and LEGAL_ENDING.fullmatch(words[-1]):
+        words.pop()  # "fund" for the Mexico Fund Inc
     return words[-1].lower() if words else ""
 
 

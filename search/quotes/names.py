@@ -24,13 +24,16 @@ from search.quotes.lexicon import (
     name_words_pattern,
     names_outlet,
 )
-from search.quotes.nations import is_nation
+from search.quotes.nations import is_nation, nation_words
 
 INTRO_ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){{0,6}}?(?i:{ROLE_NOUN})"
     rf"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?)\s+"
     rf"(?P<name>(?:{HONORIFICS}\s+)?{name_words_pattern(0, 3)})"
 )
+# A reporting verb that opens a sentence glued to the mention after it ("Said David
+# Gluskin"); "Said Ali" is a name.
+VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
 # A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").
 ABBREVIATED = re.compile(
     r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Jr|Sr|St|Mt|Ft|Sgt|Del|"
@@ -66,7 +69,7 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     role = " ".join(
         TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
     )  # "Pennsylvania Gov." is Pennsylvania's Governor
-    name = re.sub(rf"^{HONORIFICS}\s+", "", " ".join(name.split()))
+    name = re.sub(rf"^{HONORIFICS}\s+", "", VERB_FIRST.sub("", " ".join(name.split())))
     tokens = name.split()
     # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
     # the name starts after the last of them.
@@ -220,3 +223,44 @@ def title_off(mention: str) -> tuple[str, str]:
     if len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
         return " ".join(words[1:]), TITLES[words[0].rstrip(".").lower()]
     return mention, ""
+
+
+# Words that open a mention of more than one speaker: "Both Bass and Horizon said".
+MANY_OPENERS = frozenset("Both Neither Either".split())
+# A person named with where they work or come from: "Analyst Tim Harris of Phillips",
+# "King Fahd of Saudi Arabia".
+AFFILIATION = re.compile(
+    r"(?P<who>.*?[A-Z][\w'’.-]*)\s+(?P<aff>(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,;]*)"
+)
+
+
+PLURAL_HEADS = frozenset(
+    """
+dealers traders analysts sources officials bankers economists experts observers diplomats
+executives people residents witnesses lawmakers aides attorneys lawyers directors
+shareholders managers employees workers brokers
+""".split()
+)
+
+
+def names_somebody(words: str) -> bool:
+    """Whether ``words`` hold a name besides a role and a country: "Analyst Tim Harris", not
+    "U.K. Chancellor" or "the Bank"."""
+    if " " not in words or ORG_HEAD.search(words):
+        return False
+    return any(
+        w[:1].isupper() and w.lower() not in ROLE_SET and not nation_words(w) and w != "The"
+        for w in words.split()
+    )
+
+
+def many_unnamed(mention: str, name: str) -> bool:
+    """Whether a mention names unnamed people by what they do, its name only the sentence's
+    opening word ("Money market dealers in Paris", "Oil traders")."""
+    words = mention.split()
+    return (
+        len(words) > 1
+        and words[0] == name
+        and words[1][:1].islower()
+        and any(w.lower() in PLURAL_HEADS for w in words[1:])
+    )

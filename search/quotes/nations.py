@@ -148,3 +148,31 @@ def country_named(mention: str) -> str:
     low = re.sub(r"^the\s+", "", mention.strip(), flags=re.I).lower()
     country = COUNTRY_OF.get(low, "")
     return country if country.lower() == low else ""
+
+
+# Places that speak for the government seated there ("Tokyo said", "Baghdad denied"), and
+# countries and regions beyond the list above. A place is never a person's name.
+PLACES = frozenset(
+    p.strip()
+    for p in """
+Tokyo, Baghdad, Tehran, Brussels, London, Paris, Riyadh, Bonn, Berlin, Rome, Madrid, Lisbon,
+Vienna, Geneva, Ottawa, Canberra, New Delhi, Delhi, Islamabad, Kabul, Cairo, Damascus,
+Beirut, Amman, Jerusalem, Tel Aviv, Athens, Havana, Manila, Jakarta, Bangkok, Hanoi,
+Taipei, Wellington, Pretoria, Nairobi, Lagos, Tripoli, Algiers, Rabat, Tunis, Khartoum,
+Brasilia, Buenos Aires, Caracas, Bogota, Lima, Santiago, Mexico City, Stockholm, Oslo,
+Copenhagen, Helsinki, Warsaw, Prague, Budapest, Bucharest, Sofia, Belgrade, Baku, Tbilisi,
+Yerevan, Minsk, New York, Hong Kong, Singapore, Zurich, Frankfurt, Luxembourg, America,
+Europe, Asia, Africa, Korea, Latin America, Arabia, Tanzania, Zimbabwe, Zambia, Uganda,
+Ghana, Angola, Mozambique, Ecuador, Peru, Bolivia, Argentina, Uruguay, Paraguay, Nicaragua,
+Honduras, Panama, Jamaica, Malaysia, Burma, Myanmar, Nepal, Sri Lanka, Iceland, Malta,
+New Zealand, Senegal, Cameroon, Zaire, Congo, Somalia, Liberia, Gabon
+""".replace("\n", " ").split(",")
+)
+_PLACE_KEYS = frozenset(p.lower() for p in PLACES)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` ("Tokyo", "the United States", "Latin America") is a country, a
+    capital or a region, with no other word in it."""
+    low = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().rstrip(".")
+    return low in _PLACE_KEYS or bool(country_named(low))

@@ -73,7 +73,7 @@ DOCUMENTS = {
 }
 EXPLETIVES = {"it", "there", "this", "that", "which", "what"}
 DASHES = {"-", "--", "—", "–"}
-PRECONJUNCTIONS = {"both", "either", "neither"}
+PRECONJUNCTIONS = {"both"}  # "neither X nor Y said" is nobody: the resolver says so
 
 
 def subject_of(verb):

@@ -10,6 +10,15 @@ from __future__ import annotations
 import bisect
 import re
 
+from search.quotes.bodies import (
+    COMPANY_ENDINGS,
+    GENERIC,
+    IT_AFTER,
+    companies,
+    company_named,
+    names_a_body,
+    strip_ticker,
+)
 from search.quotes.cast import (
     BODY_HEADS,
     Person,
@@ -31,17 +40,22 @@ from search.quotes.lexicon import (
     names_outlet,
 )
 from search.quotes.names import (
+    AFFILIATION,
     INTRO_ROLE_NAME,
+    MANY_OPENERS,
+    VERB_FIRST,
     has_role,
     honorific_gender,
+    many_unnamed,
     name_parts,
+    names_somebody,
     only_a_role,
     role_words_only,
     split_role_name,
     title_off,
     trailing_name,
 )
-from search.quotes.nations import country_named, nation_words
+from search.quotes.nations import country_named, is_place, nation_words
 from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
@@ -51,27 +65,6 @@ BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
 # minister.
 RANKS = frozenset("deputy vice assistant first prime acting junior".split())
 GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
-
-
-COMPANY_ENDINGS = frozenset(
-    """
-corp corporation inc co ltd plc ag sa nv bv spa ab asa oy kk llc lp group holdings
-international industries systems airlines airways motors petroleum oil energy mining
-resources partners capital securities trust bancorp chemicals electric steel technologies
-communications pharmaceuticals
-""".split()
-)
-
-
-def names_a_body(name: str, titled: bool = False) -> bool:
-    """Whether a speaker's name, not in the story's cast, is a body's: a company's ending
-    ("General Motors Corp") or initials ("NSPA", "IBM"). One word alone ("Texaco", "Putin")
-    says nothing either way: it stays a person, whom a later "he" may mean."""
-    words = name.split()
-    last = words[-1].rstrip(".").lower()
-    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
-        return True
-    return len(words) == 1 and not titled and re.fullmatch(r"[A-Z]{2,6}", name) is not None
 
 
 def role_agrees(mention: str, person: Person) -> bool:
@@ -116,6 +109,15 @@ class Resolver:
         first = text.find("\n")
         self.headline = first if 0 < first < 200 else 0
         self.text = text
+        self.bodies = companies(text)  # the companies it introduces, and their short names
+        for p in people:
+            full = company_named(p.name, self.bodies)
+            if full and (p.kind == "person" or full != p.name):
+                # "Baker Hughes", taken for a person, is Baker Hughes Inc; "Bank of New
+                # York" is Bank of New York Co
+                p.kind, p.name, p.role, p.gender = "organisation", full, "", ""
+            elif p.kind == "person" and is_place(p.name):
+                p.kind, p.role = "organisation", ""  # a place is never a person
         self._mentions(text, people)
 
     def _mentions(self, text: str, people: list[Person]) -> None:
@@ -132,7 +134,8 @@ class Resolver:
                 person.positions.append(m.start())
 
     def resolve(self, cue: Cue) -> Person | None:
-        mention = cue.mention
+        mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
+        mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
         low = mention.lower()
         person: Person | None
         body = (
@@ -172,6 +175,8 @@ class Resolver:
             person = self._organisation(mention)
         else:
             person = self._named(mention, cue.end)
+            if person is not None and person.kind == "person" and self._said_it(person, cue):
+                person = self._as_body(person)
         if person is not None:
             cue.how = self._how(person, mention, low)
             person.add_alias(mention)
@@ -287,6 +292,25 @@ class Resolver:
                 best = (max(earlier), p)
         return best[1] if best else None
 
+    def _said_it(self, person: Person, cue: Cue) -> bool:
+        """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom
+        said its offer ...", "Hughes said it had proposed ..."): a body, not a person. A
+        speaker the story introduced as a person, or called "he" or "she", stays one."""
+        if person.role or person.gender:
+            return False
+        if " " in person.name and not GENERIC & set(person.name.split()):
+            return False  # "Wayne Jones said it ...": it is his company; "Home Federal" is one
+        return IT_AFTER.match(self.text, cue.end) is not None
+
+    def _as_body(self, person: Person) -> Person:
+        """``person`` as the organisation it turned out to be, with what it said earlier."""
+        for p in self.people:
+            if p.kind == "organisation" and p.name == person.name:
+                person.kind = "organisation"
+                return p
+        person.kind = "organisation"
+        return person
+
     @staticmethod
     def _unnamed(low: str) -> bool:
         words = low.split()
@@ -311,11 +335,16 @@ class Resolver:
         return None
 
     def _organisation(self, mention: str) -> Person | None:
-        name = re.sub(r"^the\s+", "", mention, flags=re.I).strip()
+        name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
         # "the nonpartisan Congressional Budget Office": the writer's words before the name.
         name = re.sub(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", name)
+        if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
+            name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)
+        while " " in name and (name.split()[0] in STOP_CAPS or name.split()[0].endswith("-based")):
+            name = name.split(" ", 1)[1]  # "Meanwhile Philips NV", "Montreal-based Noverco Inc"
         if not name or not name[0].isupper() or names_outlet(name):
             return None
+        name = company_named(name, self.bodies) or name  # "Bank of New York": … Co
         for p in self.people:
             if p.kind == "organisation" and (
                 p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
@@ -329,6 +358,21 @@ class Resolver:
         country = country_named(mention)
         if country:
             return self._organisation(country)  # "Greece said it had protested"
+        if is_place(mention):
+            return self._organisation(mention)  # "Tokyo said": the government seated there
+        affiliated = AFFILIATION.fullmatch(mention)
+        who = affiliated["who"] if affiliated else ""
+        if who and names_somebody(who) and not names_a_body(who):
+            # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works.
+            person = self._named(affiliated["who"], cue_end)
+            if person is not None and person.kind == "person" and person.role:
+                if affiliated["aff"] not in person.role:
+                    person.role = f"{person.role} {affiliated['aff']}"
+            return person
+        words = mention.split()
+        if len(words) > 1 and words[-1].replace(".", "").lower() in COMPANY_ENDINGS:
+            if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+                return self._organisation(mention)  # "International King's Table Inc"
         if only_a_role(mention):
             # "Jordan's Foreign Minister said", "Moldova's Deputy Prime Minister, Cristina
             # Popescu, said": whoever holds that title, named by the time the cue ends.
@@ -338,6 +382,14 @@ class Resolver:
             known = self._known(bare)  # "Jordan said": Rep. Jim Jordan, not the country
             if known is not None:
                 return known
+            if re.search(r"[a-z][’']s$", bare):  # "Lloyd's said", "Moody's said"; but
+                stem = bare[:-2]  # "Sweden's said" is Sweden
+                return self._organisation(stem if is_place(stem) else bare)
+        if mention.split()[0] in MANY_OPENERS:
+            return None  # "Neither Pennzoil nor Texaco would comment": more than one
+        full = company_named(re.sub(r"^the\s+", "", mention), self.bodies)
+        if full:
+            return self._organisation(full)  # "Advanced Voice" for Advanced Voice Systems Inc
         mention, title = title_off(mention)
         role, name = title, mention
         gender = honorific_gender(mention)
@@ -350,15 +402,22 @@ class Resolver:
             bare = re.sub(rf"^{HONORIFICS}\s+", "", mention)
             name, described = trailing_name(bare.split(), titled=bare != mention)
             role = role or role_words_only(described) if has_role(described) else role
-        if not name or not name[0].isupper() or names_outlet(name):
-            return None
+        if not name or not name[0].isupper() or names_outlet(name) or is_place(name):
+            return None  # "dealers in Paris": no person named
+        if many_unnamed(mention, name):
+            return None  # "Oil traders in New York": the opening capital is no name
         person = self._known(name)
+        if person is None and company_named(name, self.bodies):
+            return self._organisation(company_named(name, self.bodies))  # "Viacom" for
+            # Viacom International Inc, introduced earlier or later in the story
         if person is not None:
             if role and not person.role:
                 person.role = role
             person.gender = person.gender or gender
             return person
-        if names_a_body(name, titled=bool(role or gender)):
+        if names_a_body(name, titled=bool(role or gender)) or any(
+            p.kind == "organisation" and p.name == name for p in self.people
+        ):  # "Noverco said", after "Noverco said its ..." showed it a body
             return self._organisation(name)  # "Texaco said", "NSPA said", "Gazprom Neft said"
         person = Person(name=name, role=role, gender=gender or name_gender(name))
         person.nations |= nation_words(role)
