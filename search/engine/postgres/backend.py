@@ -398,55 +398,56 @@ def _where(
     return " AND ".join(sql) or "TRUE", params
 
 
-# One pass over the result set, hashed once per facet (separate aggregates over a CTE were
-# sorted on the planner's guess of 0.5% of the rows, 2-3x slower). GROUPING() tells the sets
-# apart: a bit is set for each column left out, the first column highest.
-FACETS_SQL = """
-SELECT GROUPING(d.speaker_slug, d.kind, d.source, EXTRACT(YEAR FROM d.published)::int,
-                d.speaker_kind),
-       d.doctype, d.speaker_slug, d.kind, d.source, EXTRACT(YEAR FROM d.published)::int,
-       d.speaker_kind, max(d.speaker_name), count(*)
-FROM search_pg_document d WHERE {where}
-GROUP BY GROUPING SETS ((d.doctype), (d.doctype, d.speaker_slug), (d.doctype, d.kind),
-                        (d.doctype, d.source), (d.doctype, EXTRACT(YEAR FROM d.published)::int),
-                        (d.doctype, d.speaker_kind))
+# One pass over the result set, each row hashed once on the facets of its type (quotes: speaker,
+# kind, speaker kind; articles: source, year), the sums by facet made in Python from the few
+# combinations. GROUPING SETS hashed every row once per facet, six times: for "said" at 100k
+# articles (77,390 matches) 575 ms against 417. (Separate aggregates over a CTE were sorted
+# on the planner's guess of 0.5% of the rows, slower still.)
+FACETS_SQL = f"""
+SELECT d.doctype,
+       CASE WHEN d.doctype = '{QUOTE}' THEN d.speaker_slug END,
+       CASE WHEN d.doctype = '{QUOTE}' THEN d.kind END,
+       CASE WHEN d.doctype = '{QUOTE}' THEN d.speaker_kind END,
+       CASE WHEN d.doctype = '{ARTICLE}' THEN d.source END,
+       CASE WHEN d.doctype = '{ARTICLE}' THEN EXTRACT(YEAR FROM d.published)::int END,
+       max(d.speaker_name), count(*)
+FROM search_pg_document d WHERE {{where}}
+GROUP BY 1, 2, 3, 4, 5, 6
 """
-TOTAL, BY_SPEAKER, BY_KIND, BY_SOURCE = 0b11111, 0b01111, 0b10111, 0b11011
-BY_YEAR, BY_SPEAKER_KIND = 0b11101, 0b11110
 
 
 def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[FacetValue]]]:
     """Totals by type and facet counts, aggregated over the whole result set at once."""
     cursor.execute(FACETS_SQL.format(where=where), params)
     totals: dict[str, int] = {}
-    speakers, kinds, sources, years, speaker_kinds = [], [], [], [], []
+    speakers, kinds, sources, years, speaker_kinds = {}, {}, {}, {}, {}
+    names: dict[str, str] = {}
     undated = 0
-    for row in cursor.fetchall():
-        grouping, doctype, slug, kind, source, year, speaker_kind, name, count = row
-        if grouping == TOTAL:
-            totals[doctype] = count
-        elif grouping == BY_SPEAKER and doctype == QUOTE and slug:
-            speakers.append((slug, name or slug, count))
-        elif grouping == BY_KIND and doctype == QUOTE and kind:
-            kinds.append((kind, kind, count))
-        elif grouping == BY_SPEAKER_KIND and doctype == QUOTE and speaker_kind:
-            speaker_kinds.append((speaker_kind, speaker_kind, count))
-        elif grouping == BY_SOURCE and doctype == ARTICLE and source:
-            sources.append((source, source, count))
-        elif grouping == BY_YEAR and doctype == ARTICLE:
+    for doctype, slug, kind, speaker_kind, source, year, name, count in cursor.fetchall():
+        totals[doctype] = totals.get(doctype, 0) + count
+        if doctype == QUOTE:
+            for counts, value in ((speakers, slug), (kinds, kind), (speaker_kinds, speaker_kind)):
+                if value:
+                    counts[value] = counts.get(value, 0) + count
+            if slug and name and name > names.get(slug, ""):
+                names[slug] = name
+        elif doctype == ARTICLE:
+            if source:
+                sources[source] = sources.get(source, 0) + count
             if year is None:
-                undated = count
+                undated += count
             else:
-                years.append((int(year), count))
+                years[int(year)] = years.get(int(year), 0) + count
 
-    def top(items, limit):
+    def top(counts, limit, labels=None):
+        items = [(v, (labels or {}).get(v) or v, n) for v, n in counts.items()]
         ordered = sorted(items, key=lambda v: (-v[2], v[0].casefold()))
         return [FacetValue(v, label, n) for v, label, n in ordered[:limit]]
 
     return totals, {
-        "speaker": top(speakers, FACET_LIMIT),
+        "speaker": top(speakers, FACET_LIMIT, names),
         "source": top(sources, FACET_LIMIT),
-        "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years, reverse=True)]
+        "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)]
         + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
         "kind": top(kinds, None),
         "speaker_kind": top(speaker_kinds, None),
