@@ -38,7 +38,7 @@ def main() -> int:
 
     from search.engine.postgres import PostgresBackend
 
-    migration = importlib.import_module("search.migrations.0007_rum_text_index")
+    migration = importlib.import_module("search.migrations.0008_rum_index_per_type")
     corpus = load_corpus(args.corpus)
     for copies in (int(s) for s in args.scales.split(",")):
         articles, quotes = documents(corpus, copies)

@@ -18,7 +18,7 @@ from search.engine.postgres.checks import text_index
 from search.query import parse
 
 from . import test_postgres_backend
-from .backend_contract import BackendContract, article
+from .backend_contract import BackendContract, article, quote
 
 ON_POSTGRES = test_postgres_backend.ON_POSTGRES
 postgres_search = test_postgres_backend.postgres_search  # the backend as the site's, a fixture
@@ -27,7 +27,7 @@ pytestmark = [
     pytest.mark.skipif(not ON_POSTGRES, reason="needs DATABASE_URL=postgres://… (.ci/run)"),
     pytest.mark.django_db,
 ]
-to_gin = importlib.import_module("search.migrations.0007_rum_text_index").GIN
+to_gin = importlib.import_module("search.migrations.0008_rum_index_per_type").GIN
 
 
 def rum_installed() -> bool:
@@ -88,3 +88,31 @@ def test_a_title_match_ranks_above_a_body_match_on_either_index(postgres_search,
         backend.rebuild(docs, [])
         hits = backend.search(SearchRequest(query=parse("grain"))).articles.hits
         assert [h.article_id for h in hits] == [1, 2]
+
+
+def test_each_type_of_document_is_ranked_from_a_rum_index_of_its_own(postgres_search):
+    if not rum_installed():
+        pytest.skip("the rum extension is not installed here (CI installs it)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_pg_document' "
+            "AND indexdef LIKE '%%USING rum%%' ORDER BY indexname"
+        )
+        names = [row[0] for row in cursor.fetchall()]
+    assert names == ["search_pg_document_rum_article", "search_pg_document_rum_quote"]
+
+
+def test_a_word_common_in_articles_and_rare_in_quotes_pages_both_from_rum(postgres_search):
+    """Without filters a page is ranked from RUM however few its matches: the quote among
+    many articles is found, and the title match still ranks first."""
+    docs = [article(1, "Grain talks", "Ministers met.", published=None, source="X")] + [
+        article(n, f"Report {n}", "They spoke of grain.", published=None, source="X")
+        for n in range(2, 6)
+    ]
+    quotes = [quote(10, docs[1], "Grain is plentiful.", speaker="Ann Lee", slug="ann-lee",
+                    role="minister"), quote(11, docs[2], "Nothing else.", speaker="Ann Lee",
+                    slug="ann-lee", role="minister")]  # fmt: skip
+    postgres_search.rebuild(docs, quotes)
+    results = postgres_search.search(SearchRequest(query=parse("grain")))
+    assert [h.quote_id for h in results.quotes.hits] == [10]
+    assert results.articles.total == 5 and results.articles.hits[0].article_id == 1
