@@ -239,23 +239,33 @@ def directory_size(path: Path) -> int:
 
 
 def run_scale(
-    corpus, copies: int, workdir: Path, repeat: int, procs: int, compare: bool = False
+    corpus,
+    copies: int,
+    workdir: Path,
+    repeat: int,
+    procs: int,
+    compare: bool = False,
+    reuse: bool = False,
+    only_stress: bool = False,
 ) -> None:
     articles, quotes = documents(corpus, copies)
     total = len(articles) + len(quotes)
     path = workdir / f"index-x{copies}"
     backend = WhooshBackend({"PATH": str(path), "LOCK_TIMEOUT": 10.0, "PROCS": procs})
-    start = time.perf_counter()
-    backend.rebuild(iter(articles), iter(quotes), total=total)
-    took = time.perf_counter() - start
-    size = directory_size(path)
-    segments = backend.status()["segments"]
     print(f"\n## {len(articles):,} articles + {len(quotes):,} quotes", end=" ")
     print(f"(corpus x{copies}, procs={procs})")
-    print(
-        f"build {took:.1f} s, {len(articles) / took:,.0f} articles/s, {total / took:,.0f} docs/s, "
-        f"index {size / 2**20:.0f} MiB, {segments} segments"
-    )
+    if reuse and backend.store.has_live():
+        print(f"reusing the index built earlier in {path}, {backend.status()['segments']} segments")
+    else:
+        start = time.perf_counter()
+        backend.rebuild(iter(articles), iter(quotes), total=total)
+        took = time.perf_counter() - start
+        size = directory_size(path)
+        segments = backend.status()["segments"]
+        print(
+            f"build {took:.1f} s, {len(articles) / took:,.0f} articles/s, "
+            f"{total / took:,.0f} docs/s, index {size / 2**20:.0f} MiB, {segments} segments"
+        )
     backend.close()
     backend = WhooshBackend({"PATH": str(path)})  # as a freshly started worker would
     start = time.perf_counter()
@@ -264,7 +274,7 @@ def run_scale(
         f"first search (opens the searcher, loads per-segment values): "
         f"{(time.perf_counter() - start) * 1000:.0f} ms"
     )
-    for cold in (True, False):
+    for cold in () if only_stress else (True, False):
         timings = time_queries(backend, query_sets(quotes), repeat, cold)
         print(
             "\ncold: the searcher's cache dropped before each search"
@@ -328,6 +338,14 @@ def main(argv=None) -> int:
     parser.add_argument("--procs", type=int, default=2, help="writer processes for rebuilds")
     parser.add_argument("--keep", type=Path, help="build here and keep the indexes")
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: search the index a run before built there instead of rebuilding",
+    )
+    parser.add_argument(
+        "--stress-only", action="store_true", help="time the stress set only (with --reuse)"
+    )
+    parser.add_argument(
         "--backend",
         choices=("whoosh", "postgres"),
         default="whoosh",
@@ -353,7 +371,16 @@ def main(argv=None) -> int:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
         for copies in (int(s) for s in args.scales.split(",")):
-            run_scale(corpus, copies, workdir, args.repeat, args.procs, args.backend == "postgres")
+            run_scale(
+                corpus,
+                copies,
+                workdir,
+                args.repeat,
+                args.procs,
+                args.backend == "postgres",
+                reuse=args.reuse and args.keep is not None,
+                only_stress=args.stress_only,
+            )
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

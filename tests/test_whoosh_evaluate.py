@@ -148,7 +148,7 @@ def test_a_page_is_the_best_of_the_allowed_documents(backend, monkeypatch, narro
         q = compile_node(parse_query("border OR moscow OR minsk").root, searcher.reader())
         cache = SearcherCache()
         if seen_before:  # an earlier search left the scores in the cache
-            Evaluator(searcher, table, cache).top(q, [0], 1)
+            Evaluator(searcher, table, cache)._scores(tuple(evaluate._scored_terms(q)))
         ev = Evaluator(searcher, table, cache)
         whoosh = [d for d, _score in whoosh_ranking(searcher, q)]
         matched = sorted(ev.docs(q))
@@ -158,6 +158,24 @@ def test_a_page_is_the_best_of_the_allowed_documents(backend, monkeypatch, narro
             best = [d for d in whoosh if d in docs] + sorted(d for d in docs if d not in whoosh)
             assert [d for d, _score in ev.top(q, docs, 3)] == best[:3]
         assert bool(ev._scored_here) != seen_before  # which path was taken
+
+    backend._reading(check)
+
+
+@pytest.mark.parametrize("text", ['"red tape"', "border OR moscow OR minsk", "trade -border"])
+def test_a_new_query_scored_within_few_documents_ranks_as_the_cached_scores_do(backend, text):
+    def check(searcher, table):
+        q = compile_node(parse_query(text).root, searcher.reader())
+        ev = Evaluator(searcher, table, SearcherCache())
+        matched = sorted(ev.docs(q))
+        for docs in (matched, matched[:1], matched[1::2]):
+            scores = Evaluator(searcher, table, SearcherCache())._scores_within(
+                tuple(evaluate._scored_terms(q)), set(docs)
+            )
+            assert set(scores) == set(docs)
+            full = Evaluator(searcher, table, SearcherCache())
+            full._scores(tuple(evaluate._scored_terms(q)))  # as if seen before: all scored
+            assert evaluate._best(scores, set(docs), 5) == full.top(q, docs, 5)
 
     backend._reading(check)
 

@@ -150,3 +150,15 @@ def test_a_field_without_lengths_is_looked_up_on_disk_once(leaves, monkeypatch):
     lengths = [perdoc.doc_field_length(d, "uid") for d in range(perdoc.doc_count_all())]
     assert lengths == [0] * perdoc.doc_count_all()
     assert len(asked) == 1
+
+
+@pytest.mark.parametrize(
+    "positions",
+    [[], [7], [0, 1], [3, 4, 5, 9], list(range(0, 600, 2)), [1, 300, 301], [5, 70_000, 70_001]],
+    ids=["none", "one", "two", "small-deltas", "many", "a-delta-above-255", "above-65535"],
+)
+def test_positions_decode_as_whooshs_own_format_does(positions):
+    positions_format = internals.Positions()
+    value = positions_format.encode(positions)
+    assert internals._decode_positions(value) == positions_format.decode_positions(value)
+    assert internals._decode_positions(value) == positions

@@ -4,7 +4,8 @@ Three fast paths read Whoosh-Reloaded 2.7.5 internals that no public API exposes
 
 - ``postings``: a W3 leaf matcher's decoded block (``_read_data``, ``_data``, ``_byteids``,
   ``_blocklength``, ``_i``, ``_next_block``), a block of ids and weights at a time instead of
-  a method call per document; ``positions`` also reads its ``_read_values``/``_values``;
+  a method call per document; ``positions`` also reads its ``_read_values``/``_values``
+  and decodes ``Positions`` values (a 4-byte count, then the pickled deltas) itself;
 - ``columns``: a VarBytes column reader's ``_lengths``, ``_dbfile`` and ``_basepos``, to read
   every value in one go instead of a seek and a read per document;
 - ``lengths``: ``W3PerDocReader._cached_reader``, replaced for the whole process, which keeps
@@ -22,13 +23,17 @@ suite runs both ways.
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from itertools import accumulate, repeat
+from pickle import loads
 
 import whoosh
 from whoosh import fields
 from whoosh.codec import whoosh3
 from whoosh.columns import VarBytesColumn
 from whoosh.filedb.filestore import RamStorage
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +74,16 @@ def postings(matcher) -> tuple[list[int], list[float]]:
     return ids, weights
 
 
-def positions(matcher, wanted, decode) -> dict[int, list[int]]:
-    """Positions in each segment docnum ``d`` of the matcher for which ``wanted(d)``;
-    ``decode`` is the field format's ``decode_positions``."""
+def positions(matcher, wanted: Container[int], decode) -> dict[int, list[int]]:
+    """Positions in each segment docnum of the matcher that is in ``wanted``; ``decode`` is
+    the field format's ``decode_positions`` (Whoosh's own ``Positions`` format is decoded
+    here, without its copy of every value)."""
     out: dict[int, list[int]] = {}
     if enabled["positions"] and _has(matcher, MATCHER_NAMES + VALUE_NAMES):
-        for ids, _weights, start in _blocks(matcher):
-            hits = [i for i, d in enumerate(ids) if wanted(d)]
+        if getattr(decode, "__func__", None) is Positions.decode_positions:
+            decode = _decode_positions
+        for ids, start in _block_ids(matcher):
+            hits = [i for i, d in enumerate(ids) if d in wanted]
             if hits:
                 matcher._read_values()
                 values = matcher._values
@@ -84,26 +92,50 @@ def positions(matcher, wanted, decode) -> dict[int, list[int]]:
         return out
     while matcher.is_active():
         d = matcher.id()
-        if wanted(d):
+        if d in wanted:
             out[d] = decode(matcher.value())
         matcher.next()
     return out
 
 
+SMALL_DELTAS = b"\x80\x02]q\x00("  # pickle protocol 2: a list, its memo, then a mark
+
+
+def _decode_positions(value: bytes) -> list[int]:
+    """``Positions.decode_positions``: a 4-byte count, then the pickled deltas. Most lists of
+    two or more deltas below 256 pickle as ``SMALL_DELTAS``, then ``K`` and a byte for each
+    delta, then ``e.``: the length proves it (every other int opcode is longer), and the
+    deltas are every other byte. Anything else goes through ``pickle.loads``."""
+    n = int.from_bytes(value[:_INT_SIZE], "big")
+    if len(value) == 12 + 2 * n and value[_INT_SIZE:10] == SMALL_DELTAS and n > 1:
+        return list(accumulate(value[11:-2:2]))
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(loads(memoryview(value)[_INT_SIZE:])))
+
+
 def _blocks(m):
     """(ids, weights, index of the first) for the rest of each block of a W3 leaf matcher."""
-    while m.is_active():
-        if m._data is None:
-            m._read_data()
+    for ids, start in _block_ids(m):
         data, n = m._data, m._blocklength
-        ids = list(data[0]) if m._byteids else list(accumulate(data[0]))  # ids are deltas
         weights = data[1]
         if weights is None:
             weights = [1.0] * n
         elif isinstance(weights, float):
             weights = [weights] * n
+        yield ids, list(weights[start:] if start else weights), start
+
+
+def _block_ids(m):
+    """(ids, index of the first) for the rest of each block; the block's data stays loaded
+    in the matcher until the next one is read."""
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        ids = m._data[0]
+        ids = list(ids) if m._byteids else list(accumulate(ids))  # ids are deltas
         start = m._i
-        yield ids[start:], list(weights[start:]), start
+        yield (ids[start:] if start else ids), start
         m._next_block()
 
 
@@ -235,7 +267,13 @@ def _has(obj, names) -> bool:
     return all(hasattr(obj, name) for name in names)
 
 
-PROBE_TEXTS = ("talks talks resume", "the talks in vienna", "no match here", "talks " * 300)
+PROBE_TEXTS = (
+    "talks talks resume",
+    "the talks in vienna",
+    "no match here",
+    "talks " * 300,  # deltas of 1, many of them
+    "talks " + "x " * 300 + "talks",  # a delta above 255
+)
 
 
 class _MemoryOnly(RamStorage):
@@ -293,7 +331,7 @@ def _probe_positions(leaf, ix) -> bool:
         return False
 
     def read():
-        return positions(leaf.postings("body", "talks"), lambda d: d != 1, decode)
+        return positions(leaf.postings("body", "talks"), {0, 3, 4}, decode)
 
     enabled["positions"] = True
     try:
