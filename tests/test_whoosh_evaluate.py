@@ -4,14 +4,18 @@ cached ranking."""
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+
 import pytest
 
 from search.engine import Filters, SearchRequest
-from search.engine.whoosh import WhooshBackend, evaluate
+from search.engine.whoosh import WhooshBackend, evaluate, internals
+from search.engine.whoosh import backend as whoosh_backend
 from search.engine.whoosh.compile import compile_node
 from search.engine.whoosh.evaluate import Evaluator, SearcherCache
 
-from .backend_contract import ARTICLES, QUOTES, article, parse_query
+from .backend_contract import ARTICLES, QUOTES, article, parse_query, quote
 
 
 @pytest.fixture
@@ -54,6 +58,9 @@ RANKED = [
     "sanctions debate",
     "centuries OR respect OR restraint",
 ]
+# Phrases that hold a word more than once per document, where Whoosh scores the phrase's
+# own frequency and we score the words' (``_scored_terms``): the same documents match.
+PHRASES = ['"Aliyev said"', '"would keep cutting red tape"', '"said Russia" OR border']
 WITH_EXCLUSIONS = ["moscow -border", "relations -trade", 'border -"delimitation commission"']
 WHOOSH_EXCLUSION_SCORE = 1.0  # what Whoosh adds to every hit of an AND NOT
 
@@ -94,7 +101,7 @@ def test_an_exclusion_keeps_whooshs_order_without_its_constant(backend, text):
     backend._reading(check)
 
 
-@pytest.mark.parametrize("text", RANKED + WITH_EXCLUSIONS)
+@pytest.mark.parametrize("text", RANKED + WITH_EXCLUSIONS + PHRASES)
 def test_with_our_own_lengths_the_same_documents_match(backend, text):
     def check(searcher, table):
         q = compile_node(parse_query(text).root, searcher.reader())
@@ -246,3 +253,80 @@ def test_clearing_the_cache_makes_the_next_search_read_the_index_again(backend, 
     backend.clear_cache()
     assert article_ids(backend, "border") == first
     assert reads
+
+
+# The costliest queries (``bench/bench_search.py``'s stress set): phrases of common words, a
+# common word, a pure exclusion and no words at all, over documents full of those words.
+STRESS = ['"the company said"', '"said it"', "said OR oil", "-oil", "", '"the company said" -oil']
+FRAGMENTS = ("the company said", "said it", "oil prices rose", "it said", "the company", "and")
+
+
+def stress_documents(n: int = 120) -> tuple[list[dict], list[dict]]:
+    rng = random.Random(24)
+    articles, quotes = [], []
+    for i in range(1, n + 1):
+        body = " ".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 12)))
+        day = rng.choice([None, *(dt.date(2020, 1, 1) + dt.timedelta(days=k) for k in range(9))])
+        art = article(
+            i, f"Report {i}", body, published=day, source=rng.choice(["Reuters", "Trend"])
+        )
+        articles.append(art)
+        if i % 3 == 0:
+            text = " ".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 5)))
+            quotes.append(
+                quote(
+                    1000 + i,
+                    art,
+                    text,
+                    speaker="Ilham Aliyev",
+                    slug="ilham-aliyev",
+                    role="President",
+                )
+            )
+    return articles, quotes
+
+
+def shown(backend, text: str, sort: str, page: int):
+    results = backend.search(
+        SearchRequest(query=parse_query(text), sort=sort, page=page, per_page=7)
+    )
+    return (
+        [(h.quote_id, round(h.score, 9)) for h in results.quotes.hits],
+        [(h.article_id, round(h.score, 9)) for h in results.articles.hits],
+        results.quotes.total,
+        results.articles.total,
+        {name: [(v.value, v.count) for v in values] for name, values in results.facets.items()},
+    )
+
+
+@pytest.fixture
+def stressed(tmp_path):
+    articles, quotes = stress_documents()
+    backend = WhooshBackend({"PATH": str(tmp_path / "stress")})
+    backend.update(articles[:50], quotes[:10])
+    backend.update(articles[50:], quotes[10:])
+    yield backend
+    backend.close()
+
+
+def plainly(monkeypatch) -> None:
+    """No scoring within the matches, no walk of the date order, no fast paths into Whoosh."""
+    monkeypatch.setattr(whoosh_backend, "DATE_WALK", 0)
+    monkeypatch.setattr(evaluate, "FEW", 10**9)
+    internals.use_fast_paths(False)
+
+
+@pytest.mark.parametrize("text", STRESS)
+def test_the_costliest_queries_find_and_rank_as_the_plain_evaluation_does(
+    stressed, monkeypatch, text
+):
+    requests = [(sort, page) for sort in ("relevance", "newest", "oldest") for page in (1, 3)]
+    fast = [shown(stressed, text, *r) for r in requests]
+    assert fast[0][2] + fast[0][3] > 7  # enough matches for three pages to tell
+    try:
+        plainly(monkeypatch)
+        stressed.clear_cache()
+        plain = [shown(stressed, text, *r) for r in requests]
+    finally:
+        internals.use_fast_paths(True)
+    assert fast == plain

@@ -17,6 +17,7 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
+from itertools import islice
 
 from whoosh.reading import SegmentReader
 
@@ -45,13 +46,14 @@ from .highlight import Highlighter
 from .integrity import Damage, live_name, verify
 from .schema import article_fields, quote_fields
 from .store import FIX, IndexStore
-from .table import DocTable
+from .table import DocTable, date_order
 
 log = logging.getLogger(__name__)
 
 FACET_LIMIT = 30
 SUGGEST_BELOW = 3
 MULTIPROCESS_FROM = 5000  # documents; below this a second process costs more than it saves
+DATE_WALK = 4  # a date-sorted page walks the date order when 1 in DATE_WALK documents match
 MAX_SEGMENTS = 8  # left by ``compact`` after a bulk import; every search opens them all
 
 
@@ -365,12 +367,14 @@ class WhooshBackend(SearchBackend):
             return []
         if sort == "relevance":
             return ev.top(words, docs, end)[start:end]
-        dates, ids = ev.table.dates, ev.table.ids
-        if sort == "newest":  # unknown dates (0) last, then newest first, then highest id
-            key = lambda d: (dates[d] == 0, -dates[d], -ids[d])  # noqa: E731
-        else:
-            key = lambda d: (dates[d] == 0, dates[d], ids[d])  # noqa: E731
-        return [(d, 0.0) for d in heapq.nsmallest(end, docs, key=key)[start:end]]
+        table, newest = ev.table, sort == "newest"
+        if len(docs) * DATE_WALK < len(table.ids):
+            key = date_order(table.dates, table.ids, newest)
+            return [(d, 0.0) for d in heapq.nsmallest(end, docs, key=key)[start:end]]
+        # Most documents match (no words, an exclusion): the first in date order will do.
+        wanted = docs if isinstance(docs, set | frozenset) else set(docs)
+        picked = islice((d for d in table.by_date(newest) if d in wanted), end)
+        return [(d, 0.0) for d in list(picked)[start:end]]
 
     def _facets(
         self, table: DocTable, found: Matches, with_activity: bool = False
