@@ -2,6 +2,7 @@
 ../shared/corpus/README.md), at its own size and replicated to about 100k articles.
 
     .venv/bin/python bench/bench_search.py [--corpus PATH] [--scales 1,5] [--repeat 5]
+    .venv/bin/python bench/bench_search.py --scales 5 --keep /tmp/bench --reuse --stress-only
     scripts/with-postgres .venv/bin/python bench/bench_search.py --backend postgres
 
 Reports build time, documents/s and index size per scale, then p50/p95 latency of
@@ -10,8 +11,10 @@ words, phrases, ``speaker:`` filters and date ranges, and of the same words and 
 through a bare ``searcher.search`` (``bare_search`` below), with the ratio; and the
 same searches with the who-says-it-most panel and the timeline (``activity=True``, bars laid
 out) beside the plain search, with the p95 they add.
-``--backend postgres`` also loads the same documents into the PostgreSQL backend and times
-the same queries on both (``bench/pg_compare.py``).
+``--keep DIR --reuse`` searches the index an earlier run built in DIR (a 100k build takes
+minutes) and ``--stress-only`` times just the stress set. ``--backend postgres`` also loads
+the same documents into the PostgreSQL backend and times the same queries on both
+(``bench/pg_compare.py``).
 Quotes come from a cheap regex over the bodies, not from the real extractor.
 """
 
