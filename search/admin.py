@@ -91,7 +91,7 @@ class YearFilter(admin.SimpleListFilter):
         value = self.value()
         if value == "unknown":
             return queryset.filter(published__isnull=True)
-        if value and value.isdigit():
+        if value and value.isascii() and value.isdigit():  # "²" is a digit, not a year
             return queryset.filter(published__year=int(value))
         return queryset
 

@@ -64,3 +64,9 @@ def test_a_feed_with_no_text_anywhere_is_refused_naming_its_keys():
 )
 def test_iso_and_rss_dates_keep_their_own_calendar_day_and_unknown_stays_unknown(value, expected):
     assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("year, expected", [("1987", 1987), (" 2024 ", 2024), ("²", None)])
+def test_a_year_is_read_only_from_ascii_digits(year, expected):
+    records, _ = read(f'{{"body": "Talks.", "year": "{year}"}}')
+    assert records[0][1].year == expected

@@ -40,6 +40,7 @@ def test_from_after_to_is_swapped():
         ("to=2020-13-01", "to"),
         ("kind=gossip", "kind"),
         ("year=abc", "year"),
+        ("year=%C2%B2", "year"),  # "²" is a digit to Python, but no year
         ("sort=random", "sort"),
         ("page=-1", "page"),
         ("speaker=no-such-person", "speaker"),

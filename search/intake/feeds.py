@@ -112,7 +112,7 @@ def _text(value) -> str:
 def _year(value) -> int | None:
     if isinstance(value, bool):
         return None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip())
     return value if isinstance(value, int) and 1 <= value <= 9999 else None
 

@@ -43,7 +43,7 @@ class ListField(forms.Field):
 def _year(value: str) -> None:
     if value == UNDATED:
         return
-    if not (value.isdigit() and 1800 <= int(value) <= 2200):
+    if not (value.isascii() and value.isdigit() and 1800 <= int(value) <= 2200):  # not "²"
         raise forms.ValidationError(f"“{value}” is not a year.")
 
 
