@@ -31,6 +31,9 @@ _LEGAL = (
 _WORD = r"(?:[A-Z][\w&'’.-]*|&|\d[\w-]*)"
 _RUN = rf"{_WORD}(?:\s+(?:(?:of|and|de|du|la|für)\s+)?{_WORD}){{0,6}}"
 LEGAL_ENDING = re.compile(rf"(?:{_LEGAL})\.?")
+LEGAL_WORDS = frozenset(_LEGAL.split("|"))
+# A possessive that ends a body's name as written ("the Ministry of Finance's", "Brothers'").
+POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 INTRODUCED = re.compile(rf"(?<![\w'’.-])(?P<name>{_RUN}?),?\s+(?:{_LEGAL})\b\.?")
 TICKER = re.compile(r"\s*<(?P<inside>[^<>\n]{1,60})>")
 # "SunTrust Banks said ... . The company said ...": the next sentence calls it a company.
@@ -125,8 +128,8 @@ def companies(text: str) -> dict[str, set[str]]:
             add(" ".join([*words, ending]), words)
     for m in BEFORE_TICKER.finditer(text):
         words = _run(m["name"])
-        if words and words[-1].rstrip(".") not in _LEGAL.split("|"):
-            add(" ".join(words), words[: len(words)])
+        if words and words[-1].rstrip(".") not in LEGAL_WORDS:
+            add(" ".join(words), words)
     for m in THE_COMPANY_NEXT.finditer(text):
         words = _run(m["name"])
         name = " ".join(words)

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from search.quotes.bodies import LEGAL_ENDING
+from search.quotes.bodies import LEGAL_ENDING, POSSESSIVE_END
 from search.quotes.lexicon import (
     FAMILY_FIRST,
     GENDERED_HONORIFICS,
@@ -134,7 +134,7 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
             continue
         if " " not in name and name.lower() not in ("kremlin", "pentagon") and name[0].islower():
             continue
-        name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)  # "the Ministry of Finance's"
+        name = POSSESSIVE_END.sub("", name)  # "the Ministry of Finance's"
         key = name.lower()
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
         person.positions.append(m.start("name"))

@@ -14,6 +14,7 @@ from search.quotes.bodies import (
     COMPANY_ENDINGS,
     GENERIC,
     IT_AFTER,
+    POSSESSIVE_END,
     companies,
     company_named,
     names_a_body,
@@ -304,12 +305,10 @@ class Resolver:
 
     def _as_body(self, person: Person) -> Person:
         """``person`` as the organisation it turned out to be, with what it said earlier."""
-        for p in self.people:
-            if p.kind == "organisation" and p.name == person.name:
-                person.kind = "organisation"
-                return p
+        same = (p for p in self.people if p.kind == "organisation" and p.name == person.name)
+        body = next(same, person)
         person.kind = "organisation"
-        return person
+        return body
 
     @staticmethod
     def _unnamed(low: str) -> bool:
@@ -339,7 +338,7 @@ class Resolver:
         # "the nonpartisan Congressional Budget Office": the writer's words before the name.
         name = re.sub(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", name)
         if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
-            name = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", name)
+            name = POSSESSIVE_END.sub("", name)
         while " " in name and (name.split()[0] in STOP_CAPS or name.split()[0].endswith("-based")):
             name = name.split(" ", 1)[1]  # "Meanwhile Philips NV", "Montreal-based Noverco Inc"
         if not name or not name[0].isupper() or names_outlet(name):
@@ -407,9 +406,10 @@ class Resolver:
         if many_unnamed(mention, name):
             return None  # "Oil traders in New York": the opening capital is no name
         person = self._known(name)
-        if person is None and company_named(name, self.bodies):
-            return self._organisation(company_named(name, self.bodies))  # "Viacom" for
-            # Viacom International Inc, introduced earlier or later in the story
+        company = company_named(name, self.bodies) if person is None else ""
+        if company:
+            return self._organisation(company)  # "Viacom" for Viacom International Inc,
+            # introduced earlier or later in the story
         if person is not None:
             if role and not person.role:
                 person.role = role
