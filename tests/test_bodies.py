@@ -79,14 +79,16 @@ def test_a_place_that_speaks_is_an_organisation():
 def test_people_in_a_place_are_nobody_named():
     story = "Oil traders in New York said the price cut was expected after the OPEC meeting."
     assert speaker_of(story, "the price cut was expected aft") == (None, None)
+    story = "Money market dealers in Paris said the franc was under pressure again."
+    assert speaker_of(story, "the franc was under pressure") == (None, None)
 
 
 def test_a_company_named_general_and_an_agency_named_for_its_country_are_bodies():
     story = (
-        "Vantage General said it will redeem 150 mln dlrs of debentures.\n\n"
+        "Vantage General said the 150 mln dlrs of debentures will be redeemed in May.\n\n"
         "Statistics Canada said Canada's retail sales fell 0.3 pct in March."
     )
-    assert speaker_of(story, "it will redeem 150 mln dlrs of") == (
+    assert speaker_of(story, "the 150 mln dlrs of debentures") == (
         "Vantage General",
         "organisation",
     )
@@ -104,8 +106,8 @@ def test_where_a_person_works_goes_in_the_role_not_the_name():
 
 
 def test_a_reporting_verb_that_opens_the_sentence_is_no_part_of_the_name():
-    story = "Said David Gluskin of the bank: the market is weak."
-    assert extract(story).quotes[0].speaker == "David Gluskin"
+    story = 'Said Anna Kowal, an economist at Harbor Trust Co, "The market is weak for now."'
+    assert extract(story).quotes[0].speaker == "Anna Kowal"
 
 
 def test_a_companys_short_names_skip_words_that_name_nothing_alone():
