@@ -266,6 +266,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # how often a live worker looks for messages whose worker died
     "unacked_restore_interval": min(10, max(1, _VISIBILITY // 3)),
     "unacked_restore_throttle": 1,
+    # Each look takes a lock in Redis; a worker killed while holding it would hold back every
+    # other worker's looks until the lock expires (kombu's default: 300 s), so it lasts little
+    # longer than a look takes.
+    "unacked_mutex_expire": min(300, max(5, _VISIBILITY // 3)),
 }
 QUEUE_STORIES_PER_TASK = env_int("DIPLOMACY_QUEUE_STORIES_PER_TASK", 16)
 CELERY_TASK_ACKS_LATE = True  # a task a worker dies in is delivered again
