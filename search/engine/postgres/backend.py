@@ -2,11 +2,12 @@
 text search, in the application's own database.
 
 A search is a few statements over ``search_pg_document`` (see ``documents``): the words
-become one ``tsquery`` matched through a GIN index, the filters plain conditions; totals and
-facets are aggregates over that same result set; each page is ranked with ``ts_rank``
-(term frequency, weighted by part and normalised by document length) or sorted by date.
-Highlights are made in Python, escaped first and marked second, from the words PostgreSQL's
-analyzers say match (``ts_headline`` does not escape HTML).
+become one ``tsquery`` matched through a GIN or RUM index, the filters plain conditions
+(``compile``); totals and facets are aggregates over that same result set, and each page is
+ranked or sorted by date (``results``). Highlights are made in Python, escaped first and
+marked second, from the words PostgreSQL's analyzers say match (``hits``; ``ts_headline``
+does not escape HTML). A search that finds almost nothing offers a correction
+(``suggestions``).
 
 Writes go through the application's database connection, so they join the transaction of
 the change that caused them (``transactional``): the index commits or rolls back with the
@@ -15,44 +16,28 @@ data and cannot drift.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import logging
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 
 from django.db import DatabaseError, connections, transaction
 
 from ..base import (
-    ACTIVITY_SPEAKERS,
-    UNDATED,
-    Activity,
-    ArticleHit,
-    FacetValue,
     Page,
-    PeriodCount,
-    QuoteHit,
     SearchBackend,
     SearchRequest,
     SearchResults,
     SearchUnavailable,
-    SpeakerActivity,
-    Suggestion,
 )
-from ..highlight import MarkedText, words
+from . import hits, results, suggestions
 from .compile import (
-    NOTHING,
     Compiler,
     Criteria,
     analyse,
+    conditions,
     criteria,
-    date_condition,
     filter_texts,
     names_nothing,
     positive_terms,
-    quote_conditions,
-    source_condition,
     texts_of,
 )
 from .documents import (
@@ -61,24 +46,13 @@ from .documents import (
     UPSERT_SQL,
     WORDS_SQL,
     article_row,
-    plain,
-    published,
     quote_row,
     vocabulary_texts,
 )
 
 log = logging.getLogger(__name__)
 
-FACET_LIMIT = 30
-SUGGEST_BELOW = 3
 BATCH = 500  # rows per INSERT batch
-# ts_rank weights for {D (unused), C names, B body, A title}; normalisation 1 divides by
-# 1 + log(document length), so a short quote is not buried under long articles. ts_rank
-# (term frequency, as BM25 starts from) rather than ts_rank_cd (cover density): on the
-# Reuters corpus it ranked a common word's 15,000 matches 2-4x faster, and one- and
-# two-word searches, most of them, have little proximity for cover density to reward.
-RANK_WEIGHTS = "{0.1, 0.6, 0.8, 1.0}"
-RANK_NORMALISATION = 1
 FIX = "Run `python manage.py migrate` to create the search tables, then `rebuild_index`."
 # Which access method indexes the documents' vectors: "rum" (migration 0006, where the rum
 # extension is installed) ranks from the index; "gin" ranks from the stored vectors.
@@ -255,7 +229,7 @@ class PostgresBackend(SearchBackend):
         terms = [(t, False) for t in terms if t and t.strip()]
         if not terms or not text:
             return []
-        return self._run(lambda cursor: _marker(cursor, terms, [text]).spans(text))
+        return self._run(lambda cursor: hits.marker(cursor, terms, [text]).spans(text))
 
     def search(self, request: SearchRequest) -> SearchResults:
         return self._run(lambda cursor: self._search(cursor, request), index_scans=True)
@@ -291,7 +265,9 @@ class PostgresBackend(SearchBackend):
             crit = criteria(query, request.filters)
             analysed = analyse(cursor, texts_of(root) + filter_texts(crit))
             words_query = Compiler(cursor, analysed).compile(root) if root is not None else None
-            where, params = _where(words_query, crit, analysed, names_nothing(root, words_query))
+            where, params = conditions(
+                words_query, crit, analysed, names_nothing(root, words_query)
+            )
             cursor.execute(
                 f"SELECT d.doc_id FROM search_pg_document d WHERE d.doctype = %s "
                 f"AND d.doc_id > %s AND {where} ORDER BY d.doc_id",
@@ -311,10 +287,12 @@ class PostgresBackend(SearchBackend):
         analysed = analyse(cursor, texts_of(root) + filter_texts(crit))
         compiler = Compiler(cursor, analysed)
         words_query = compiler.compile(root) if root is not None else None
-        where, params = _where(words_query, crit, analysed, names_nothing(root, words_query))
+        where, params = conditions(words_query, crit, analysed, names_nothing(root, words_query))
         filtered = {ARTICLE: crit != Criteria(), QUOTE: crit.concerns_quotes}
-        totals, facets = _facets(cursor, where, params)
-        activity = _activity(cursor, where, params, facets["speaker"]) if request.activity else None
+        totals, facets = results.facets(cursor, where, params)
+        activity = (
+            results.activity(cursor, where, params, facets["speaker"]) if request.activity else None
+        )
         terms = positive_terms(root)
         sort = request.sort if request.sort in ("newest", "oldest") else "relevance"
         if sort == "relevance" and (words_query is None or not terms):
@@ -323,27 +301,29 @@ class PostgresBackend(SearchBackend):
         found = {}
         for doctype in (QUOTE, ARTICLE):
             from_rum = rum and (not filtered[doctype] or totals.get(doctype, 0) >= RUM_FROM)
-            found[doctype] = _page(
+            found[doctype] = results.ranked_page(
                 cursor, doctype, where, params, words_query, sort, page, per_page, totals, from_rum
             )
-        shown = [t for rows in found.values() for stored, _ in rows for t in _texts(stored)]
-        marker = _marker(cursor, terms, shown)
+        shown = [
+            t for rows in found.values() for stored, _ in rows for t in results.shown_texts(stored)
+        ]
+        marker = hits.marker(cursor, terms, shown)
         quotes = Page(
-            [_quote_hit(s, score, marker) for s, score in found[QUOTE]],
+            [hits.quote_hit(s, score, marker) for s, score in found[QUOTE]],
             totals.get(QUOTE, 0),
             page,
             per_page,
         )
         articles = Page(
-            [_article_hit(s, score, marker) for s, score in found[ARTICLE]],
+            [hits.article_hit(s, score, marker) for s, score in found[ARTICLE]],
             totals.get(ARTICLE, 0),
             page,
             per_page,
         )
         total = quotes.total + articles.total
         suggestion = None
-        if root is not None and total < SUGGEST_BELOW:
-            suggestion = _suggest(cursor, query, crit, total)
+        if root is not None and total < suggestions.SUGGEST_BELOW:
+            suggestion = suggestions.suggest(cursor, query, crit, total)
         terms_fn = getattr(query, "terms", None)
         return SearchResults(
             quotes=quotes,
@@ -370,367 +350,3 @@ def _insert(cursor, rows: list[dict]) -> None:
         batch = rows[start : start + BATCH]
         cursor.executemany(UPSERT_SQL, batch)
         cursor.execute(WORDS_SQL, [[t for row in batch for t in vocabulary_texts(row)]])
-
-
-def _where(
-    words_query: str | None, crit: Criteria, analysed, nothing: bool = False
-) -> tuple[str, list]:
-    """The conditions every matching row ``d`` meets, with their parameters; none does
-    when ``nothing`` (the words searched all analysed away)."""
-    sql, params = [NOTHING] if nothing else [], []
-    if words_query is not None:
-        sql.append("d.vector @@ %s::tsquery")
-        params.append(words_query)
-    for part, part_params in (source_condition(crit, "d"), date_condition(crit, "d")):
-        if part:
-            sql.append(part)
-            params.extend(part_params)
-    if crit.concerns_quotes:
-        # Quotes must pass the quote filters; articles must hold a quote that does. Both are
-        # looked up by primary key from the (usually few) passing quotes.
-        passing, passing_params = quote_conditions(crit, analysed, "x")
-        sql.append(
-            "(d.doctype, d.doc_id) IN (SELECT p.doctype, p.doc_id FROM (SELECT x.doc_id, "
-            f"x.article_id FROM search_pg_document x WHERE {passing}) AS q, LATERAL "
-            "(VALUES ('q'::char(1), q.doc_id), ('a'::char(1), q.article_id)) AS p(doctype, doc_id))"
-        )
-        params.extend(passing_params)
-    return " AND ".join(sql) or "TRUE", params
-
-
-# One pass over the result set, each row hashed once on the facets of its type (quotes: speaker,
-# kind, speaker kind; articles: source, year), the sums by facet made in Python from the few
-# combinations. GROUPING SETS hashed every row once per facet, six times: for "said" at 100k
-# articles (77,390 matches) 575 ms against 417. (Separate aggregates over a CTE were sorted
-# on the planner's guess of 0.5% of the rows, slower still.)
-FACETS_SQL = f"""
-SELECT d.doctype,
-       CASE WHEN d.doctype = '{QUOTE}' THEN d.speaker_slug END,
-       CASE WHEN d.doctype = '{QUOTE}' THEN d.kind END,
-       CASE WHEN d.doctype = '{QUOTE}' THEN d.speaker_kind END,
-       CASE WHEN d.doctype = '{ARTICLE}' THEN d.source END,
-       CASE WHEN d.doctype = '{ARTICLE}' THEN EXTRACT(YEAR FROM d.published)::int END,
-       max(d.speaker_name), count(*)
-FROM search_pg_document d WHERE {{where}}
-GROUP BY 1, 2, 3, 4, 5, 6
-"""
-
-
-def _facets(cursor, where: str, params: list) -> tuple[dict, dict[str, list[FacetValue]]]:
-    """Totals by type and facet counts, aggregated over the whole result set at once."""
-    cursor.execute(FACETS_SQL.format(where=where), params)
-    totals: dict[str, int] = {}
-    speakers, kinds, sources, years, speaker_kinds = {}, {}, {}, {}, {}
-    names: dict[str, str] = {}
-    undated = 0
-    for doctype, slug, kind, speaker_kind, source, year, name, count in cursor.fetchall():
-        totals[doctype] = totals.get(doctype, 0) + count
-        if doctype == QUOTE:
-            for counts, value in ((speakers, slug), (kinds, kind), (speaker_kinds, speaker_kind)):
-                if value:
-                    counts[value] = counts.get(value, 0) + count
-            if slug and name and name > names.get(slug, ""):
-                names[slug] = name
-        elif doctype == ARTICLE:
-            if source:
-                sources[source] = sources.get(source, 0) + count
-            if year is None:
-                undated += count
-            else:
-                years[int(year)] = years.get(int(year), 0) + count
-
-    def top(counts, limit, labels=None):
-        items = [(v, (labels or {}).get(v) or v, n) for v, n in counts.items()]
-        ordered = sorted(items, key=lambda v: (-v[2], v[0].casefold()))
-        return [FacetValue(v, label, n) for v, label, n in ordered[:limit]]
-
-    return totals, {
-        "speaker": top(speakers, FACET_LIMIT, names),
-        "source": top(sources, FACET_LIMIT),
-        "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)]
-        + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
-        "kind": top(kinds, None),
-        "speaker_kind": top(speaker_kinds, None),
-    }
-
-
-# Matching quotes per speaker and month, in one aggregate over the result set (never a query
-# per speaker); the undated fall in the NULL month.
-ACTIVITY_SQL = """
-SELECT d.speaker_slug, date_trunc('month', d.published)::date, min(d.published),
-       max(d.published), count(*)
-FROM search_pg_document d WHERE d.doctype = %s AND {where}
-GROUP BY d.speaker_slug, date_trunc('month', d.published)
-"""
-
-
-def _activity(cursor, where: str, params: list, speakers: list[FacetValue]) -> Activity:
-    """The timeline and the top speakers (the speaker facet's first, with its counts)."""
-    cursor.execute(ACTIVITY_SQL.format(where=where), [QUOTE, *params])
-    months: dict = {}
-    undated = 0
-    per_speaker: dict[str, list] = {}
-    for slug, month, first, last, count in cursor.fetchall():
-        if month is None:
-            undated += count
-        else:
-            months[month] = months.get(month, 0) + count
-        per_speaker.setdefault(slug or "", []).append((month, first, last, count))
-    rows = []
-    for facet in speakers[:ACTIVITY_SPEAKERS]:
-        dated = [r for r in per_speaker.get(facet.value, ()) if r[0] is not None]
-        rows.append(
-            SpeakerActivity(
-                value=facet.value,
-                label=facet.label,
-                count=facet.count,
-                first=min((r[1] for r in dated), default=None),
-                last=max((r[2] for r in dated), default=None),
-                months=tuple(PeriodCount(r[0], r[3]) for r in sorted(dated, key=lambda r: r[0])),
-            )
-        )
-    return Activity(
-        months=tuple(PeriodCount(m, n) for m, n in sorted(months.items())),
-        undated=undated,
-        speakers=tuple(rows),
-    )
-
-
-def _page(cursor, doctype, where, params, words_query, sort, page, per_page, totals, rum=False):
-    """[(stored fields, score)] of one page of one type, ranked (from the type's RUM index
-    if ``rum``) or sorted by date."""
-    offset = (page - 1) * per_page
-    order_params: list = []
-    if offset >= totals.get(doctype, 0):
-        return []
-    if sort == "relevance" and rum:
-        # RUM's distance orders from the index, so only the page's rows are read; a second
-        # sort key (an id for ties) would make PostgreSQL read and sort every match instead
-        score = "COALESCE(1.0 / NULLIF(d.vector <=> %s::tsquery, 0), 0)"
-        order = "d.vector <=> %s::tsquery"
-        select_params = [words_query]
-        order_params = [words_query]
-    elif sort == "relevance":
-        score = f"ts_rank('{RANK_WEIGHTS}', d.vector, %s::tsquery, {RANK_NORMALISATION})"
-        order = "score DESC, d.doc_id"
-        select_params = [words_query]
-    else:
-        score, select_params = "0.0", []
-        order = (
-            "d.published DESC NULLS LAST, d.doc_id DESC"
-            if sort == "newest"
-            else "d.published ASC NULLS LAST, d.doc_id ASC"
-        )
-    cursor.execute(
-        f"SELECT d.stored, {score} AS score FROM search_pg_document d "
-        f"WHERE d.doctype = %s AND {where} ORDER BY {order} LIMIT %s OFFSET %s",
-        [*select_params, doctype, *params, *order_params, per_page, offset],
-    )
-    return [(_json(stored), float(score)) for stored, score in cursor.fetchall()]
-
-
-def _json(value) -> dict:
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
-def _texts(stored: dict) -> list[str]:
-    return [stored.get(k) or "" for k in ("title", "body", "text")]
-
-
-# suggestions
-
-
-CORRECTIONS_SQL = """
-SELECT word, levenshtein(word, %(w)s) AS distance
-FROM search_pg_word
-WHERE word %% %(w)s AND left(word, 1) = left(%(w)s, 1) AND word <> %(w)s
-  AND levenshtein(word, %(w)s) <= 2
-ORDER BY distance, similarity(word, %(w)s) DESC, word
-LIMIT 8
-"""
-
-
-def _suggest(cursor, query, crit: Criteria, found: int) -> Suggestion | None:
-    """A spelling correction of the query's words, offered only if it finds more."""
-    mapping: dict[str, str] = {}
-    root = query.root
-    analysed = analyse(cursor, [t for t, _ in positive_terms(root)])
-    compiler = Compiler(cursor, analysed)
-    for text, is_prefix in positive_terms(root):
-        word = text.lower()
-        if is_prefix or not word.isalpha() or len(word) < 3 or text in mapping:
-            continue
-        if _matches_any(cursor, compiler._phrase(text)):
-            continue
-        correction = _correction(cursor, word)
-        if correction:
-            mapping[text] = correction
-    if not mapping:
-        return None
-    corrected = _replace_words(root, mapping)
-    analysed = analyse(cursor, texts_of(corrected) + filter_texts(crit))
-    words_query = Compiler(cursor, analysed).compile(corrected)
-    where, params = _where(words_query, crit, analysed)
-    cursor.execute(f"SELECT count(*) FROM search_pg_document d WHERE {where}", params)
-    count = cursor.fetchone()[0]
-    if count <= found:
-        return None
-    replace = getattr(query, "replace_words", None)
-    text = replace(mapping) if callable(replace) else str(getattr(query, "raw", ""))
-    return Suggestion(text=text, count=count)
-
-
-def _matches_any(cursor, words_query: str | None) -> bool:
-    if words_query is None:
-        return True  # nothing to correct (stop words only)
-    cursor.execute(
-        "SELECT EXISTS (SELECT 1 FROM search_pg_document WHERE vector @@ %s::tsquery)",
-        [words_query],
-    )
-    return cursor.fetchone()[0]
-
-
-def _correction(cursor, word: str) -> str | None:
-    """The indexed word nearest to ``word`` (at most two edits, same first letter), the one
-    in most documents among equally near ones."""
-    cursor.execute(CORRECTIONS_SQL, {"w": word})
-    candidates = cursor.fetchall()
-    if not candidates:
-        return None
-    nearest = sorted(w for w, distance in candidates if distance == candidates[0][1])
-    if len(nearest) == 1:
-        return nearest[0]
-    analysed = analyse(cursor, nearest)
-    compiler = Compiler(cursor, analysed)
-    counts = {}
-    for option in nearest:
-        words_query = compiler._phrase(option)
-        if words_query is None:
-            continue
-        cursor.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM search_pg_document "
-            "WHERE vector @@ %s::tsquery LIMIT 10000) AS s",
-            [words_query],
-        )
-        counts[option] = cursor.fetchone()[0]
-    return max(sorted(counts), key=counts.__getitem__) if counts else None
-
-
-def _replace_words(node, mapping: dict[str, str]):
-    kind = type(node).__name__
-    if kind == "Word":
-        return dataclasses.replace(node, text=mapping.get(node.text, node.text))
-    if kind == "Phrase":
-        return dataclasses.replace(node, words=tuple(mapping.get(w, w) for w in node.words))
-    if kind == "Not":
-        return dataclasses.replace(node, child=_replace_words(node.child, mapping))
-    return dataclasses.replace(
-        node, children=tuple(_replace_words(c, mapping) for c in node.children)
-    )
-
-
-# highlights
-
-
-FORMS_SQL = """
-SELECT w,
-       tsvector_to_array(to_tsvector('english', unaccent(w))),
-       tsvector_to_array(to_tsvector('simple', unaccent(w)))
-FROM unnest(%s::text[]) WITH ORDINALITY AS u(w, n)
-ORDER BY n
-"""
-FORMS_CACHE = 100_000
-
-
-class _Forms:
-    """Each word as PostgreSQL indexes it (English stems, folded name form), asked once per
-    process for the words of a whole page at a time: pages meet the same words again."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._forms: OrderedDict[str, tuple[frozenset[str], frozenset[str]]] = OrderedDict()
-
-    def of(self, cursor, needed: set[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-        with self._lock:
-            known = {w: self._forms[w] for w in needed if w in self._forms}
-        missing = sorted(needed - known.keys())
-        if missing:
-            cursor.execute(FORMS_SQL, [[plain(w) for w in missing]])
-            rows = cursor.fetchall()
-            fresh = {
-                w: (frozenset(e or ()), frozenset(s or ()))
-                for w, (_, e, s) in zip(missing, rows, strict=True)
-            }
-            known.update(fresh)
-            with self._lock:
-                self._forms.update(fresh)
-                while len(self._forms) > FORMS_CACHE:
-                    self._forms.popitem(last=False)
-        return known
-
-
-_forms = _Forms()
-
-
-def _marker(cursor, terms: list[tuple[str, bool]], texts: list[str]) -> MarkedText:
-    """What to mark in ``texts``: the words whose stems or folded forms are those of the
-    searched ``terms``, or that start with a searched prefix."""
-    if not terms:
-        return MarkedText(())
-    exact = {t for t, is_prefix in terms if not is_prefix}
-    prefixed = {t for t, is_prefix in terms if is_prefix}
-    seen = set().union(*(words(t) for t in texts)) if texts else set()
-    forms = _forms.of(cursor, seen | exact | prefixed)
-    wanted: set[str] = set()
-    for t in exact:
-        english, simple = forms.get(t, ((), ()))
-        wanted.update(english, simple)
-    prefixes = {p for t in prefixed for p in forms.get(t, ((), ()))[1]}
-    hits = set()
-    for word in seen:
-        english, simple = forms.get(word, ((), ()))
-        if not wanted.isdisjoint(english) or not wanted.isdisjoint(simple):
-            hits.add(word)
-        elif prefixes and any(s.startswith(p) for s in simple for p in prefixes):
-            hits.add(word)
-    return MarkedText(hits)
-
-
-# hits
-
-
-def _quote_hit(stored: dict, score: float, marker: MarkedText) -> QuoteHit:
-    return QuoteHit(
-        quote_id=int(stored["id"]),
-        score=score,
-        text=stored.get("text") or "",
-        highlighted=marker.whole(stored.get("text") or ""),
-        kind=stored.get("kind") or "",
-        speaker_id=stored.get("speaker_id"),
-        speaker_name=stored.get("speaker_name") or "",
-        speaker_slug=stored.get("speaker_slug") or "",
-        role=stored.get("role") or "",
-        cue=stored.get("cue") or "",
-        mention=stored.get("mention") or "",
-        article_id=int(stored["article_id"]),
-        article_title=stored.get("article_title") or "",
-        published=published(stored),
-        source=stored.get("source") or "",
-        speaker_kind=stored.get("speaker_kind") or "",
-        attribution=stored.get("attribution") or "",
-    )
-
-
-def _article_hit(stored: dict, score: float, marker: MarkedText) -> ArticleHit:
-    title = stored.get("title") or ""
-    return ArticleHit(
-        article_id=int(stored["id"]),
-        score=score,
-        title=title,
-        highlighted_title=marker.whole(title, limit=300),
-        snippet=marker.fragment(stored.get("body") or ""),
-        published=published(stored),
-        dateline=stored.get("dateline") or "",
-        source=stored.get("source") or "",
-        speakers=tuple(tuple(pair) for pair in stored.get("speakers") or ()),
-    )

@@ -308,3 +308,29 @@ def date_condition(c: Criteria, alias: str) -> tuple[str, list]:
     elif c.undated:
         sql.append(f"{alias}.published IS NULL")
     return " AND ".join(sql), params
+
+
+def conditions(
+    words_query: str | None, crit: Criteria, analysed, nothing: bool = False
+) -> tuple[str, list]:
+    """The conditions every matching row ``d`` meets, with their parameters; none does
+    when ``nothing`` (the words searched all analysed away)."""
+    sql, params = [NOTHING] if nothing else [], []
+    if words_query is not None:
+        sql.append("d.vector @@ %s::tsquery")
+        params.append(words_query)
+    for part, part_params in (source_condition(crit, "d"), date_condition(crit, "d")):
+        if part:
+            sql.append(part)
+            params.extend(part_params)
+    if crit.concerns_quotes:
+        # Quotes must pass the quote filters; articles must hold a quote that does. Both are
+        # looked up by primary key from the (usually few) passing quotes.
+        passing, passing_params = quote_conditions(crit, analysed, "x")
+        sql.append(
+            "(d.doctype, d.doc_id) IN (SELECT p.doctype, p.doc_id FROM (SELECT x.doc_id, "
+            f"x.article_id FROM search_pg_document x WHERE {passing}) AS q, LATERAL "
+            "(VALUES ('q'::char(1), q.doc_id), ('a'::char(1), q.article_id)) AS p(doctype, doc_id))"
+        )
+        params.extend(passing_params)
+    return " AND ".join(sql) or "TRUE", params
