@@ -368,3 +368,13 @@ def test_a_company_or_initials_never_introduced_as_a_person_is_a_body():
         ("Texaco Inc", "organisation"),
         ("NSPA", "organisation"),
     }
+
+
+def test_a_nationality_and_a_role_are_no_name():
+    story = (
+        "Sterling weakened further on Tuesday after the trade figures.\n\n"
+        "U.K. Economist said the deficit would narrow in the second half of the year."
+    )
+    names = [s.name for s in extract(story).speakers]
+    assert "U.K. Economist" not in names
+    assert speakers_of(story) == [None] * len(speakers_of(story))

@@ -92,6 +92,9 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     return " ".join(tokens), role
 
 
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
 def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     """A name's words, without what is not part of a name: a trailing time phrase ("on
     Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
@@ -133,6 +136,8 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     if not titled and out[-1].lower() in ROLE_SET and len(out) > 1:
         if any(t.lower() in ROLE_SET or t.lower() in ROLE_MODIFIERS for t in out[:-1]):
             return []  # "Prime Minister", "Vice President": a title, not a name
+        if all(is_nation(t) or t.lower() in COMPASS for t in out[:-1]):
+            return []  # "U.K. Economist", "West German Banker": a nationality and a role
     if len(out) > 1 and out[-1].lower() in PLACE_HEADS or all(is_nation(t) for t in out):
         return []
     return out
