@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from search.quotes.bodies import GENERIC
 from search.quotes.lexicon import (
     GENDERED_HONORIFICS,
     HONORIFICS,
@@ -133,6 +134,8 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
         return []
     if not titled and all(t.lower() in ROLE_SET for t in out):
         return []
+    if not titled and len(out) == 1 and out[0] in GENERIC:
+        return []  # "Consolidated said": a company's name cut short names no one
     if not titled and out[-1].lower() in ROLE_SET and len(out) > 1:
         if any(t.lower() in ROLE_SET or t.lower() in ROLE_MODIFIERS for t in out[:-1]):
             return []  # "Prime Minister", "Vice President": a title, not a name
