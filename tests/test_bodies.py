@@ -191,3 +191,15 @@ def test_a_name_the_next_sentence_calls_the_company_is_a_company():
 def test_a_company_introduced_after_a_hyphenated_word_keeps_its_short_name():
     story = "The unit moves to 51-pct-owned Kestrel Corp, Kestrel said on Monday."
     assert speaker_of(story, "The unit moves") == ("Kestrel Corp", "organisation")
+
+
+def test_a_name_introduced_with_and_co_is_the_company_later():
+    story = (
+        "Shares of Lantern Microsystems rose 2 dlrs on Monday after Morgan Stanley and Co "
+        "raised its rating on the stock.\n\n"
+        "Morgan Stanley said the shares were undervalued at current prices."
+    )
+    assert speaker_of(story, "the shares were undervalued") == (
+        "Morgan Stanley and Co",
+        "organisation",
+    )

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from search import engine
 from search.engine.base import SearchRequest
 from search.intake.ingest import ingest_text
-from search.models import Article, Quote
+from search.models import Article, Quote, Speaker
 from search.query import parse
 from search.quotes import EXTRACTOR_VERSION
 
@@ -108,3 +108,67 @@ def test_a_bad_day_says_the_format():
 def test_a_choice_of_articles_is_required():
     with pytest.raises(CommandError, match="one of the arguments --all --article --since"):
         call_command("reextract_quotes")
+
+
+TWO_SPEAKERS = (
+    "Azerbaijani Foreign Minister Jeyhun Bayramov said on Monday that the corridor would "
+    "open next year. Armenian Prime Minister Nikol Pashinyan said the border talks had "
+    "stalled over the maps."
+)
+
+
+def _as_older_rules_left_it(article: Article, *speakers: Speaker | None) -> None:
+    """The same spans, in order, under the speakers the older rules gave them."""
+    for quote, speaker in zip(article.quotes.order_by("start"), speakers, strict=True):
+        Quote.objects.filter(pk=quote.pk).update(speaker=speaker)
+    Article.objects.filter(pk=article.pk).update(extractor_version="")
+
+
+def _report(capsys) -> str:
+    call_command("reextract_quotes", "--all")
+    return capsys.readouterr().out
+
+
+def test_it_counts_quotes_that_changed_speaker_and_speakers_left_without_quotes(capsys):
+    article = ingest_text(STORY, filename="story.txt").article
+    astana = Speaker.objects.create(name="Astana")
+    _as_older_rules_left_it(article, astana, astana)
+    out = _report(capsys)
+    assert "Quotes: 2 changed speaker, 0 gained a speaker, 0 lost their speaker" in out
+    assert "Speakers: 0 merged, 0 split, 1 left without quotes." in out
+    assert not astana.quotes.exists()
+
+
+def test_it_counts_quotes_that_gained_a_speaker_and_spans_added_or_removed(capsys):
+    article = ingest_text(STORY, filename="story.txt").article
+    nurtleu = article.quotes.first().speaker
+    _as_older_rules_left_it(article, None, nurtleu)
+    Quote.objects.create(article=article, text=STORY[:20], kind="direct", start=0, end=20)
+    out = _report(capsys)
+    assert "0 changed speaker, 1 gained a speaker, 0 lost their speaker, 0 added, 1 removed" in out
+
+
+def test_two_old_speakers_now_under_one_count_as_merged(capsys):
+    article = ingest_text(STORY, filename="story.txt").article
+    first, second = Speaker.objects.create(name="Murat"), Speaker.objects.create(name="Nurtleu")
+    _as_older_rules_left_it(article, first, second)
+    out = _report(capsys)
+    assert "Speakers: 1 merged, 0 split, 2 left without quotes." in out
+
+
+def test_one_old_speaker_now_under_two_counts_as_split(capsys):
+    article = ingest_text(TWO_SPEAKERS, filename="story.txt").article
+    assert article.quotes.exclude(speaker=None).values("speaker").distinct().count() == 2
+    glued = Speaker.objects.create(name="Jeyhun Bayramov Armenian")
+    _as_older_rules_left_it(article, glued, glued)
+    out = _report(capsys)
+    assert "2 changed speaker" in out
+    assert "Speakers: 0 merged, 1 split, 1 left without quotes." in out
+
+
+def test_a_quote_an_editor_corrected_is_not_counted_as_removed(capsys):
+    article = _stored_by_older_rules(STORY)
+    Quote.objects.filter(article=article).update(corrected=True)
+    out = _report(capsys)
+    assert "2 added, 0 removed." in out  # the two found now; the kept one is not counted
+    assert article.quotes.filter(corrected=True).count() == 1

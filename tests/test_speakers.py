@@ -368,3 +368,22 @@ def test_a_company_or_initials_never_introduced_as_a_person_is_a_body():
         ("Texaco Inc", "organisation"),
         ("NSPA", "organisation"),
     }
+
+
+def test_a_nationality_and_a_role_are_no_name():
+    story = (
+        "Sterling weakened further on Tuesday after the trade figures.\n\n"
+        "U.K. Economist said the deficit would narrow in the second half of the year."
+    )
+    names = [s.name for s in extract(story).speakers]
+    assert "U.K. Economist" not in names
+    assert speakers_of(story) == [None] * len(speakers_of(story))
+
+
+def test_a_generic_company_word_alone_names_no_one():
+    story = (
+        "Consolidated Papers and Northern Timber Corp agreed on Monday to merge their "
+        "pulp operations in a deal valued at 300 mln dlrs.\n\n"
+        "Consolidated said the combined mills would cut costs by 20 mln dlrs a year."
+    )
+    assert speakers_of(story) == [None]

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from search.index import sync
-from search.models import Article
+from search.intake.speaker_changes import SpeakerChanges
+from search.models import Article, Speaker
 from search.quotes import EXTRACTOR_VERSION
 
 BATCH = 200
@@ -22,6 +23,8 @@ class ReextractReport:
     articles: int = 0
     quotes: int = 0
     failed: list[tuple[int, str]] = field(default_factory=list)
+    changes: SpeakerChanges = field(default_factory=SpeakerChanges)
+    orphaned: int = 0  # speakers with quotes before the run and none after it
 
 
 def select_articles(
@@ -49,11 +52,22 @@ def reextract_articles(
         for offset in range(0, len(pks), BATCH):
             for article in Article.objects.filter(pk__in=pks[offset : offset + BATCH]):
                 try:
-                    report.quotes += article.reextract_quotes()
+                    report.quotes += article.reextract_quotes(report.changes)
                 except Exception as exc:  # one bad article must not stop the run
                     report.failed.append((article.pk, f"{type(exc).__name__}: {exc}"))
                     continue
                 report.articles += 1
                 if progress:
                     progress(report.articles + len(report.failed), len(pks))
+    report.orphaned = _orphaned(report.changes.old_speakers)
     return report
+
+
+def _orphaned(speaker_ids: set[int]) -> int:
+    """Of the speakers the run's articles had, those left without any quote anywhere."""
+    ids = sorted(speaker_ids)
+    kept = 0
+    for offset in range(0, len(ids), 500):
+        chunk = ids[offset : offset + 500]
+        kept += Speaker.objects.filter(pk__in=chunk, quotes__isnull=False).distinct().count()
+    return len(ids) - kept

@@ -72,14 +72,19 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("article", args=[self.pk])
 
-    def reextract_quotes(self) -> int:
-        """Extract the quotes again with today's extractor, keeping human corrections."""
+    def reextract_quotes(self, changes=None) -> int:
+        """Extract the quotes again with today's extractor, keeping human corrections.
+        ``changes`` (a ``SpeakerChanges``) is told the extractor's quotes before and after."""
         extraction = extract(self.body)  # pure and possibly slow: outside the transaction
         with transaction.atomic():
             article = Article.objects.select_for_update().get(pk=self.pk)
             corrected = list(article.quotes.filter(corrected=True))
-            article.quotes.filter(corrected=False).delete()
+            extracted = article.quotes.filter(corrected=False)
+            old = list(extracted.values_list("start", "end", "speaker_id")) if changes else ()
+            extracted.delete()
             found = article.save_extraction(extraction, keep=corrected)
+            if changes is not None:
+                changes.record(old, extracted.values_list("start", "end", "speaker_id"))
             Article.objects.filter(pk=self.pk).update(extractor_version=EXTRACTOR_VERSION)
             self.extractor_version = EXTRACTOR_VERSION
             return found

@@ -34,7 +34,8 @@ LEGAL_ENDING = re.compile(rf"(?:{_LEGAL})\.?")
 LEGAL_WORDS = frozenset(_LEGAL.split("|"))
 # A possessive that ends a body's name as written ("the Ministry of Finance's", "Brothers'").
 POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
-INTRODUCED = re.compile(rf"(?<![\w'’.-])(?P<name>{_RUN}?),?\s+(?:{_LEGAL})\b\.?")
+# "Prime Computer Inc", "Acme, Ltd", "Morgan Stanley and Co", "Smith Barney, Harris & Co".
+INTRODUCED = re.compile(rf"(?<![\w'’.-])(?P<name>{_RUN}?),?\s+(?:(?:and|&)\s+)?(?:{_LEGAL})\b\.?")
 TICKER = re.compile(r"\s*<(?P<inside>[^<>\n]{1,60})>")
 # "SunTrust Banks said ... . The company said ...": the next sentence calls it a company.
 THE_COMPANY_NEXT = re.compile(
@@ -124,8 +125,8 @@ def companies(text: str) -> dict[str, set[str]]:
     for m in INTRODUCED.finditer(text):
         words = _run(m["name"])
         if words:
-            ending = m.group().split()[-1].rstrip(".")
-            add(" ".join([*words, ending]), words)
+            ending = m.group()[len(m["name"]) :].replace(",", " ").split()
+            add(" ".join([*words, *ending]).rstrip("."), words)
     for m in BEFORE_TICKER.finditer(text):
         words = _run(m["name"])
         if words and words[-1].rstrip(".") not in LEGAL_WORDS:

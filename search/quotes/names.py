@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from search.quotes.bodies import GENERIC
 from search.quotes.lexicon import (
     GENDERED_HONORIFICS,
     HONORIFICS,
@@ -92,6 +93,9 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     return " ".join(tokens), role
 
 
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
 def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     """A name's words, without what is not part of a name: a trailing time phrase ("on
     Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
@@ -130,9 +134,13 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
         return []
     if not titled and all(t.lower() in ROLE_SET for t in out):
         return []
+    if not titled and len(out) == 1 and out[0] in GENERIC:
+        return []  # "Consolidated said": a company's name cut short names no one
     if not titled and out[-1].lower() in ROLE_SET and len(out) > 1:
         if any(t.lower() in ROLE_SET or t.lower() in ROLE_MODIFIERS for t in out[:-1]):
             return []  # "Prime Minister", "Vice President": a title, not a name
+        if all(is_nation(t) or t.lower() in COMPASS for t in out[:-1]):
+            return []  # "U.K. Economist", "West German Banker": a nationality and a role
     if len(out) > 1 and out[-1].lower() in PLACE_HEADS or all(is_nation(t) for t in out):
         return []
     return out

@@ -23,7 +23,16 @@ class Command(BaseCommand):
     help = (
         "Run today's quote extractor over stored articles, keeping the quotes editors "
         "corrected. --all and --since take only articles whose quotes older rules found, so a "
-        "run that was interrupted carries on where it stopped; --article IDs are always redone."
+        "run that was interrupted carries on where it stopped; --article IDs are always redone. "
+        "It then reports what moved, counting only the quotes the extractor stored (an editor's "
+        "corrections are kept and not counted) and matching old and new quotes by article and "
+        "exact span: 'changed speaker' = same span, another speaker; 'gained' = same span, a "
+        "speaker where there was none; 'lost' = same span, a speaker no more; 'added' / "
+        "'removed' = a span found only now / only before; 'merged' = speakers now holding "
+        "same-span quotes of two or more former speakers; 'split' = former speakers whose "
+        "same-span quotes are now under two or more speakers; 'left without quotes' = speakers "
+        "the articles had before who now have no quote anywhere. A resumed run counts only the "
+        "articles it redid."
     )
 
     def add_arguments(self, parser):
@@ -58,6 +67,15 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Re-extracted {report.articles:,} article(s): {report.quotes:,} quote(s) now, "
                 f"{len(report.failed):,} failed."
+            )
+            c = report.changes
+            self.stdout.write(
+                f"Quotes: {c.changed:,} changed speaker, {c.gained:,} gained a speaker, "
+                f"{c.lost:,} lost their speaker, {c.added:,} added, {c.removed:,} removed."
+            )
+            self.stdout.write(
+                f"Speakers: {c.merged:,} merged, {c.split:,} split, "
+                f"{report.orphaned:,} left without quotes."
             )
         if report.failed:
             sys.exit(1)
