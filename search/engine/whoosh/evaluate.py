@@ -4,8 +4,8 @@ Whoosh's matchers cost several microseconds per matching document in pure Python
 word matches most of a 100k index, which is where bare Whoosh's 700 ms tail came from. Here
 a term's postings are read block by block (ids and term frequencies as arrays), boolean
 structure becomes set algebra, and only the allowed documents are scored, with Whoosh's
-BM25F formula and parameters. Phrases and anything unusual still go through
-``searcher.docs_for_query``, so the documents matched are Whoosh's.
+BM25F formula and parameters. Phrases are matched in ``phrases``; anything unusual still
+goes through ``searcher.docs_for_query``, so the documents matched are Whoosh's.
 
 Scores are Whoosh's own when given the same field lengths (``tests/test_whoosh_evaluate.py``
 compares them with ``searcher.search``). They differ from Whoosh's in these known ways:

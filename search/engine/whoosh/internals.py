@@ -4,8 +4,9 @@ Three fast paths read Whoosh-Reloaded 2.7.5 internals that no public API exposes
 
 - ``postings``: a W3 leaf matcher's decoded block (``_read_data``, ``_data``, ``_byteids``,
   ``_blocklength``, ``_i``, ``_next_block``), a block of ids and weights at a time instead of
-  a method call per document; ``positions`` also reads its ``_read_values``/``_values``
-  and decodes ``Positions`` values (a 4-byte count, then the pickled deltas) itself;
+  a method call per document; ``positions`` (``position_arrays``) also reads its
+  ``_read_values``/``_values`` and decodes ``Positions`` values (a 4-byte count, then the
+  pickled deltas) itself, a whole posting list at a time with numpy (``decode_all``);
 - ``columns``: a VarBytes column reader's ``_lengths``, ``_dbfile`` and ``_basepos``, to read
   every value in one go instead of a seek and a read per document;
 - ``lengths``: ``W3PerDocReader._cached_reader``, replaced for the whole process, which keeps
