@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from types import SimpleNamespace
 
 import pytest
 
 from search.engine import Filters, SearchRequest
-from search.engine.whoosh import WhooshBackend, evaluate, internals
+from search.engine.whoosh import WhooshBackend, evaluate, internals, schema
 from search.engine.whoosh import backend as whoosh_backend
 from search.engine.whoosh.compile import compile_node
 from search.engine.whoosh.evaluate import Evaluator, SearcherCache
@@ -330,3 +331,75 @@ def test_the_costliest_queries_find_and_rank_as_the_plain_evaluation_does(
     finally:
         internals.use_fast_paths(True)
     assert fast == plain
+
+
+# Phrases against Whoosh's own phrase matching on ``body_phrase``: pairs with a common word
+# come from ``body_grams``, and a possessive, a repeat or punctuation must not fool them.
+GRAM_FRAGMENTS = (*FRAGMENTS, "the company's, said", "it 's said", "the the it", "said. It")
+GRAM_PHRASES = [
+    ["the", "compani", "said"], ["said", "it"], ["it", "said"], ["the", "compani"],
+    ["the", "the"], ["the", "the", "it"], ["said", "it", "said"], ["oil", "price", "rose"],
+    ["compani", "said"], ["it", "s", "said"], ["compani", "s"], ["and", "the"], ["it", "it"],
+]  # fmt: skip
+
+
+def gram_documents(n: int = 80) -> list[dict]:
+    rng = random.Random(7)
+    return [
+        article(
+            i,
+            f"Note {i}",
+            " ".join(rng.choice(GRAM_FRAGMENTS) for _ in range(6)),
+            published=None,
+            source="Reuters",
+        )
+        for i in range(1, n + 1)
+    ]
+
+
+def phrases_match_as_whooshs_own(backend) -> int:
+    def check(searcher, table):
+        found = 0
+        for words in GRAM_PHRASES:
+            q = evaluate.wq.Phrase("body_phrase", words)
+            ours = Evaluator(searcher, table, SearcherCache()).docs(q)
+            assert ours == set(searcher.docs_for_query(q)), words
+            found += bool(ours)
+        return found
+
+    return backend._reading(check)
+
+
+def test_phrases_of_common_words_match_the_documents_whoosh_matches(tmp_path):
+    backend = WhooshBackend({"PATH": str(tmp_path / "grams")})
+    docs = gram_documents()
+    backend.update(docs[:40], [])
+    backend.update(docs[40:], [])
+    assert phrases_match_as_whooshs_own(backend) >= len(GRAM_PHRASES) - 2
+
+
+def test_documents_indexed_before_the_pairs_field_still_match_phrases(tmp_path, monkeypatch):
+    def as_before(doc):  # no pairs, and no mark in ``meta`` that it has them
+        fields = schema.article_fields(doc)
+        del fields["body_grams"]
+        fields["meta"] = fields["meta"].rsplit(schema.SEP.encode(), 1)[0]
+        return fields
+
+    backend = WhooshBackend({"PATH": str(tmp_path / "mixed")})
+    docs = gram_documents()
+    monkeypatch.setattr(whoosh_backend, "article_fields", as_before)
+    backend.update(docs[:40], [])
+    monkeypatch.undo()
+    backend.update(docs[40:], [])
+    monkeypatch.setattr(whoosh_backend, "MAX_SEGMENTS", 1)
+    backend.compact()  # the older and newer documents in one segment
+    assert backend.status()["segments"] == 1
+    assert len(backend._reading(lambda s, t: t.without_grams())) == 40
+    assert phrases_match_as_whooshs_own(backend) >= len(GRAM_PHRASES) - 2
+
+
+def test_a_pair_is_never_made_across_a_gap_in_positions():
+    tokens = [SimpleNamespace(text=t, pos=p) for t, p in (("the", 0), ("x", 1), ("said", 3))]
+    tokens.append(SimpleNamespace(text="it", pos=4))
+    pairs = [(t.text, t.pos) for t in schema.CommonGramsFilter()(iter(tokens))]
+    assert pairs == [("the x", 0), ("said it", 3)]

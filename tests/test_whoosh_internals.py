@@ -162,3 +162,13 @@ def test_positions_decode_as_whooshs_own_format_does(positions):
     value = positions_format.encode(positions)
     assert internals._decode_positions(value) == positions_format.decode_positions(value)
     assert internals._decode_positions(value) == positions
+
+
+def test_positions_decoded_together_are_each_values_own():
+    lists = [[], [7], [0, 1], [3, 4, 5, 9], list(range(0, 600, 2)), [1, 300, 301], [5], [255]]
+    lists += [[5, 70_000, 70_001], list(range(1500)), [2, 3]]  # slow ones among the fast
+    values = [internals.Positions().encode(p) for p in lists]
+    counts, positions = internals.decode_all(values)
+    assert counts.tolist() == [len(p) for p in lists]
+    assert positions.tolist() == [x for p in lists for x in p]
+    assert internals.decode_all([])[0].size == 0

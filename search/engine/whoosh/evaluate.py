@@ -4,8 +4,8 @@ Whoosh's matchers cost several microseconds per matching document in pure Python
 word matches most of a 100k index, which is where bare Whoosh's 700 ms tail came from. Here
 a term's postings are read block by block (ids and term frequencies as arrays), boolean
 structure becomes set algebra, and only the allowed documents are scored, with Whoosh's
-BM25F formula and parameters. Phrases and anything unusual still go through
-``searcher.docs_for_query``, so the documents matched are Whoosh's.
+BM25F formula and parameters. Phrases are matched in ``phrases``; anything unusual still
+goes through ``searcher.docs_for_query``, so the documents matched are Whoosh's.
 
 Scores are Whoosh's own when given the same field lengths (``tests/test_whoosh_evaluate.py``
 compares them with ``searcher.search``). They differ from Whoosh's in these known ways:
@@ -25,19 +25,19 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from bisect import bisect_left
 from collections import OrderedDict
 from itertools import repeat
 from operator import neg
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
 
 from . import internals
+from .phrases import RANKED_FIELD, phrase_docs
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults; the title's field_boost is in its weights
 NAME_LENGTH = 3  # names are short and their lengths are not kept
-RANKED_FIELD = {"body_phrase": "body"}  # the same text, with and without positions
 FEW = 2  # postings per document to rank, above which only those documents are scored
 NARROW = 8  # documents allowed, against those ranked, below which they are ranked directly
 
@@ -146,43 +146,12 @@ class Evaluator:
         if isinstance(q, wq.Phrase) and q.slop == 1 and self._has_positions(q.fieldname):
             key = ("phrase", q.fieldname, tuple(q.words))
             return self.cache.remembered(
-                key, lambda: frozenset(self._phrase_docs(q.fieldname, list(q.words)))
+                key, lambda: frozenset(phrase_docs(self, q.fieldname, list(q.words)))
             )
         return set(self.searcher.docs_for_query(q))
 
     def _has_positions(self, field: str) -> bool:
         return hasattr(self.reader.schema[field].format, "decode_positions")
-
-    def _phrase_docs(self, field: str, words: list[str]) -> set[int]:
-        """Documents with ``words`` at consecutive positions. The term sets are intersected
-        first (for ``body_phrase`` from ``body``'s postings: the same text, read 4x faster
-        without positions, and the ones ranking reads anyway); then positions are decoded a
-        word at a time, the rarest first, and only for the documents still in the running."""
-        sets = [self.docs(wq.Term(RANKED_FIELD.get(field, field), w)) for w in words]
-        candidates = set(min(sets, key=len))
-        for other in sets:
-            candidates &= other
-        if not candidates or len(words) == 1:
-            return candidates
-        decode = self.reader.schema[field].format.decode_positions
-        starts: dict[int, set[int]] = {}  # document -> where the phrase may start in it
-        order = sorted(range(len(words)), key=lambda i: len(sets[i]))
-        for n, i in enumerate(order):
-            found = _positions(self.reader, field, words[i], candidates, decode)
-            if not n:
-                starts = {d: set(map((-i).__add__, ps)) for d, ps in found.items()}
-                candidates = starts.keys()
-            elif n == len(order) - 1:  # the last word only has to meet one start
-                return {
-                    d for d, ps in found.items() if not starts[d].isdisjoint(map((-i).__add__, ps))
-                }
-            else:
-                for d, ps in found.items():
-                    starts[d].intersection_update(map((-i).__add__, ps))
-                candidates = {d for d in found if starts[d]}
-                if not candidates:
-                    break
-        return set()
 
     def postings(self, field: str, text: str) -> tuple[array, array]:
         """Docnums and term frequencies of ``text`` in ``field``, as arrays."""
@@ -246,10 +215,12 @@ class Evaluator:
         """The scores ``_scores`` would give, for the ``wanted`` documents only (not cached:
         they depend on the filters)."""
         self._scored_here.add(terms)
+        mask = np.zeros(self.reader.doc_count_all(), dtype=bool)
+        mask[np.fromiter(wanted, dtype=np.int64, count=len(wanted))] = True
         scores: dict[int, float] = {}
         get = scores.get
         for field, text in terms:
-            for d, score in self._term_scores(field, text, wanted):
+            for d, score in self._term_scores(field, text, mask):
                 scores[d] = get(d, 0.0) + score
         return scores
 
@@ -267,25 +238,30 @@ class Evaluator:
 
         return self.cache.remembered(("scores", terms), compute, lambda v: SCORE_BYTES * len(v))
 
-    def _term_scores(self, field: str, text: str, within=None):
-        """(docnum, score) for every document holding ``text`` in ``field`` (and in
-        ``within``, if given)."""
+    def _term_scores(self, field: str, text: str, within: np.ndarray | None = None):
+        """(docnum, score) for every document holding ``text`` in ``field`` (and marked in
+        the mask ``within``, if given). Worked out by numpy in doubles, with the operations
+        in the order of Whoosh's formula, so every score is the float Python would give."""
         ids, tfs = self.postings(field, text)
+        ids, tfs = np.frombuffer(ids, dtype=np.int32), np.frombuffer(tfs, dtype=np.float32)
         if within is not None:
-            kept = [i for i, d in enumerate(ids) if d in within]
-            ids, tfs = [ids[i] for i in kept], [tfs[i] for i in kept]
-        if not ids:
+            kept = within[ids]
+            ids, tfs = ids[kept], tfs[kept]
+        if not ids.size:
             return ()
         idf = self.searcher.idf(field, text)
         avg = self.searcher.avg_field_length(field) or 1.0
         lengths = self.table.lengths(field)
         base, per = K1 * (1 - B), K1 * B / avg
         top = idf * (K1 + 1)
+        tfs = tfs.astype(np.float64)
         if lengths is None:
             norm = base + per * NAME_LENGTH
-            return zip(ids, [top * tf / (tf + norm) for tf in tfs], strict=True)
-        scores = [top * tf / (tf + base + per * lengths[d]) for d, tf in zip(ids, tfs, strict=True)]
-        return zip(ids, scores, strict=True)
+            scores = top * tfs / (tfs + norm)
+        else:
+            lengths = np.fromiter(map(lengths.__getitem__, ids.tolist()), np.float64, ids.size)
+            scores = top * tfs / (tfs + base + per * lengths)
+        return zip(ids.tolist(), scores.tolist(), strict=True)
 
 
 def _best(scores: dict[int, float], wanted, k: int) -> list[tuple[int, float]]:
@@ -324,31 +300,3 @@ def _read_postings(reader, field: str, text: str) -> tuple[list[int], list[float
         ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
         tfs.extend(leaf_tfs)
     return ids, tfs
-
-
-def _positions(reader, field: str, text: str, docs: set[int], decode) -> dict[int, list[int]]:
-    """Positions of ``text`` in each of ``docs``."""
-    out: dict[int, list[int]] = {}
-    leaves = list(reader.leaf_readers())
-    for (leaf, offset), mine in zip(leaves, _per_segment(docs, leaves), strict=True):
-        if not mine or (field, text) not in leaf:
-            continue
-        matcher = leaf.postings(field, text)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-        found = internals.positions(matcher, mine, decode)
-        out.update((d + offset, p) for d, p in found.items()) if offset else out.update(found)
-    return out
-
-
-def _per_segment(docs: set[int], leaves) -> list[set[int]]:
-    """``docs`` split by segment, in segment docnums."""
-    if len(leaves) == 1:
-        return [docs]
-    ordered = sorted(docs)
-    out = []
-    for leaf, offset in leaves:
-        low = bisect_left(ordered, offset)
-        high = bisect_left(ordered, offset + leaf.doc_count_all(), low)
-        out.append(set(map((-offset).__add__, ordered[low:high])))
-    return out

@@ -4,8 +4,9 @@ Three fast paths read Whoosh-Reloaded 2.7.5 internals that no public API exposes
 
 - ``postings``: a W3 leaf matcher's decoded block (``_read_data``, ``_data``, ``_byteids``,
   ``_blocklength``, ``_i``, ``_next_block``), a block of ids and weights at a time instead of
-  a method call per document; ``positions`` also reads its ``_read_values``/``_values``
-  and decodes ``Positions`` values (a 4-byte count, then the pickled deltas) itself;
+  a method call per document; ``positions`` (``position_arrays``) also reads its
+  ``_read_values``/``_values`` and decodes ``Positions`` values (a 4-byte count, then the
+  pickled deltas) itself, a whole posting list at a time with numpy (``decode_all``);
 - ``columns``: a VarBytes column reader's ``_lengths``, ``_dbfile`` and ``_basepos``, to read
   every value in one go instead of a seek and a read per document;
 - ``lengths``: ``W3PerDocReader._cached_reader``, replaced for the whole process, which keeps
@@ -23,10 +24,10 @@ suite runs both ways.
 from __future__ import annotations
 
 import logging
-from collections.abc import Container
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from pickle import loads
 
+import numpy as np
 import whoosh
 from whoosh import fields
 from whoosh.codec import whoosh3
@@ -74,31 +75,41 @@ def postings(matcher) -> tuple[list[int], list[float]]:
     return ids, weights
 
 
-def positions(matcher, wanted: Container[int], decode) -> dict[int, list[int]]:
-    """Positions in each segment docnum of the matcher that is in ``wanted``; ``decode`` is
-    the field format's ``decode_positions`` (Whoosh's own ``Positions`` format is decoded
-    here, without its copy of every value)."""
-    out: dict[int, list[int]] = {}
+def position_arrays(matcher, wanted: np.ndarray, decode) -> tuple[np.ndarray, np.ndarray]:
+    """(segment docnums, positions), one pair per position, of the matcher's term in the
+    documents ``wanted`` marks (a mask over segment docnums); ``decode`` is the field
+    format's ``decode_positions``. Whoosh's own ``Positions`` values are decoded all at once
+    (see ``decode_all``), not a call per document."""
+    docs: list = []
+    values: list[bytes] = []
     if enabled["positions"] and _has(matcher, MATCHER_NAMES + VALUE_NAMES):
-        if getattr(decode, "__func__", None) is Positions.decode_positions:
-            decode = _decode_positions
         for ids, start in _block_ids(matcher):
-            hits = [i for i, d in enumerate(ids) if d in wanted]
-            if hits:
+            ids = np.array(ids, dtype=np.int64)
+            hits = np.flatnonzero(wanted[ids])
+            if hits.size:
                 matcher._read_values()
-                values = matcher._values
-                for i in hits:
-                    out[ids[i]] = decode(values[start + i])
-        return out
-    while matcher.is_active():
-        d = matcher.id()
-        if d in wanted:
-            out[d] = decode(matcher.value())
-        matcher.next()
-    return out
+                block = matcher._values
+                docs.append(ids[hits])
+                values.extend([block[i] for i in (hits + start).tolist()])
+    else:
+        while matcher.is_active():
+            d = matcher.id()
+            if wanted[d]:
+                docs.append(np.array([d], dtype=np.int64))
+                values.append(matcher.value())
+            matcher.next()
+    docs = np.concatenate(docs) if docs else np.empty(0, np.int64)
+    if getattr(decode, "__func__", None) is Positions.decode_positions and enabled["positions"]:
+        counts, positions = decode_all(values)
+    else:
+        decoded = [decode(v) for v in values]
+        counts = np.fromiter(map(len, decoded), np.int64, len(decoded))
+        positions = np.fromiter(chain.from_iterable(decoded), np.int64, int(counts.sum()))
+    return np.repeat(docs, counts), positions
 
 
 SMALL_DELTAS = b"\x80\x02]q\x00("  # pickle protocol 2: a list, its memo, then a mark
+SMALL_ONE = b"\x80\x02]q\x00K"  # a list, its memo, one small int (then "a.", append)
 
 
 def _decode_positions(value: bytes) -> list[int]:
@@ -112,6 +123,55 @@ def _decode_positions(value: bytes) -> list[int]:
     if not value.endswith(b"."):
         value += b"."
     return list(accumulate(loads(memoryview(value)[_INT_SIZE:])))
+
+
+def decode_all(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """``Positions`` values decoded together: how many positions each holds, and all of them
+    in order. A value of ``SMALL_DELTAS`` form (see ``_decode_positions``), or a single delta
+    below 256 (``SMALL_ONE``), is read by numpy straight from the joined bytes; any other goes
+    through ``_decode_positions``."""
+    n = len(values)
+    if not n:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    lengths = np.fromiter(map(len, values), np.int64, n)
+    data = np.frombuffer(b"".join(values), dtype=np.uint8)
+    begins = np.cumsum(lengths) - lengths
+    head = data[begins[:, None] + np.arange(_INT_SIZE)].astype(np.int64)
+    counts = (head[:, 0] << 24) | (head[:, 1] << 16) | (head[:, 2] << 8) | head[:, 3]
+    many = (lengths == 12 + 2 * counts) & (counts > 1) & _starts_with(data, begins, SMALL_DELTAS)
+    one = (lengths == _INT_SIZE + len(SMALL_ONE) + 3) & (counts == 1)
+    one &= _starts_with(data, begins, SMALL_ONE) & (data[begins + lengths - 2] == ord("a"))
+    fast = many | one
+    first = begins + np.where(many, _INT_SIZE + len(SMALL_DELTAS) + 1, _INT_SIZE + len(SMALL_ONE))
+    fast_counts = np.where(fast, counts, 0)
+    total = int(fast_counts.sum())
+    segment_starts = np.cumsum(fast_counts) - fast_counts
+    within = np.arange(total) - np.repeat(segment_starts, fast_counts)
+    deltas = data[np.repeat(first, fast_counts) + 2 * within].astype(np.int64)
+    running = np.cumsum(deltas)
+    positions = running - np.repeat(
+        running[segment_starts[fast]] - deltas[segment_starts[fast]], counts[fast]
+    )
+    slow = np.flatnonzero(~fast)
+    if not slow.size:
+        return counts, positions
+    # Rare: put each slowly decoded value back in its place.
+    decoded = [_decode_positions(values[i]) for i in slow.tolist()]
+    counts = counts.copy()
+    counts[slow] = np.fromiter(map(len, decoded), np.int64, len(decoded))
+    out = np.empty(int(counts.sum()), np.int64)
+    is_fast = np.repeat(fast, counts)
+    out[is_fast] = positions
+    out[~is_fast] = np.fromiter(chain.from_iterable(decoded), np.int64, int(counts[slow].sum()))
+    return counts, out
+
+
+def _starts_with(data: np.ndarray, begins: np.ndarray, prefix: bytes) -> np.ndarray:
+    """Whether each value (at ``begins`` in ``data``) has ``prefix`` after its count."""
+    at = begins[:, None] + (_INT_SIZE + np.arange(len(prefix)))
+    ok = begins + _INT_SIZE + len(prefix) <= len(data)
+    at = np.minimum(at, len(data) - 1)
+    return ok & (data[at] == np.frombuffer(prefix, np.uint8)).all(axis=1)
 
 
 def _blocks(m):
@@ -330,15 +390,19 @@ def _probe_positions(leaf, ix) -> bool:
     if not _has(matcher, MATCHER_NAMES + VALUE_NAMES):
         return False
 
+    wanted = np.zeros(leaf.doc_count_all(), dtype=bool)
+    wanted[[0, 3, 4]] = True
+
     def read():
-        return positions(leaf.postings("body", "talks"), {0, 3, 4}, decode)
+        docs, found = position_arrays(leaf.postings("body", "talks"), wanted, decode)
+        return docs.tolist(), found.tolist()
 
     enabled["positions"] = True
     try:
         fast = read()
     finally:
         enabled["positions"] = False
-    return fast == _public(read) and fast
+    return fast == _public(read) and bool(fast[0])
 
 
 def _probe_columns(leaf, ix) -> bool:

@@ -14,17 +14,18 @@ from . import internals
 from .schema import META_FIELDS, SEP
 
 FIELDS = tuple(name for name, _kind in META_FIELDS)
-EMPTY = [b"", b"0", b"0", b"0", b"", b"", b"", b"", b"", b"0", b"0", b""]
+EMPTY = [b"", b"0", b"0", b"0", b"", b"", b"", b"", b"", b"0", b"0", b"", b""]
 
 
 class SegmentValues:
     """The ``meta`` values of one segment, a list per field, parsed a column at a time (a
     150k-document segment loads in about a tenth of a second)."""
 
-    __slots__ = (*FIELDS, "_orders")
+    __slots__ = (*FIELDS, "_orders", "_without_grams")
 
     def __init__(self, reader):
         self._orders: dict[bool, list[int]] = {}
+        self._without_grams: list[int] | None = None
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of short-lived lists would trigger many GC passes
         try:
@@ -41,6 +42,8 @@ class SegmentValues:
         for (name, kind), raw in zip(META_FIELDS, columns, strict=True):
             if kind == "flag":
                 values = [v == b"q" for v in raw]
+            elif kind == "yes":
+                values = [v == b"1" for v in raw]
             elif kind == "int":
                 values = list(map(int, raw))
             else:  # one str object per distinct value
@@ -54,6 +57,12 @@ class SegmentValues:
             key = date_order(self.dates, self.ids, newest)
             self._orders[newest] = sorted(range(len(self.ids)), key=key)
         return self._orders[newest]
+
+    def without_grams(self) -> list[int]:
+        """Docnums of the documents indexed before ``body_grams`` was."""
+        if self._without_grams is None:
+            self._without_grams = [d for d, yes in enumerate(self.in_grams) if not yes]
+        return self._without_grams
 
 
 def date_order(dates: list[int], ids: list[int], newest: bool):
@@ -102,6 +111,7 @@ class DocTable:
         self._speaker_names = None
         self._quote_docs = None
         self._sources = None
+        self._without_grams = None
 
     def live(self) -> list[int]:
         """Docnums of documents not deleted."""
@@ -127,6 +137,16 @@ class DocTable:
         if len(runs) == 1:
             return iter(runs[0])
         return heapq.merge(*runs, key=date_order(self.dates, self.ids, newest))
+
+    def without_grams(self) -> frozenset[int]:
+        """Live documents indexed before ``body_grams`` was (none, once rebuilt): their
+        phrases are matched on their words' positions."""
+        if self._without_grams is None:
+            older = []
+            for values, offset in self._runs:
+                older.extend(map(offset.__add__, values.without_grams()))
+            self._without_grams = self.live_set().intersection(older)
+        return self._without_grams
 
     def lengths(self, field: str) -> list[int] | None:
         """Words per document in ``field``, for BM25F; None where lengths are not kept."""
