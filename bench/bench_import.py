@@ -156,6 +156,9 @@ def breakdown(stages: dict[str, float], total: float) -> None:
         print(f"  {stage:24} {seconds:7.1f} s  {seconds / total:6.1%}")
     other = max(0.0, total - shown)
     print(f"  {'other':24} {other:7.1f} s  {other / total:6.1%}")
+    beside = stages.get("index beside the import")
+    if beside:
+        print(f"  (index checkpoints in a thread beside it: {beside:.1f} s)")
     if "extract" in stages:
         print(f"  (extraction in the workers: {stages['extract']:.1f} s of CPU, summed)")
 

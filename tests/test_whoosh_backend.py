@@ -145,6 +145,51 @@ def test_a_large_batch_of_new_documents_is_written_by_parallel_writers(backend, 
 LAVROV_SPEAKER = {"speaker": "Sergei Lavrov", "slug": "sergei-lavrov", "role": "minister"}
 
 
+def test_bulk_batches_merge_no_segments_until_the_import_compacts(backend, monkeypatch):
+    monkeypatch.setattr(whoosh_backend, "MULTIPROCESS_FROM", 3)
+    backend.procs = 1
+    art = ARTICLES[0]
+    for batch in range(3):
+        backend.add(
+            [],
+            [
+                quote(2000 + 10 * batch + n, art, "The corridor opens", **LAVROV_SPEAKER)
+                for n in range(3)
+            ],
+        )
+    segments = {f.name.split(".")[0] for f in generation_dir(backend).glob("*.trm")}
+    assert len(segments) == 3  # a small segment would have been merged on each commit
+    monkeypatch.setattr(whoosh_backend, "MAX_SEGMENTS", 1)
+    backend.compact()
+    segments = {f.name.split(".")[0] for f in generation_dir(backend).glob("*.trm")}
+    assert len(segments) == 1
+    assert len(found(backend, "corridor")[0]) == 9
+
+
+def test_text_analysed_once_is_indexed_as_the_whole_chain_would(tmp_path):
+    """A body's three fields replay one analysis: the words, stems and positions must be
+    those the analyzer's own chain gives, so phrases and spelling are unchanged."""
+    from whoosh.analysis import CompositeAnalyzer
+
+    from search.engine.whoosh.schema import AnalysedOnce, text_analyzer
+
+    once = text_analyzer()
+    plain = CompositeAnalyzer(*once.items)
+    assert isinstance(once, AnalysedOnce)
+    text = "Aliyev's envoys were cutting ties; the Envoy’s talks, co-operation and naïve U.S. "
+    for kwargs in ({"positions": True, "boosts": True, "mode": "index"}, {"no_morph": True}):
+        for _repeat in (1, 2):  # the second call replays the first
+            got = [
+                (t.text, t.pos) if kwargs.get("positions") else t.text for t in once(text, **kwargs)
+            ]
+            want = [
+                (t.text, t.pos) if kwargs.get("positions") else t.text
+                for t in plain(text, **kwargs)
+            ]
+            assert got == want
+    assert [t.text for t in once("cutting", mode="query")] == ["cut"]
+
+
 # rebuilding
 
 

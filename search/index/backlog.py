@@ -56,6 +56,17 @@ class Backlog:
         self.file.write(json.dumps(change.ids()) + "\n")
         self.file.flush()
 
+    def rotate(self) -> Backlog | None:
+        """Go on in a new file, and return what this one held as a backlog of its own, to
+        be cleared once a checkpoint written beside the import has indexed it; None (and
+        this file kept) when no new file can be opened."""
+        fresh = Backlog.open()
+        if fresh is None:
+            return None
+        held = Backlog(self.path, self.file)
+        self.path, self.file = fresh.path, fresh.file
+        return held
+
     def clear(self) -> None:
         self.file.truncate(0)
         self.file.flush()

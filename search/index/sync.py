@@ -35,6 +35,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from search.engine import IndexMissing, get_backend
 from search.index import documents
 from search.index.backlog import Backlog
+from search.index.beside import Beside
 from search.index.changes import Pending
 from search.index.documents import (
     article_document,
@@ -64,6 +65,8 @@ class _State(threading.local):
         self.bulk_checkpoint: Callable | None = None
         self.backlog: Backlog | None = None
         self.bulk_wrote = False  # a checkpoint wrote to the index in this bulk() block
+        self.beside: Beside | None = None  # writes this bulk() block's checkpoints
+        self.beside_seconds = 0.0  # of checkpoints written beside an import (not waited for)
         self.write_seconds = 0.0
         self.compact_seconds = 0.0  # of ``write_seconds``: merging segments after an import
         self.deleting: list[Pending] = []  # see ``after_delete`` in ``schedule``
@@ -77,6 +80,12 @@ _state = _State()
 def write_seconds() -> float:
     """Seconds this thread has spent writing the index, for an import's time breakdown."""
     return _state.write_seconds
+
+
+def beside_seconds() -> float:
+    """Seconds bulk imports' checkpoints took in their own thread, beside the import (the
+    import's waits for them are in ``write_seconds``)."""
+    return _state.beside_seconds
 
 
 def compact_seconds() -> float:
@@ -210,11 +219,37 @@ def _checkpoint(pending: Pending) -> None:
         _state.bulk = Pending()
         _state.bulk_wrote = True
         backlog = _state.backlog
+        if _may_write_beside():
+            part = backlog.rotate() if backlog is not None else None
+            if backlog is None or part is not None:  # what comes next goes in a new file
+                _waited(_state.beside.start(pending, part))
+                return
+        _waited(_state.beside.wait() if _state.beside else 0.0)
         if write(pending) and backlog is not None and not _state.bulk:
             backlog.clear()  # everything noted so far is committed and indexed
 
 
-def _bulk_end(pending: Pending, backlog: Backlog | None, wrote: bool) -> None:
+def _may_write_beside() -> bool:
+    """A thread of its own reads the committed rows on a connection of its own: not inside
+    an outer transaction (a test's), whose rows it could not see, nor on an in-memory
+    database, which another connection shares only with table locks."""
+    connection = connections["default"]
+    in_memory = getattr(connection, "is_in_memory_db", lambda: False)()
+    return _state.beside is not None and not connection.in_atomic_block and not in_memory
+
+
+def _waited(seconds: float) -> None:
+    _state.write_seconds += seconds
+
+
+def _bulk_end(
+    pending: Pending, backlog: Backlog | None, wrote: bool, beside: Beside | None = None
+) -> None:
+    if beside is not None:
+        _waited(beside.wait())
+        _state.beside_seconds += beside.seconds
+        for part in beside.unfinished:
+            part.release()  # left for the next import, or check_index --repair
     if (not pending or write(pending)) and backlog is not None:
         backlog.remove()
     elif backlog is not None:
@@ -239,6 +274,7 @@ def bulk(using: str = "default"):
     if _state.bulk_depth == 0:
         _state.bulk = Pending()
         _state.backlog = Backlog.open()
+        _state.beside = Beside(write)
     _state.bulk_depth += 1
     try:
         yield
@@ -248,7 +284,8 @@ def bulk(using: str = "default"):
             pending, _state.bulk = _state.bulk, None
             backlog, _state.backlog = _state.backlog, None
             wrote, _state.bulk_wrote = _state.bulk_wrote, False
-            transaction.on_commit(partial(_bulk_end, pending, backlog, wrote), using=using)
+            beside, _state.beside = _state.beside, None
+            transaction.on_commit(partial(_bulk_end, pending, backlog, wrote, beside), using=using)
 
 
 def finish_interrupted() -> int:

@@ -258,6 +258,7 @@ def import_items(
     report = ImportReport()
     started = time.perf_counter()
     index_before, compact_before = sync.write_seconds(), sync.compact_seconds()
+    beside_before = sync.beside_seconds()
     sync.finish_interrupted()
     with sync.bulk(), ExtractionPool(workers) as pool:
         in_flight: deque = deque()
@@ -278,6 +279,7 @@ def import_items(
     compacted = sync.compact_seconds() - compact_before
     report.add_time("index", sync.write_seconds() - index_before - compacted)
     report.add_time("compact index", compacted)
+    report.add_time("index beside the import", sync.beside_seconds() - beside_before)
     report.add_time("total", time.perf_counter() - started)
     return report
 

@@ -70,6 +70,9 @@ class Speaker(models.Model):
         return reverse("speaker", args=[self.slug])
 
     _new_aliases: list[str] | None = None  # set through ``aliases``, written by ``save``
+    # What this instance last wrote or read of its aliases: ``for_extracted`` asks after
+    # every article a speaker is met in, over a whole import, and reads them once.
+    _saved_aliases: list[str] | None = None
     just_created = False  # while ``save`` writes the aliases of a speaker it inserted
 
     @property
@@ -94,7 +97,8 @@ class Speaker(models.Model):
 
     def _write_aliases(self, names: list[str]) -> None:
         wanted = {normalise_name(n): n for n in names}
-        current = {a.name_key: a for a in self.alias_set.all()}
+        # a speaker being inserted has no aliases yet: no need to ask
+        current = {} if self.just_created else {a.name_key: a for a in self.alias_set.all()}
         gone = [a.pk for key, a in current.items() if key not in wanted]
         if gone:
             for alias in SpeakerAlias.objects.filter(pk__in=gone):
@@ -108,6 +112,7 @@ class Speaker(models.Model):
                 alias.save()
         if hasattr(self, "_prefetched_objects_cache"):
             self._prefetched_objects_cache.pop("alias_set", None)
+        self._saved_aliases = sorted(wanted.values())
 
     def _unique_slug(self) -> str:
         base = slugify(self.name, allow_unicode=False)[:200] or "speaker"
@@ -232,8 +237,10 @@ class Speaker(models.Model):
             speaker.save(update_fields=["kind", "updated"])
         if normalise_name(found.name) != speaker.name_key and _name_like(found.name):
             names.append(found.name)  # a variant spelling, found again exactly next time
-        if set(names) - set(speaker.aliases) - {speaker.name}:
-            speaker.aliases = [*speaker.aliases, *names]
+        if speaker._saved_aliases is None:
+            speaker._saved_aliases = speaker.aliases
+        if set(names) - set(speaker._saved_aliases) - {speaker.name}:
+            speaker.aliases = [*speaker.aliases, *names]  # read again: others' stay
             speaker.save(update_fields=["updated"])  # the aliases are written by save()
         known[found.name] = speaker
         if hasattr(known, "note"):  # a ``KnownSpeakers``

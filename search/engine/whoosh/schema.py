@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import (
+    CharsetFilter,
+    CompositeAnalyzer,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    Token,
+)
 from whoosh.columns import VarBytesColumn
 from whoosh.lang import porter2
 from whoosh.support.charset import accent_map
@@ -44,10 +53,72 @@ def stem(word: str) -> str:
     return porter2.stem(word)
 
 
+class AnalysedOnce(CompositeAnalyzer):
+    """An analyzer that remembers the words of the last text it indexed. A body is indexed
+    three times (``body``, its unstemmed ``spell_body`` and ``body_phrase``) and a title twice,
+    each a call with the same string: the chain runs once, the other calls replay its words
+    (the same texts and positions). Only indexing with positions and boosts is replayed;
+    queries and anything asking for more run the chain as usual."""
+
+    REPLAYED = frozenset({"mode", "positions", "boosts"})
+
+    def __init__(self, *composables) -> None:
+        super().__init__(*composables)
+        self._last = threading.local()  # the on-commit writer and a rebuild may share it
+
+    def __getstate__(self) -> dict:  # the schema is pickled into every commit's TOC
+        return {k: v for k, v in self.__dict__.items() if k != "_last"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._last = threading.local()
+
+    def __call__(self, value, no_morph=False, **kwargs):
+        if kwargs.get("mode", "index") != "index" or not isinstance(value, str):
+            return super().__call__(value, no_morph=no_morph, **kwargs)
+        if not self.REPLAYED.issuperset(kwargs):
+            return super().__call__(value, no_morph=no_morph, **kwargs)
+        return self._replay(self._words(value), 1 if no_morph else 2, kwargs.get("positions"))
+
+    def _words(self, value: str) -> list[tuple[int, str, str]]:
+        """(position, word, its morphed form) for each token of ``value``."""
+        last = self._last
+        if getattr(last, "text", None) is value or getattr(last, "text", None) == value:
+            return last.words
+        morphed: dict[str, str] = {}
+        words = []
+        for t in super().__call__(value, True, positions=True, mode="index"):
+            word = t.text
+            form = morphed.get(word)
+            if form is None:
+                form = morphed[word] = self._morphed(word)
+            words.append((t.pos, word, form))
+        last.text, last.words = value, words
+        return words
+
+    def _morphed(self, word: str) -> str:
+        """``word`` through the morphological filters (the stemmer), which end the chain."""
+        for item in self.items[1:]:
+            if isinstance(item, StemFilter):  # its own __call__, without a token per word
+                word = word if word in item.ignore else item._stem(word)
+            elif getattr(item, "is_morph", False):
+                word = next(item(iter([Token(text=word)]))).text
+        return word
+
+    @staticmethod
+    def _replay(words, which: int, positions: bool):
+        token = Token(positions=positions, mode="index")
+        for word in words:
+            token.text = word[which]
+            token.pos = word[0]
+            token.boost = 1.0
+            yield token
+
+
 def text_analyzer():
     """English prose: folded, possessive dropped, porter2-stemmed ("cutting" -> "cut"). No stop
     list, so phrases keep their small words and match exactly."""
-    return (
+    return AnalysedOnce(
         RegexTokenizer(WORD_PATTERN)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
