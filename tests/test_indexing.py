@@ -313,6 +313,7 @@ def test_bulk_writes_each_chunk_once_its_transactions_commit(update_calls, monke
             with transaction.atomic():
                 story(f"Imported {n}", speaker="Mikhail Bocharnikov", quotes=[f"Point {n}."])
             if n == 1:
+                sync.settle()  # on a file database the checkpoint is written in a thread
                 assert len(found("imported")[0]) == 2  # a killed import loses at most a chunk
     assert [call[1] + call[2] for call in update_calls] == [4, 4, 2]
 
@@ -328,6 +329,7 @@ def test_a_rolled_back_article_in_bulk_does_not_lose_the_others(monkeypatch):
             raise RuntimeError("a bad file")
         with transaction.atomic():
             third = story("Imported third", speaker="Mikhail Bocharnikov", quotes=["Point 3."])
+        sync.settle()
         assert found("imported")[0] == {first.pk, third.pk}
     assert maintenance.check_index().clean
 
@@ -478,6 +480,7 @@ def test_the_checkpoint_counts_an_articles_quotes_as_documents(monkeypatch):
     with sync.bulk():
         article = ingest_text(seed).article  # one article, 22 quotes
         # written at its commit, not when the import ends: a kill now loses nothing
+        sync.settle()
         assert found("Bocharnikov")[0] == {article.pk}
     assert maintenance.check_index().clean
 

@@ -238,6 +238,14 @@ def _may_write_beside() -> bool:
     return _state.beside is not None and not connection.in_atomic_block and not in_memory
 
 
+def settle() -> None:
+    """Wait for the checkpoint a ``bulk()`` block is writing beside it, if any: what the
+    block's committed transactions saved so far is then searchable. For a caller that reads
+    the index in the middle of an import."""
+    if _state.beside is not None:
+        _waited(_state.beside.wait())
+
+
 def _waited(seconds: float) -> None:
     _state.write_seconds += seconds
 
