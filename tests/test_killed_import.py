@@ -21,7 +21,7 @@ from django.core.management import call_command
 from search import models
 from search.intake import ingest
 from search.index import backlog, documents, sync
-from search.engine.whoosh import backend
+from search.engine.whoosh import writing
 
 documents.CHUNK = sync.BULK_CHUNK = 150
 calls = {{"n": 0}}
@@ -40,7 +40,7 @@ def on_call(n, where, owner, name):
     setattr(owner, name, wrapper)
 
 def during_index_write(n, kind, where):
-    original = backend._apply
+    original = writing.apply
     def wrapper(writer, record):
         op, articles, quotes = record
         if op == kind:
@@ -49,7 +49,7 @@ def during_index_write(n, kind, where):
             original(writer, (op, articles[: len(articles) // 2], quotes[: len(quotes) // 2]))
             die(where)
         original(writer, record)
-    backend._apply = wrapper
+    writing.apply = wrapper
 
 {hook}
 call_command("import_articles", "--jsonl", {feed!r}, verbosity=0)

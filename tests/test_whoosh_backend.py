@@ -477,9 +477,9 @@ def test_a_rebuild_replaces_a_generation_with_damaged_files(backend):
 def test_facet_values_are_the_most_counted_with_ties_in_alphabetical_order():
     from collections import Counter
 
-    from search.engine.whoosh.backend import _top
+    from search.engine.whoosh.results import top
 
     counts = Counter({"b": 3, "A": 3, "e": 2, "c": 2, "D": 2, "f": 1, "g": 1})
-    assert _top(counts, 4) == [("A", 3), ("b", 3), ("c", 2), ("D", 2)]
-    assert _top(counts, None) == [*_top(counts, 5), ("f", 1), ("g", 1)]
-    assert _top(counts, 10) == _top(counts, None)
+    assert top(counts, 4) == [("A", 3), ("b", 3), ("c", 2), ("D", 2)]
+    assert top(counts, None) == [*top(counts, 5), ("f", 1), ("g", 1)]
+    assert top(counts, 10) == top(counts, None)

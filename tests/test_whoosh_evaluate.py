@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from search.engine import Filters, SearchRequest
-from search.engine.whoosh import WhooshBackend, evaluate, internals, schema
+from search.engine.whoosh import WhooshBackend, evaluate, internals, schema, writing
 from search.engine.whoosh import backend as whoosh_backend
 from search.engine.whoosh.compile import compile_node
 from search.engine.whoosh.evaluate import Evaluator, SearcherCache
@@ -387,7 +387,7 @@ def test_documents_indexed_before_the_pairs_field_still_match_phrases(tmp_path, 
 
     backend = WhooshBackend({"PATH": str(tmp_path / "mixed")})
     docs = gram_documents()
-    monkeypatch.setattr(whoosh_backend, "article_fields", as_before)
+    monkeypatch.setattr(writing, "article_fields", as_before)
     backend.update(docs[:40], [])
     monkeypatch.undo()
     backend.update(docs[40:], [])

@@ -10,48 +10,33 @@ also restrict articles to those holding such a quote. (3) Only the requested pag
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import heapq
 import logging
 import os
 import threading
-from collections import Counter
 from collections.abc import Collection, Iterable
 from itertools import islice
 
-from whoosh.reading import SegmentReader
-
-from search.query import Query, positive_terms, replace_words
+from search.query import positive_terms
 
 from ..base import (
-    ACTIVITY_SPEAKERS,
-    UNDATED,
-    Activity,
-    ArticleHit,
-    FacetValue,
     IndexDamaged,
     Page,
-    PeriodCount,
-    QuoteHit,
     SearchBackend,
     SearchRequest,
     SearchResults,
     SearchUnavailable,
-    SpeakerActivity,
-    Suggestion,
 )
+from . import results, spelling, writing
 from .compile import Criteria, allowed_sources, compile_node, criteria, quote_filter
 from .evaluate import Evaluator, SearcherCache, approximate_bytes
 from .highlight import Highlighter
 from .integrity import Damage, live_name, verify
-from .schema import article_fields, quote_fields
 from .store import FIX, IndexStore
 from .table import DocTable, date_order
 
 log = logging.getLogger(__name__)
 
-FACET_LIMIT = 30
-SUGGEST_BELOW = 3
 MULTIPROCESS_FROM = 5000  # documents; below this a second process costs more than it saves
 DATE_WALK = 4  # a date-sorted page walks the date order when 1 in DATE_WALK documents match
 # Postings a bulk write sorts in memory before spilling to temporary files, which pickles
@@ -259,11 +244,12 @@ class WhooshBackend(SearchBackend):
             made = [make_hit(stored(d), score, highlighter) for d, score in ranked]
             return Page(made, len(docs), page, per_page)
 
-        quotes, articles = hits(found.quotes, _quote_hit), hits(found.articles, _article_hit)
+        quotes = hits(found.quotes, results.quote_hit)
+        articles = hits(found.articles, results.article_hit)
         total = quotes.total + articles.total
         suggestion = None
-        if root is not None and total < SUGGEST_BELOW:
-            suggestion = self._suggest(ev, query, crit, total)
+        if root is not None and total < spelling.SUGGEST_BELOW:
+            suggestion = spelling.suggest(ev, query, crit, total, self._matches)
         return SearchResults(
             quotes=quotes,
             articles=articles,
@@ -293,7 +279,7 @@ class WhooshBackend(SearchBackend):
         def matched() -> tuple[Matches, tuple]:
             found = self._matches(ev, words, crit)
             found = Matches(frozenset(found.quotes), frozenset(found.articles))
-            return found, self._facets(table, found, with_activity)
+            return found, results.facets(table, found, with_activity)
 
         # What matches and its facet counts depend only on the words and filters, so the
         # searcher's cache keeps them (as Solr's query result cache and Elasticsearch's
@@ -318,7 +304,7 @@ class WhooshBackend(SearchBackend):
         bounds, years = crit.date_bounds, set(crit.years)
         if bounds or years or crit.undated:
             dates, undated = table.dates, crit.undated
-            docs = [d for d in docs if _date_ok(dates[d], bounds, years, undated)]
+            docs = [d for d in docs if results.date_ok(dates[d], bounds, years, undated)]
         is_quote = table.is_quote
         quotes = [d for d in docs if is_quote[d]]
         articles = [d for d in docs if not is_quote[d]]
@@ -379,60 +365,6 @@ class WhooshBackend(SearchBackend):
         picked = islice((d for d in table.by_date(newest) if d in wanted), end)
         return [(d, 0.0) for d in list(picked)[start:end]]
 
-    def _facets(
-        self, table: DocTable, found: Matches, with_activity: bool = False
-    ) -> tuple[dict[str, list[FacetValue]], Activity | None]:
-        """Facet counts and, if asked, the activity, from the same result set: the panel's
-        speakers are the speaker facet's counts, never a query per speaker."""
-        speakers = _count(table.slugs, found.quotes)
-        activity = _activity(table, found.quotes, speakers) if with_activity else None
-        kinds = _count(table.kinds, found.quotes)
-        speaker_kinds = _count(table.speaker_kinds, found.quotes)
-        sources = _count(table.sources, found.articles)
-        years: Counter = Counter()
-        undated = 0
-        for ordinal, n in Counter(map(table.dates.__getitem__, found.articles)).items():
-            if ordinal:
-                years[_year(ordinal)] += n
-            else:
-                undated += n
-        names = table.speaker_names()
-        return {
-            "speaker": [
-                FacetValue(slug, names.get(slug) or slug, n)
-                for slug, n in _top(speakers, FACET_LIMIT)
-            ],
-            "source": [FacetValue(s, s, n) for s, n in _top(sources, FACET_LIMIT)],
-            "year": [FacetValue(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)]
-            + ([FacetValue(UNDATED, "Date unknown", undated)] if undated else []),
-            "kind": [FacetValue(k, k, n) for k, n in _top(kinds, None)],
-            "speaker_kind": [FacetValue(k, k, n) for k, n in _top(speaker_kinds, None)],
-        }, activity
-
-    def _suggest(
-        self, ev: Evaluator, query: Query, crit: Criteria, found: int
-    ) -> Suggestion | None:
-        """A spelling correction of the query's words, offered only if it finds more."""
-        mapping: dict[str, str] = {}
-        reader = ev.reader
-        for text, is_prefix in positive_terms(query.root):
-            word = text.lower()
-            if is_prefix or not word.isalpha() or len(word) < 3 or text in mapping:
-                continue
-            if any(reader.doc_frequency(f, word) for f in SPELLING_FIELDS):
-                continue
-            correction = _correction(reader, word)
-            if correction:
-                mapping[text] = correction
-        if not mapping:
-            return None
-        words = compile_node(replace_words(query.root, mapping), reader)
-        matches = self._matches(ev, words, crit)
-        count = len(matches.quotes) + len(matches.articles)
-        if count <= found:
-            return None
-        return Suggestion(text=query.replace_words(mapping), count=count)
-
     # writing
 
     def update(self, articles: Iterable[dict], quotes: Iterable[dict]) -> None:
@@ -468,7 +400,7 @@ class WhooshBackend(SearchBackend):
                     writer.cancel()
                     continue
                 try:
-                    _apply(writer, record)
+                    writing.apply(writer, record)
                     # a rebuild replays this into an index that may hold the documents
                     self.store.journal(("update", *record[1:]) if record[0] == "add" else record)
                 except BaseException:
@@ -497,7 +429,7 @@ class WhooshBackend(SearchBackend):
                 return
             writer = self.store.writer(self.store.open(self.store.live_name()))
             try:
-                writer.commit(mergetype=_merge_down_to(MAX_SEGMENTS))
+                writer.commit(mergetype=writing.merge_down_to(MAX_SEGMENTS))
             except BaseException:
                 writer.cancel()
                 raise
@@ -515,7 +447,7 @@ class WhooshBackend(SearchBackend):
             writer = ix.writer(compound=False, limitmb=BULK_LIMITMB, **extra)
             done = 0
             try:
-                for fields in _all_fields(articles, quotes):
+                for fields in writing.all_fields(articles, quotes):
                     writer.add_document(**fields)
                     done += 1
                     if progress and done % 1000 == 0:
@@ -538,7 +470,7 @@ class WhooshBackend(SearchBackend):
             if records:
                 writer = self.store.writer(self.store.open(name))
                 for record in records:
-                    _apply(writer, record)
+                    writing.apply(writer, record)
                 writer.commit()
             self.store.point_to(name)
         finally:
@@ -563,181 +495,7 @@ class WhooshBackend(SearchBackend):
             return None
 
 
-# hits, from stored fields only
-
-
-def _quote_hit(stored: dict, score: float, hl: Highlighter) -> QuoteHit:
-    doc = dict(stored)
-    quote_id = doc.pop("id")
-    return QuoteHit(quote_id=quote_id, score=float(score), highlighted=hl.whole(doc["text"]), **doc)
-
-
-def _article_hit(doc: dict, score: float, hl: Highlighter) -> ArticleHit:
-    title = doc.get("title") or ""
-    return ArticleHit(
-        article_id=doc["id"],
-        score=float(score),
-        title=title,
-        highlighted_title=hl.whole(title, limit=300),
-        snippet=hl.fragment(doc.get("body") or ""),
-        published=doc.get("published"),
-        dateline=doc.get("dateline") or "",
-        source=doc.get("source") or "",
-        speakers=tuple(tuple(pair) for pair in doc.get("speakers") or ()),
-    )
-
-
-def _apply(writer, record: tuple) -> None:
-    op, first, second = record
-    if op == "update":
-        for fields in _all_fields(first, second):
-            writer.update_document(**fields)
-    elif op == "add":
-        for fields in _all_fields(first, second):
-            writer.add_document(**fields)
-    else:
-        for article_id in first:  # an article goes with its quotes
-            writer.delete_by_term("article", str(article_id))
-        for quote_id in second:
-            writer.delete_by_term("uid", f"q{quote_id}")
-
-
 def _is_bulk(record: tuple) -> bool:
     """A large batch of new documents: a bulk import's checkpoint."""
     op, articles, quotes = record
     return op == "add" and len(articles) + len(quotes) >= MULTIPROCESS_FROM
-
-
-def _merge_down_to(limit: int):
-    """A Whoosh merge policy: merge the smallest segments into the new one so that at most
-    ``limit`` remain; the large ones are left alone."""
-
-    def policy(writer, segments):
-        if len(segments) <= limit:
-            return list(segments)
-        ordered = sorted(segments, key=lambda s: s.doc_count_all())
-        merged = len(segments) - limit + 1
-        for segment in ordered[:merged]:
-            reader = SegmentReader(writer.storage, writer.schema, segment)
-            writer.add_reader(reader)
-            reader.close()
-        return ordered[merged:]
-
-    return policy
-
-
-def _all_fields(articles: Iterable[dict], quotes: Iterable[dict]):
-    for doc in articles:
-        yield article_fields(doc)
-    for doc in quotes:
-        yield quote_fields(doc)
-
-
-SPELLING_FIELDS = ("spell_body", "spell_title", "names")
-
-
-def _correction(reader, word: str) -> str | None:
-    """The most common indexed word nearest to ``word``, sharing its first letter.
-
-    Not ``searcher.corrector()``: its ranking ignores the edit distance (it suggested "one"
-    for "opek" over "opec"), and without a shared first letter the search over a 100k index's
-    words took half a second."""
-    for distance in (1, 2):
-        options = {
-            option: sum(reader.doc_frequency(f, option) for f in SPELLING_FIELDS)
-            for field in SPELLING_FIELDS
-            for option in reader.terms_within(field, word, distance, prefix=1)
-            if option != word
-        }
-        if options:
-            return max(sorted(options), key=options.__getitem__)
-    return None
-
-
-def _date_ok(ordinal: int, bounds, years: set[int], undated: bool = False) -> bool:
-    """A date range never keeps an unknown date; a year filter keeps one only when the
-    "date unknown" bucket is chosen too."""
-    if not ordinal:
-        return undated and not bounds
-    if bounds and not bounds[0] <= ordinal <= bounds[1]:
-        return False
-    if years or undated:
-        return _year(ordinal) in years
-    return True
-
-
-_YEAR_CACHE: dict[int, int] = {}
-
-
-def _year(ordinal: int) -> int:
-    year = _YEAR_CACHE.get(ordinal)
-    if year is None:
-        year = _YEAR_CACHE[ordinal] = dt.date.fromordinal(ordinal).year
-    return year
-
-
-_MONTH_CACHE: dict[int, dt.date] = {}
-
-
-def _month(ordinal: int) -> dt.date:
-    month = _MONTH_CACHE.get(ordinal)
-    if month is None:
-        month = _MONTH_CACHE[ordinal] = dt.date.fromordinal(ordinal).replace(day=1)
-    return month
-
-
-def _per_month(ordinals: Iterable[tuple[int, int]]) -> tuple[PeriodCount, ...]:
-    months: Counter = Counter()
-    for ordinal, n in ordinals:
-        if ordinal:
-            months[_month(ordinal)] += n
-    return tuple(PeriodCount(start, n) for start, n in sorted(months.items()))
-
-
-def _activity(table: DocTable, quotes: Collection[int], speakers: Counter) -> Activity:
-    """The timeline and the top speakers' dates. Quotes are counted per date in one pass;
-    only the top speakers' quotes are then paired with their dates (pairing every quote
-    made tuples for all of them, four times the cost of a facet count)."""
-    dates, slugs = table.dates, table.slugs
-    per_date = Counter(map(dates.__getitem__, quotes))
-    undated = per_date.pop(0, 0)
-    top = _top(speakers, ACTIVITY_SPEAKERS)
-    wanted = {slug for slug, _n in top}
-    mine = [d for d in quotes if slugs[d] in wanted]
-    pairs = Counter(zip(map(slugs.__getitem__, mine), map(dates.__getitem__, mine), strict=True))
-    per_speaker: dict[str, list[tuple[int, int]]] = {slug: [] for slug in wanted}
-    for (slug, ordinal), n in pairs.items():
-        per_speaker[slug].append((ordinal, n))
-    names = table.speaker_names()
-    rows = []
-    for slug, n in top:
-        dated = [ordinal for ordinal, _n in per_speaker[slug] if ordinal]
-        rows.append(
-            SpeakerActivity(
-                value=slug,
-                label=names.get(slug) or slug,
-                count=n,
-                first=dt.date.fromordinal(min(dated)) if dated else None,
-                last=dt.date.fromordinal(max(dated)) if dated else None,
-                months=_per_month(per_speaker[slug]),
-            )
-        )
-    return Activity(months=_per_month(per_date.items()), undated=undated, speakers=tuple(rows))
-
-
-def _count(values: list, docs: list[int]) -> Counter:
-    """How often each value occurs among ``docs``; empty values (unknown) are left out."""
-    counts = Counter(map(values.__getitem__, docs))
-    counts.pop("", None)
-    counts.pop(0, None)
-    return counts
-
-
-def _top(counter: Counter, limit: int | None) -> list:
-    """The ``limit`` values counted most, ties in case-folded order. Only values that can be
-    among them are sorted by that key (a common word's quotes have thousands of speakers)."""
-    items = counter.items()
-    if limit is not None and len(counter) > limit:
-        least = heapq.nlargest(limit, counter.values())[-1]
-        items = [kv for kv in items if kv[1] >= least]
-    return sorted(items, key=lambda kv: (-kv[1], str(kv[0]).casefold()))[:limit]
