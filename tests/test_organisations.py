@@ -1,0 +1,99 @@
+"""Organisations as speakers in diplomatic wire copy (issue 20): a body keeps the whole name
+it was introduced with, a news agency speaks by its own name, a later "the ministry", "the
+association" or "the state news agency" is the body introduced in full, and an unnamed
+spokesman for a body speaks for it."""
+
+from __future__ import annotations
+
+from search.quotes import extract
+from search.quotes.cast import organisations
+
+
+def speaker_of(text: str, opening: str) -> tuple[str | None, str | None]:
+    """The speaker, and its kind, of the quote that opens with ``opening``."""
+    result = extract(text)
+    kinds = {s.name: s.kind for s in result.speakers}
+    (quote,) = [q for q in result.quotes if q.text.startswith(opening)]
+    return quote.speaker, kinds.get(quote.speaker)
+
+
+def test_a_ministry_named_x_of_a_and_b_keeps_its_whole_name():
+    story = (
+        "TASHKENT, May 4 (Trend) - Uzbekistan's Ministry of Energy and Mining said on Monday "
+        "that a new gas processing plant near Bukhara would open in the autumn.\n\n"
+        "The ministry added that the plant would process five billion cubic metres a year."
+    )
+    whole = ("Uzbekistan's Ministry of Energy and Mining", "organisation")
+    assert speaker_of(story, "a new gas processing plant") == whole
+    assert speaker_of(story, "the plant would process") == whole
+
+
+def test_a_mission_to_an_organisation_keeps_its_whole_name_and_is_the_mission_later():
+    story = (
+        "GENEVA, June 2 (TASS) - The Belarusian mission to the United Nations said on Friday "
+        "that the draft resolution ignored the position of the neighbouring states.\n\n"
+        "The mission said it would vote against the text."
+    )
+    whole = ("Belarusian mission to the United Nations", "organisation")
+    assert speaker_of(story, "the draft resolution ignored") == whole
+    assert speaker_of(story, "it would vote against") == whole
+
+
+def test_a_news_agency_speaks_by_its_own_name_and_is_the_state_news_agency_later():
+    story = (
+        "HANOI, July 9 (AFP) - Vietnam's official VNA news agency said on Tuesday that the "
+        "two leaders had agreed to expand rice exports.\n\n"
+        "The state news agency said a trade delegation would visit Manila next month."
+    )
+    assert speaker_of(story, "the two leaders had agreed") == ("VNA", "organisation")
+    assert speaker_of(story, "a trade delegation would visit") == ("VNA", "organisation")
+
+
+def test_an_agency_named_after_its_description_speaks_by_that_name():
+    story = (
+        "AMMAN, Aug 3 (Reuters) - Jordan's state news agency Petra reported that the border "
+        "crossing with Syria would reopen for trucks on Sunday."
+    )
+    assert speaker_of(story, "the border crossing with Syria") == ("Petra", "organisation")
+
+
+def test_the_association_later_is_the_association_named_in_full():
+    story = (
+        "BAKU, Sept 14 (APA) - The Association of Caspian Ports and Shipowners said on "
+        "Wednesday that cargo through its terminals rose by a fifth in the first half.\n\n"
+        "The association said its members would invest in six new ferries."
+    )
+    whole = ("Association of Caspian Ports and Shipowners", "organisation")
+    assert speaker_of(story, "cargo through its terminals") == whole
+    assert speaker_of(story, "its members would invest") == whole
+
+
+def test_an_unnamed_spokesman_for_the_ministry_speaks_for_the_ministry():
+    story = (
+        "ANKARA, Oct 20 (Anadolu) - Turkey's Ministry of National Defence said it had sent "
+        "two frigates to the eastern Mediterranean.\n\n"
+        "A spokesman for the ministry said the ships would stay in the region for a month."
+    )
+    assert speaker_of(story, "the ships would stay") == (
+        "Turkey's Ministry of National Defence",
+        "organisation",
+    )
+
+
+def test_a_spokesman_for_a_person_is_nobody_named():
+    story = (
+        "Foreign Minister Arvid Lindqvist met his Finnish counterpart in Helsinki on "
+        "Monday.\n\nA spokesman for Lindqvist said the talks had been constructive."
+    )
+    assert speaker_of(story, "the talks had been constructive") == (None, None)
+
+
+def test_a_date_after_a_body_is_no_part_of_its_name():
+    text = "Ukraine will brief the council on April 24, and the Ministry of Finance on Monday."
+    names = [p.name for p in organisations(text, [])]
+    assert names == ["Ministry of Finance"]
+
+
+def test_a_bare_body_word_before_a_role_names_no_body():
+    text = "Ministry spokesperson Leyla Aliyeva told reporters the talks would resume."
+    assert organisations(text, []) == []
