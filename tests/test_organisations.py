@@ -5,16 +5,8 @@ spokesman for a body speaks for it."""
 
 from __future__ import annotations
 
-from search.quotes import extract
 from search.quotes.cast import organisations
-
-
-def speaker_of(text: str, opening: str) -> tuple[str | None, str | None]:
-    """The speaker, and its kind, of the quote that opens with ``opening``."""
-    result = extract(text)
-    kinds = {s.name: s.kind for s in result.speakers}
-    (quote,) = [q for q in result.quotes if q.text.startswith(opening)]
-    return quote.speaker, kinds.get(quote.speaker)
+from tests.test_bodies import speaker_of
 
 
 def test_a_ministry_named_x_of_a_and_b_keeps_its_whole_name():
