@@ -5,6 +5,7 @@ spokesman for a body speaks for it."""
 
 from __future__ import annotations
 
+from search.quotes import extract
 from search.quotes.cast import organisations
 from tests.test_bodies import speaker_of
 
@@ -89,3 +90,44 @@ def test_a_date_after_a_body_is_no_part_of_its_name():
 def test_a_bare_body_word_before_a_role_names_no_body():
     text = "Ministry spokesperson Leyla Aliyeva told reporters the talks would resume."
     assert organisations(text, []) == []
+
+
+def test_a_body_before_a_colon_in_the_headline_speaks_the_headline():
+    story = (
+        "Kremlin: talks with Tokyo on fishing quotas to resume in spring\n\n"
+        "MOSCOW, Feb 2 (TASS) - Talks with Japan on fishing quotas near the Kuril Islands "
+        "will resume in the spring, the Kremlin said on Monday."
+    )
+    assert speaker_of(story, "talks with Tokyo on fishing") == ("Kremlin", "organisation")
+
+
+def test_a_country_or_a_label_before_a_colon_in_the_headline_speaks_nothing():
+    for headline in (
+        "Georgia: new border crossing opens to trucks",
+        "JAPAN: TRADE SURPLUS RISES IN MAY",
+    ):
+        story = f"{headline}\n\nTBILISI, May 3 (Trend) - Trucks crossed the new bridge on Sunday."
+        assert [q.text for q in extract(story).quotes] == []
+
+
+def test_said_in_a_report_that_reports_the_clause_after_that():
+    story = (
+        "The Senate Committee on Armed Services said in a report that the base in Incirlik "
+        "would need new runways by 2030."
+    )
+    assert speaker_of(story, "the base in Incirlik") == (
+        "Senate Committee on Armed Services",
+        "organisation",
+    )
+
+
+def test_a_body_named_after_the_clause_with_a_comma_is_its_speaker():
+    story = (
+        "BISHKEK, May 3 (AKIpress) - Uzbekistan and Kyrgyzstan have agreed on new rules for "
+        "trucks at their border crossings, Uzbekistan's State Customs Committee said on Friday."
+    )
+    quote = extract(story).quotes[0]
+    assert quote.text == (
+        "Uzbekistan and Kyrgyzstan have agreed on new rules for trucks at their border crossings"
+    )
+    assert quote.speaker == "Uzbekistan's State Customs Committee"

@@ -108,8 +108,23 @@ def subject_of(verb):
                 # "the radio quoted a ministry spokesman as saying ...": the one quoted spoke.
                 return next((c for c in verb.children if c.dep_ == "dobj"), None)
             continue  # "pitched himself to voters by telling them that ..."
-        return None
+        return posed_subject(verb)
     return None
+
+
+def posed_subject(verb):
+    """ "The border is agreed, Kyrgyzstan's State Committee for National Security said": a
+    subject after the clause, which the parser took for an apposition to the clause's last
+    noun. It counts when it runs from a comma up to the verb."""
+    if verb.i == 0 or verb.dep_ != "ROOT":
+        return None
+    tok = verb.doc[verb.i - 1]
+    while tok.dep_ != "appos" and tok.head.i < verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.right_edge.i != verb.i - 1:
+        return None
+    first = tok.left_edge.i
+    return tok if first > 0 and verb.doc[first - 1].text == "," else None
 
 
 def mention_of(doc, subject) -> tuple[int, int] | None:
