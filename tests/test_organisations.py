@@ -131,3 +131,44 @@ def test_a_body_named_after_the_clause_with_a_comma_is_its_speaker():
         "Uzbekistan and Kyrgyzstan have agreed on new rules for trucks at their border crossings"
     )
     assert quote.speaker == "Uzbekistan's State Customs Committee"
+
+
+def test_the_joint_chiefs_of_staff_and_a_general_staff_are_bodies():
+    story = (
+        "SEOUL, March 2 (Yonhap) - South Korea's Joint Chiefs of Staff said it had tracked "
+        "two short-range missiles.\n\n"
+        "Russia's General Staff said the drills near Vladivostok would end on Friday."
+    )
+    assert speaker_of(story, "it had tracked") == (
+        "South Korea's Joint Chiefs of Staff",
+        "organisation",
+    )
+    assert speaker_of(story, "the drills near Vladivostok") == (
+        "Russia's General Staff",
+        "organisation",
+    )
+
+
+def test_a_common_noun_that_opens_a_sentence_is_no_speaker():
+    story = (
+        "The Ministry of Economic Development and Trade said the port terminals in Aktau "
+        "would be sold.\n\n"
+        "Development said it was the first priority of the plan."
+    )
+    assert speaker_of(story, "it was the first priority") == (None, None)
+    assert speaker_of(story, "the port terminals in Aktau") == (
+        "Ministry of Economic Development and Trade",
+        "organisation",
+    )
+
+
+def test_an_agency_cited_after_a_reported_statement_leaves_it_to_its_speaker():
+    story = (
+        "TEHRAN, July 2 (Reuters) - Foreign Minister Hamid Karimi met his Qatari counterpart "
+        "in Doha.\n\n"
+        "Karimi said Tehran was ready to expand gas cooperation with Doha, according to IRNA."
+    )
+    result = extract(story)
+    assert [(q.text, q.speaker) for q in result.quotes] == [
+        ("Tehran was ready to expand gas cooperation with Doha", "Hamid Karimi")
+    ]

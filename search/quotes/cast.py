@@ -120,7 +120,7 @@ ORGANISATION_NAME = re.compile(
     # "the Ministry of Trade and Integration", "the Russian mission to the OSCE".
     rf"(?P<name>(?:{_CAP}[’']s\s+)?(?:(?:{_CAP}|foreign|defence|defense|interior|press|"
     r"transitional|military|national|federal|presidential)\s+){0,4}"
-    rf"(?i:{_HEAD})(?:\s+(?:of|for|in|on|to)\s+(?:the\s+)?{_NAME_CAP}"
+    rf"(?i:{_HEAD}|Chiefs\s+of\s+Staff|General\s+Staff)(?:\s+(?:of|for|in|on|to)\s+(?:the\s+)?{_NAME_CAP}"
     rf"(?:\s+(?:of|for|and|the)?\s*{_NAME_CAP}){{0,4}})?)(?![\w-])"
 )
 

@@ -118,6 +118,7 @@ def _said(doc, verb, offset: int, text: str) -> list[Reported]:
     if mention is None:
         return []
     m_first, m_last = mention
+    pieces = [p for first, last in pieces if (p := _without_citation(doc, first, last))]
     if subject.dep_ == "appos" and subject.i < verb.i:
         # a subject posed after its clause: the clause ends at the comma before it
         pieces = [
@@ -130,6 +131,16 @@ def _said(doc, verb, offset: int, text: str) -> list[Reported]:
         return []  # the subject sits inside the content: a misparse, not a cue
     cue = _cue(doc, offset, m_first, m_last, verb, pieces)
     return [r for first, last in pieces if (r := _reported(doc, offset, text, first, last, cue))]
+
+
+def _without_citation(doc, first: int, last: int) -> tuple[int, int] | None:
+    """What was said without the source cited at its end: "Tehran was ready to help,
+    according to IRNA" is "Tehran was ready to help"."""
+    for tok in doc[first + 1 : last + 1]:
+        if tok.lower_ == "according" and tok.i + 1 <= last and doc[tok.i + 1].lower_ == "to":
+            if tok.right_edge.i >= last:
+                return trimmed(doc, first, tok.left_edge.i - 1)
+    return first, last
 
 
 def _content(doc, verb) -> list[tuple[int, int]]:
@@ -396,6 +407,8 @@ def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
         head = head.head  # the sentence's clause, not a noun or clause inside it
     first, last = head.left_edge.i, head.right_edge.i
     a_first, a_last = according.left_edge.i, according.right_edge.i
+    if a_first > head.i and _is_reporting_verb(head) and subject_of(head) is not None:
+        return []  # "Rezaei said X, according to IRNA": the agency reports Rezaei's words
     if a_first > head.i:
         # "CLAUSE, according to X, more than twice ...": what X says ends before the cue.
         pieces = _one(trimmed(doc, first, a_first - 1))

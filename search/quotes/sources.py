@@ -163,7 +163,9 @@ def mention_of(doc, subject) -> tuple[int, int] | None:
 def hint(doc, first: int, last: int) -> str:
     """What kind of speaker a mention whose head is a common noun names: "organisation"
     ("Russia's foreign ministry", "the Kremlin's press office"), "role" ("the minister"), or
-    "unnamed" ("civil rights activists", "officials"); "" for names and pronouns."""
+    "unnamed" ("civil rights activists", "officials"); "common" for one word the tagger calls
+    a singular common noun at the start of a sentence ("Development", but also "Trump"); ""
+    for names and pronouns."""
     head = doc[last]
     for tok in doc[first : last + 1]:
         if tok.head.i < first or tok.head.i > last or tok.head.i == tok.i:
@@ -173,6 +175,16 @@ def hint(doc, first: int, last: int) -> str:
     common = (head.is_lower and not hyphenated) or (
         head.is_sent_start and head.lower_ in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
     )
+    if (
+        first == last
+        and head.is_sent_start
+        and head.tag_ == "NN"  # plural groups ("Police say") are left as they were
+        and head.text[1:].islower()
+        and head.lower_ not in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
+    ):
+        # "Development said": a noun that opens the sentence may be capitalised for that
+        # alone; the resolver asks the story.
+        return "common"
     if not common or head.pos_ in ("PRON", "DET"):
         return ""  # a name ("Trump", even when tagged a noun), or a pronoun
     if any(t.text[:1].isupper() for t in doc[head.i + 1 : last + 1]):

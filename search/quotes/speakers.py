@@ -153,6 +153,8 @@ class Resolver:
             and low.startswith(("the ", "its "))
             or (cue.hint in ("unnamed", "organisation") and low.split()[-1] in BODY_NOUNS)
         )
+        if cue.hint == "common" and not self._a_name_elsewhere(mention, cue.mention_start):
+            return None  # "Development said": a capital for the sentence's sake, no name
         here = self._introduced_in(cue, mention)
         spokesman = SPOKESMAN_FOR.fullmatch(mention) if cue.hint == "role" else None
         if here is not None:
@@ -310,6 +312,17 @@ class Resolver:
             if fits and (found is None or len(p.name) > len(found.name)):
                 found = p
         return found
+
+    def _a_name_elsewhere(self, word: str, pos: int) -> bool:
+        """Whether the story writes ``word`` with a capital inside a sentence, as a name is
+        written ("met Trump"), or a person of its cast holds it ("President Donald Trump"); a
+        common noun that opens a sentence ("Development said") is written so nowhere else."""
+        if any(p.kind == "person" and word in names_words(p.name) for p in self.people):
+            return True
+        # after a word in lower case or a comma: not a word of a longer name ("the Ministry
+        # of Economic Development")
+        inside = re.compile(rf"(?<![\w’'-])(?:[a-z][\w’'-]*|[,;])\s+({re.escape(word)})(?![\w’'-])")
+        return any(m.start(1) != pos for m in inside.finditer(self.text))
 
     def _right_after(self, end: int, pos: int) -> bool:
         return end <= pos <= end + 3 and not self.text[end:pos].strip(" ,")
