@@ -172,3 +172,46 @@ def test_an_agency_cited_after_a_reported_statement_leaves_it_to_its_speaker():
     assert [(q.text, q.speaker) for q in result.quotes] == [
         ("Tehran was ready to expand gas cooperation with Doha", "Hamid Karimi")
     ]
+
+
+def test_a_bodys_unnamed_spokesman_or_press_service_speaks_for_the_body():
+    story = (
+        "WASHINGTON, May 2 (Reuters) - The State Department said it was studying the "
+        "proposal.\n\nThe department's spokesman said a reply would be sent next week.\n\n"
+        "The press service of the Kazakh Foreign Ministry said the minister would visit in June."
+    )
+    assert speaker_of(story, "a reply would be sent") == ("State Department", "organisation")
+    assert speaker_of(story, "the minister would visit") == (
+        "Kazakh Foreign Ministry",
+        "organisation",
+    )
+
+
+def test_the_organisation_later_is_the_organization_named_in_full():
+    story = (
+        "ANKARA, May 2 (Anadolu) - The Organization of Turkic States said its summit would be "
+        "held in Baku.\n\nThe organisation said five heads of state would attend."
+    )
+    assert speaker_of(story, "five heads of state") == (
+        "Organization of Turkic States",
+        "organisation",
+    )
+
+
+def test_initials_after_a_un_body_name_it_and_descriptive_words_are_no_part_of_a_name():
+    story = (
+        "GENEVA, May 2 (AFP) - The U.N. Office for the Coordination of Humanitarian Affairs "
+        "said aid convoys had reached Aleppo. OCHA said more convoys would follow.\n\n"
+        "Georgia's ruling Georgian Dream party said it would win the election. The party "
+        "said its candidates were ready."
+    )
+    office = ("U.N. Office for the Coordination of Humanitarian Affairs", "organisation")
+    assert speaker_of(story, "more convoys would follow") == office
+    assert speaker_of(story, "it would win the election") == (
+        "Georgian Dream party",
+        "organisation",
+    )
+    assert speaker_of(story, "its candidates were ready") == (
+        "Georgian Dream party",
+        "organisation",
+    )

@@ -205,7 +205,11 @@ def acronym(name: str) -> str:
     """The initials of a body's name, as it is called for short: "IMF" for the International
     Monetary Fund, "OCHA" for the Office for the Coordination of Humanitarian Affairs."""
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
-    return "".join(w[0] for w in words if w[:1].isupper() and not w.endswith(("'s", "’s")))
+    return "".join(
+        w[0]
+        for w in words
+        if w[:1].isupper() and not w.endswith(("'s", "’s")) and "." not in w  # "U.N."
+    )
 
 
 WORD = re.compile(r"[A-Za-z][\w-]*")

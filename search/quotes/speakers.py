@@ -69,10 +69,33 @@ BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
 RANKS = frozenset("deputy vice assistant first prime acting junior".split())
 GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
 # "A spokesman for the ministry said": an unnamed spokesman speaks for the body.
-SPOKESMAN_FOR = re.compile(
-    r"(?i:(?:a|an|the)\s+(?:(?:chief|senior|press)\s+)?(?:spokesman|spokeswoman|spokesperson|"
-    r"press\s+secretary)\s+(?:for|of|at)\s+)(?P<body>.+)"
+_SPEAKS_FOR = (
+    r"(?:(?:chief|senior|official)\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+secretary|"
+    r"press\s+service|press\s+office)"
 )
+SPOKESMAN_FOR = re.compile(rf"(?i:(?:a|an|the)\s+{_SPEAKS_FOR}\s+(?:for|of|at)\s+)(?P<body>.+)")
+# The words a story writes before a body's name: "Georgia's ruling Georgian Dream party".
+DESCRIBED = re.compile(r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)+")
+NOT_DESCRIPTIVE = frozenset("a an at of for in from with to by on and or".split())
+
+
+def described(words: str) -> bool:
+    """Whether ``words`` only describe the body named after them ("Georgia's ruling"), not
+    somebody in it ("a tech staffer at", "its members and")."""
+    if DESCRIBED.fullmatch(words) is None:
+        return False
+    low = {w.lower() for w in words.split()}
+    return not low & (NOT_DESCRIPTIVE | ROLE_SET | UNNAMED_HEADS)
+
+
+# "The State Department's spokesman said", "the ministry's press service said".
+BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
+# The same word spelt both ways: "the Organization of Turkic States ... the organisation".
+SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "defence"}
+
+
+def spelt(word: str) -> str:
+    return SPELLINGS.get(word, word)
 
 
 def role_agrees(mention: str, person: Person) -> bool:
@@ -156,11 +179,12 @@ class Resolver:
         if cue.hint == "common" and not self._a_name_elsewhere(mention, cue.mention_start):
             return None  # "Development said": a capital for the sentence's sake, no name
         here = self._introduced_in(cue, mention)
-        spokesman = SPOKESMAN_FOR.fullmatch(mention) if cue.hint == "role" else None
-        if here is not None:
-            person = here
-        elif spokesman:
+        spokesman = SPOKESMAN_FOR.fullmatch(mention) or BODYS_SPOKESMAN.fullmatch(mention)
+        if spokesman:
+            # "the ministry's press service said", "a spokesman for the department said"
             person = self._spoken_for(spokesman["body"], cue.mention_start)
+        elif here is not None:
+            person = here
         elif body:
             # "the ministry said", "The Kyrgyz delegation said": the body the story named,
             # or, when it names one anew with a proper name, that body.
@@ -308,7 +332,13 @@ class Resolver:
             elif not any(start <= x < end for x in positions):
                 continue
             else:
-                fits = p.name == bare or p.name.startswith(bare + " ") and " " in bare
+                fits = (
+                    p.name == bare
+                    or p.name.startswith(bare + " ")
+                    and " " in bare
+                    or bare.endswith(" " + p.name)
+                    and described(bare[: -len(p.name)])
+                )
             if fits and (found is None or len(p.name) > len(found.name)):
                 found = p
         return found
@@ -346,6 +376,7 @@ class Resolver:
         words = re.sub(r"^(?:the|its)\s+", "", low).split()
         if not words:
             return None
+        words = [spelt(w) for w in words]
         head, others = words[-1], {w for w in words[:-1] if not nation_words(w)}
         best: tuple[int, Person] | None = None
         for p in self.people:
@@ -354,7 +385,9 @@ class Resolver:
             if p.role == AGENCY_ROLE and head == "agency":
                 if others - AGENCY_WORDS:
                     continue  # "the state news agency", "the agency": the agency named
-            elif head_noun(p.name) != head or not others <= set(p.name.lower().split()):
+            elif spelt(head_noun(p.name)) != head or not others <= {
+                spelt(w) for w in p.name.lower().split()
+            }:
                 continue
             earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
             if earlier and (best is None or max(earlier) > best[0]):
