@@ -31,6 +31,7 @@ from search.quotes.direct import (
     scare_quote,
     share_cues,
 )
+from search.quotes.headlines import headline_source
 from search.quotes.lexicon import OUTLETS, REPORTING_WORD, ROLE_NOUNS, ROLE_SET
 from search.quotes.parser import MAX_PARSE_CHARS, parse
 from search.quotes.reported import place, reported_speech
@@ -66,7 +67,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "7-bodies"
+EXTRACTOR_VERSION = "8-organisations"
 
 
 def extract(text: str) -> Extraction:
@@ -96,6 +97,11 @@ def extract(text: str) -> Extraction:
         here = open_before[i] + by_para[i]
         found = reported_speech(doc, p_start, scan, [(q.start, q.end) for q in here])
         spans, gone = place(scan, found, here)
+        reported.extend(spans)
+        absorbed |= gone
+    head = headline_source(scan, people)  # "Kremlin: Putin's attendance under consideration"
+    if head is not None and not any(q.start < head.end and head.start < q.end for q in reported):
+        spans, gone = place(scan, [head], by_para[0] if by_para else [])
         reported.extend(spans)
         absorbed |= gone
     for in_para in by_para:

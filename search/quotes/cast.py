@@ -102,17 +102,26 @@ BODY_HEADS = (
     "Ministry Embassy Office Department Council Commission Agency Government Committee Party "
     "Kremlin Pentagon Secretariat Cabinet Parliament Delegation Mission Service Administration "
     "Presidency Bureau Directorate Consulate Command Army Navy Court Bank Fund Union "
-    "Organisation Organization Alliance Movement Authority Agency Coalition Front"
+    "Organisation Organization Alliance Movement Authority Agency Coalition Front "
+    "Association Assembly Federation Institute Chamber Foundation Centre Center"
 ).split()
 _HEAD = "|".join(BODY_HEADS)
 _CAP = r"(?:U\.N\.|U\.S\.|E\.U\.|(?!(?:The|A|An|In|On|At|But|And)\s)[A-Z][\w’'-]*)"
+# A capitalised word that can go on a body's name after "of", "to" or "and": not a date
+# ("the council on April 24", "the ministry on Monday").
+_NAME_CAP = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    rf"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
+    rf"Thursday|Friday|Saturday|Sunday)\b){_CAP}"
+)
 ORGANISATION_NAME = re.compile(
     # "Azerbaijan's Foreign Ministry", "the Russian Embassy in Prague", "Russia's foreign
-    # ministry", "the U.N. Office for the Coordination of Humanitarian Affairs", "Kremlin".
+    # ministry", "the U.N. Office for the Coordination of Humanitarian Affairs", "Kremlin",
+    # "the Ministry of Trade and Integration", "the Russian mission to the OSCE".
     rf"(?P<name>(?:{_CAP}[’']s\s+)?(?:(?:{_CAP}|foreign|defence|defense|interior|press|"
     r"transitional|military|national|federal|presidential)\s+){0,4}"
-    rf"(?i:{_HEAD})(?:\s+(?:of|for|in|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:of|for|and|the)?\s*{_CAP})"
-    r"{0,4})?)(?![\w-])"
+    rf"(?i:{_HEAD}|Chiefs\s+of\s+Staff|General\s+Staff)(?:\s+(?:of|for|in|on|to)\s+(?:the\s+)?{_NAME_CAP}"
+    rf"(?:\s+(?:of|for|and|the)?\s*{_NAME_CAP}){{0,4}})?)(?![\w-])"
 )
 
 
@@ -132,8 +141,9 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
                 continue
         if any(s <= m.start() < e for s, e in quoted):
             continue
-        if " " not in name and name.lower() not in ("kremlin", "pentagon") and name[0].islower():
-            continue
+        if " " not in name and name.lower() not in ("kremlin", "pentagon"):
+            if name[0].islower() or name in BODY_HEADS:
+                continue  # "Ministry spokesperson Leyla Mammadova": no body named
         name = POSSESSIVE_END.sub("", name)  # "the Ministry of Finance's"
         key = name.lower()
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
@@ -141,13 +151,48 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         short = ACRONYM_AFTER.match(text, m.end())
         if short:
             person.aliases.add(short["short"])  # "the European Central Bank (ECB)"
+    for m in NEWS_AGENCY.finditer(text):
+        group = next((g for g in ("before", "after") if news_agency_named(m[g] or "")), "")
+        if not group or any(s <= m.start() < e for s, e in quoted):
+            continue
+        name = m[group]
+        key = name.lower()
+        person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
+        person.role = AGENCY_ROLE  # a later "the state news agency" is this one
+        person.positions.append(m.start(group))
     return sorted(found.values(), key=lambda p: p.positions[0])
+
+
+AGENCY_ROLE = "news agency"
+# The words a story describes a news agency with, which are no part of its name.
+AGENCY_WORDS = frozenset(
+    "state official state-run state-owned semi-official government government-run national "
+    "public private independent news wire".split()
+)
+_AGENCY_NAME = r"(?!(?:The|A|An)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?"
+# "North Korea's official KCNA news agency", "the official Xinhua news agency", "Iran's state
+# news agency IRNA": the agency speaks by its own name, not by the phrase that describes it.
+NEWS_AGENCY = re.compile(
+    rf"(?<![\w’'-])(?:(?P<before>{_AGENCY_NAME})\s+)?(?i:news\s+agency)(?![\w’'-])"
+    rf"(?:,?\s+(?P<after>{_AGENCY_NAME})(?![\w’'-]))?"
+)
+
+
+def news_agency_named(name: str) -> bool:
+    """Whether ``name`` as found is an agency's own name, not a word of its description."""
+    words = name.split()
+    return (
+        bool(words)
+        and not nation_words(name)
+        and words[0] not in STOP_CAPS
+        and not any(w.lower() in ROLE_SET for w in words)
+    )
 
 
 def head_noun(name: str) -> str:
     """The body's kind, lower-case: "ministry" for "Azerbaijan's Foreign Ministry", "embassy"
     for "the Russian Embassy in Prague"."""
-    words = re.split(r"\s+(?:of|for|in|on)\s+", name, maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:of|for|in|on|to)\s+", name, maxsplit=1)[0].split()
     if len(words) > 1 and LEGAL_ENDING.fullmatch(words[-1]):
         words.pop()  # "fund" for the Mexico Fund Inc
     return words[-1].lower() if words else ""
@@ -160,7 +205,11 @@ def acronym(name: str) -> str:
     """The initials of a body's name, as it is called for short: "IMF" for the International
     Monetary Fund, "OCHA" for the Office for the Coordination of Humanitarian Affairs."""
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
-    return "".join(w[0] for w in words if w[:1].isupper() and not w.endswith(("'s", "’s")))
+    return "".join(
+        w[0]
+        for w in words
+        if w[:1].isupper() and not w.endswith(("'s", "’s")) and "." not in w  # "U.N."
+    )
 
 
 WORD = re.compile(r"[A-Za-z][\w-]*")

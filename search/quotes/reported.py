@@ -26,7 +26,14 @@ from search.quotes.lexicon import (
     WEEKDAYS,
 )
 from search.quotes.objects import object_content
-from search.quotes.sources import SUBJECT_DEPS, author, hint, mention_of, subject_of
+from search.quotes.sources import (
+    DOCUMENTS,
+    SUBJECT_DEPS,
+    author,
+    hint,
+    mention_of,
+    subject_of,
+)
 from search.quotes.spans import Cue, Span
 
 # Content with no more words than this outside its quotation marks is the direct quote's
@@ -111,11 +118,29 @@ def _said(doc, verb, offset: int, text: str) -> list[Reported]:
     if mention is None:
         return []
     m_first, m_last = mention
+    pieces = [p for first, last in pieces if (p := _without_citation(doc, first, last))]
+    if subject.dep_ == "appos" and subject.i < verb.i:
+        # a subject posed after its clause: the clause ends at the comma before it
+        pieces = [
+            p
+            for first, last in pieces
+            if (p := trimmed(doc, first, m_first - 1 if first < m_first <= last else last))
+        ]
     in_cue = verb.left_edge.i <= m_first <= verb.right_edge.i
     if not in_cue and any(first <= m_first <= last for first, last in pieces):
         return []  # the subject sits inside the content: a misparse, not a cue
     cue = _cue(doc, offset, m_first, m_last, verb, pieces)
     return [r for first, last in pieces if (r := _reported(doc, offset, text, first, last, cue))]
+
+
+def _without_citation(doc, first: int, last: int) -> tuple[int, int] | None:
+    """What was said without the source cited at its end: "Tehran was ready to help,
+    according to IRNA" is "Tehran was ready to help"."""
+    for tok in doc[first + 1 : last + 1]:
+        if tok.lower_ == "according" and tok.i + 1 <= last and doc[tok.i + 1].lower_ == "to":
+            if tok.right_edge.i >= last:
+                return trimmed(doc, first, tok.left_edge.i - 1)
+    return first, last
 
 
 def _content(doc, verb) -> list[tuple[int, int]]:
@@ -194,12 +219,21 @@ def _misparsed_clause(verb) -> list:
     """The reported clause where the parser did not make it the verb's complement:
     "told a meeting of leaders that few people understood ..." (parsed as a relative clause
     on "leaders", though its "that" fills no gap in it) and "said after the convention he
-    would not accept ..." (parsed as an adverbial clause, though nothing subordinates it)."""
+    would not accept ..." (parsed as an adverbial clause, though nothing subordinates it)
+    and "said in a report that exports would ..." (parsed as a clause on "report")."""
     found = []
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ == "dobj":
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in DOCUMENTS:
+                    found += [
+                        c
+                        for c in noun.children
+                        if c.dep_ in ("acl", "relcl") and c.i > noun.i and _that_clause(c)
+                    ]
+        elif child.dep_ == "dobj":
             for tok in child.subtree:
                 if tok.dep_ == "relcl" and _that_clause(tok):
                     found.append(tok)
@@ -373,6 +407,8 @@ def _according_to(doc, according, offset: int, text: str) -> list[Reported]:
         head = head.head  # the sentence's clause, not a noun or clause inside it
     first, last = head.left_edge.i, head.right_edge.i
     a_first, a_last = according.left_edge.i, according.right_edge.i
+    if a_first > head.i and _is_reporting_verb(head) and subject_of(head) is not None:
+        return []  # "Rezaei said X, according to IRNA": the agency reports Rezaei's words
     if a_first > head.i:
         # "CLAUSE, according to X, more than twice ...": what X says ends before the cue.
         pieces = _one(trimmed(doc, first, a_first - 1))

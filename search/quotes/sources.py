@@ -108,8 +108,23 @@ def subject_of(verb):
                 # "the radio quoted a ministry spokesman as saying ...": the one quoted spoke.
                 return next((c for c in verb.children if c.dep_ == "dobj"), None)
             continue  # "pitched himself to voters by telling them that ..."
-        return None
+        return posed_subject(verb)
     return None
+
+
+def posed_subject(verb):
+    """ "The border is agreed, Kyrgyzstan's State Committee for National Security said": a
+    subject after the clause, which the parser took for an apposition to the clause's last
+    noun. It counts when it runs from a comma up to the verb."""
+    if verb.i == 0 or verb.dep_ != "ROOT":
+        return None
+    tok = verb.doc[verb.i - 1]
+    while tok.dep_ != "appos" and tok.head.i < verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.right_edge.i != verb.i - 1:
+        return None
+    first = tok.left_edge.i
+    return tok if first > 0 and verb.doc[first - 1].text == "," else None
 
 
 def mention_of(doc, subject) -> tuple[int, int] | None:
@@ -148,7 +163,9 @@ def mention_of(doc, subject) -> tuple[int, int] | None:
 def hint(doc, first: int, last: int) -> str:
     """What kind of speaker a mention whose head is a common noun names: "organisation"
     ("Russia's foreign ministry", "the Kremlin's press office"), "role" ("the minister"), or
-    "unnamed" ("civil rights activists", "officials"); "" for names and pronouns."""
+    "unnamed" ("civil rights activists", "officials"); "common" for one word the tagger calls
+    a singular common noun at the start of a sentence ("Development", but also "Trump"); ""
+    for names and pronouns."""
     head = doc[last]
     for tok in doc[first : last + 1]:
         if tok.head.i < first or tok.head.i > last or tok.head.i == tok.i:
@@ -158,6 +175,16 @@ def hint(doc, first: int, last: int) -> str:
     common = (head.is_lower and not hyphenated) or (
         head.is_sent_start and head.lower_ in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
     )
+    if (
+        first == last
+        and head.is_sent_start
+        and head.tag_ == "NN"  # plural groups ("Police say") are left as they were
+        and head.text[1:].islower()
+        and head.lower_ not in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
+    ):
+        # "Development said": a noun that opens the sentence may be capitalised for that
+        # alone; the resolver asks the story.
+        return "common"
     if not common or head.pos_ in ("PRON", "DET"):
         return ""  # a name ("Trump", even when tagged a noun), or a pronoun
     if any(t.text[:1].isupper() for t in doc[head.i + 1 : last + 1]):

@@ -21,6 +21,8 @@ from search.quotes.bodies import (
     strip_ticker,
 )
 from search.quotes.cast import (
+    AGENCY_ROLE,
+    AGENCY_WORDS,
     BODY_HEADS,
     Person,
     acronym,
@@ -66,6 +68,34 @@ BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
 # minister.
 RANKS = frozenset("deputy vice assistant first prime acting junior".split())
 GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
+# "A spokesman for the ministry said": an unnamed spokesman speaks for the body.
+_SPEAKS_FOR = (
+    r"(?:(?:chief|senior|official)\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+secretary|"
+    r"press\s+service|press\s+office)"
+)
+SPOKESMAN_FOR = re.compile(rf"(?i:(?:a|an|the)\s+{_SPEAKS_FOR}\s+(?:for|of|at)\s+)(?P<body>.+)")
+# The words a story writes before a body's name: "Georgia's ruling Georgian Dream party".
+DESCRIBED = re.compile(r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)+")
+NOT_DESCRIPTIVE = frozenset("a an at of for in from with to by on and or".split())
+
+
+def described(words: str) -> bool:
+    """Whether ``words`` only describe the body named after them ("Georgia's ruling"), not
+    somebody in it ("a tech staffer at", "its members and")."""
+    if DESCRIBED.fullmatch(words) is None:
+        return False
+    low = {w.lower() for w in words.split()}
+    return not low & (NOT_DESCRIPTIVE | ROLE_SET | UNNAMED_HEADS)
+
+
+# "The State Department's spokesman said", "the ministry's press service said".
+BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
+# The same word spelt both ways: "the Organization of Turkic States ... the organisation".
+SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "defence"}
+
+
+def spelt(word: str) -> str:
+    return SPELLINGS.get(word, word)
 
 
 def role_agrees(mention: str, person: Person) -> bool:
@@ -110,6 +140,8 @@ class Resolver:
         first = text.find("\n")
         self.headline = first if 0 < first < 200 else 0
         self.text = text
+        # The bodies the story introduces, with where, before any mention adds to them.
+        self.introduced = [(p, tuple(p.positions)) for p in people if p.kind == "organisation"]
         self.bodies = companies(text)  # the companies it introduces, and their short names
         for p in people:
             full = company_named(p.name, self.bodies)
@@ -144,7 +176,16 @@ class Resolver:
             and low.startswith(("the ", "its "))
             or (cue.hint in ("unnamed", "organisation") and low.split()[-1] in BODY_NOUNS)
         )
-        if body:
+        if cue.hint == "common" and not self._a_name_elsewhere(mention, cue.mention_start):
+            return None  # "Development said": a capital for the sentence's sake, no name
+        here = self._introduced_in(cue, mention)
+        spokesman = SPOKESMAN_FOR.fullmatch(mention) or BODYS_SPOKESMAN.fullmatch(mention)
+        if spokesman:
+            # "the ministry's press service said", "a spokesman for the department said"
+            person = self._spoken_for(spokesman["body"], cue.mention_start)
+        elif here is not None:
+            person = here
+        elif body:
             # "the ministry said", "The Kyrgyz delegation said": the body the story named,
             # or, when it names one anew with a proper name, that body.
             person = self._organisation_back(low, cue.mention_start)
@@ -275,18 +316,78 @@ class Resolver:
         before, _ = self._sentence_of(max(0, start - 1))
         return last if any(before <= x < pos for x in last.positions) else None
 
+    def _introduced_in(self, cue: Cue, mention: str) -> Person | None:
+        """The body the story introduces at this very mention, by its whole name: "the
+        Ministry of Trade and Integration said", whose parse cuts the name at "and", or
+        "the Russian mission to the OSCE said", cut at "to"; the agency by its own name in
+        "North Korea's official KCNA news agency said" or "news agency IRNA reported"."""
+        start, end = cue.mention_start, cue.mention_start + len(cue.mention)
+        bare = re.sub(r"^the\s+", "", mention, flags=re.I)
+        found = None
+        for p, positions in self.introduced:
+            if p.role == AGENCY_ROLE:  # "Iran's state news agency IRNA": its name after it
+                if not any(start <= x < end or self._right_after(end, x) for x in positions):
+                    continue
+                fits = bare.lower().endswith("agency") or bare.endswith(p.name)
+            elif not any(start <= x < end for x in positions):
+                continue
+            else:
+                fits = (
+                    p.name == bare
+                    or p.name.startswith(bare + " ")
+                    and " " in bare
+                    or bare.endswith(" " + p.name)
+                    and described(bare[: -len(p.name)])
+                )
+            if fits and (found is None or len(p.name) > len(found.name)):
+                found = p
+        return found
+
+    def _a_name_elsewhere(self, word: str, pos: int) -> bool:
+        """Whether the story writes ``word`` with a capital inside a sentence, as a name is
+        written ("met Trump"), or a person of its cast holds it ("President Donald Trump"); a
+        common noun that opens a sentence ("Development said") is written so nowhere else."""
+        if any(p.kind == "person" and word in names_words(p.name) for p in self.people):
+            return True
+        # after a word in lower case or a comma: not a word of a longer name ("the Ministry
+        # of Economic Development")
+        inside = re.compile(rf"(?<![\w’'-])(?:[a-z][\w’'-]*|[,;])\s+({re.escape(word)})(?![\w’'-])")
+        return any(m.start(1) != pos for m in inside.finditer(self.text))
+
+    def _right_after(self, end: int, pos: int) -> bool:
+        return end <= pos <= end + 3 and not self.text[end:pos].strip(" ,")
+
+    def _spoken_for(self, body: str, pos: int) -> Person | None:
+        """The body an unnamed spokesman speaks for: "the ministry" the story named before,
+        or a body named there ("a spokesman for the Foreign Ministry"); nobody for a person's
+        spokesman."""
+        low = body.lower()
+        if low.split()[-1] not in BODY_NOUNS:
+            return None
+        if low.startswith(("the ", "its ")):
+            back = self._organisation_back(low, pos)
+            if back is not None or not any(w[:1].isupper() for w in body.split()):
+                return back
+        return self._organisation(body)
+
     def _organisation_back(self, low: str, pos: int) -> Person | None:
         """ "the ministry", "the foreign ministry", "the embassy": the body with that head
         noun the story named last before it, if its name holds the mention's other words."""
         words = re.sub(r"^(?:the|its)\s+", "", low).split()
         if not words:
             return None
+        words = [spelt(w) for w in words]
         head, others = words[-1], {w for w in words[:-1] if not nation_words(w)}
         best: tuple[int, Person] | None = None
         for p in self.people:
-            if p.kind != "organisation" or head_noun(p.name) != head:
+            if p.kind != "organisation":
                 continue
-            if not others <= set(p.name.lower().split()):
+            if p.role == AGENCY_ROLE and head == "agency":
+                if others - AGENCY_WORDS:
+                    continue  # "the state news agency", "the agency": the agency named
+            elif spelt(head_noun(p.name)) != head or not others <= {
+                spelt(w) for w in p.name.lower().split()
+            }:
                 continue
             earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
             if earlier and (best is None or max(earlier) > best[0]):

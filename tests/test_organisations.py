@@ -1,0 +1,217 @@
+"""Organisations as speakers in diplomatic wire copy (issue 20): a body keeps the whole name
+it was introduced with, a news agency speaks by its own name, a later "the ministry", "the
+association" or "the state news agency" is the body introduced in full, and an unnamed
+spokesman for a body speaks for it."""
+
+from __future__ import annotations
+
+from search.quotes import extract
+from search.quotes.cast import organisations
+from tests.test_bodies import speaker_of
+
+
+def test_a_ministry_named_x_of_a_and_b_keeps_its_whole_name():
+    story = (
+        "TASHKENT, May 4 (Trend) - Uzbekistan's Ministry of Energy and Mining said on Monday "
+        "that a new gas processing plant near Bukhara would open in the autumn.\n\n"
+        "The ministry added that the plant would process five billion cubic metres a year."
+    )
+    whole = ("Uzbekistan's Ministry of Energy and Mining", "organisation")
+    assert speaker_of(story, "a new gas processing plant") == whole
+    assert speaker_of(story, "the plant would process") == whole
+
+
+def test_a_mission_to_an_organisation_keeps_its_whole_name_and_is_the_mission_later():
+    story = (
+        "GENEVA, June 2 (TASS) - The Belarusian mission to the United Nations said on Friday "
+        "that the draft resolution ignored the position of the neighbouring states.\n\n"
+        "The mission said it would vote against the text."
+    )
+    whole = ("Belarusian mission to the United Nations", "organisation")
+    assert speaker_of(story, "the draft resolution ignored") == whole
+    assert speaker_of(story, "it would vote against") == whole
+
+
+def test_a_news_agency_speaks_by_its_own_name_and_is_the_state_news_agency_later():
+    story = (
+        "HANOI, July 9 (AFP) - Vietnam's official VNA news agency said on Tuesday that the "
+        "two leaders had agreed to expand rice exports.\n\n"
+        "The state news agency said a trade delegation would visit Manila next month."
+    )
+    assert speaker_of(story, "the two leaders had agreed") == ("VNA", "organisation")
+    assert speaker_of(story, "a trade delegation would visit") == ("VNA", "organisation")
+
+
+def test_an_agency_named_after_its_description_speaks_by_that_name():
+    story = (
+        "AMMAN, Aug 3 (Reuters) - Jordan's state news agency Petra reported that the border "
+        "crossing with Syria would reopen for trucks on Sunday."
+    )
+    assert speaker_of(story, "the border crossing with Syria") == ("Petra", "organisation")
+
+
+def test_the_association_later_is_the_association_named_in_full():
+    story = (
+        "BAKU, Sept 14 (APA) - The Association of Caspian Ports and Shipowners said on "
+        "Wednesday that cargo through its terminals rose by a fifth in the first half.\n\n"
+        "The association said its members would invest in six new ferries."
+    )
+    whole = ("Association of Caspian Ports and Shipowners", "organisation")
+    assert speaker_of(story, "cargo through its terminals") == whole
+    assert speaker_of(story, "its members would invest") == whole
+
+
+def test_an_unnamed_spokesman_for_the_ministry_speaks_for_the_ministry():
+    story = (
+        "ANKARA, Oct 20 (Anadolu) - Turkey's Ministry of National Defence said it had sent "
+        "two frigates to the eastern Mediterranean.\n\n"
+        "A spokesman for the ministry said the ships would stay in the region for a month."
+    )
+    assert speaker_of(story, "the ships would stay") == (
+        "Turkey's Ministry of National Defence",
+        "organisation",
+    )
+
+
+def test_a_spokesman_for_a_person_is_nobody_named():
+    story = (
+        "Foreign Minister Arvid Lindqvist met his Finnish counterpart in Helsinki on "
+        "Monday.\n\nA spokesman for Lindqvist said the talks had been constructive."
+    )
+    assert speaker_of(story, "the talks had been constructive") == (None, None)
+
+
+def test_a_date_after_a_body_is_no_part_of_its_name():
+    text = "Ukraine will brief the council on April 24, and the Ministry of Finance on Monday."
+    names = [p.name for p in organisations(text, [])]
+    assert names == ["Ministry of Finance"]
+
+
+def test_a_bare_body_word_before_a_role_names_no_body():
+    text = "Ministry spokesperson Leyla Aliyeva told reporters the talks would resume."
+    assert organisations(text, []) == []
+
+
+def test_a_body_before_a_colon_in_the_headline_speaks_the_headline():
+    story = (
+        "Kremlin: talks with Tokyo on fishing quotas to resume in spring\n\n"
+        "MOSCOW, Feb 2 (TASS) - Talks with Japan on fishing quotas near the Kuril Islands "
+        "will resume in the spring, the Kremlin said on Monday."
+    )
+    assert speaker_of(story, "talks with Tokyo on fishing") == ("Kremlin", "organisation")
+
+
+def test_a_country_or_a_label_before_a_colon_in_the_headline_speaks_nothing():
+    for headline in (
+        "Georgia: new border crossing opens to trucks",
+        "JAPAN: TRADE SURPLUS RISES IN MAY",
+    ):
+        story = f"{headline}\n\nTBILISI, May 3 (Trend) - Trucks crossed the new bridge on Sunday."
+        assert [q.text for q in extract(story).quotes] == []
+
+
+def test_said_in_a_report_that_reports_the_clause_after_that():
+    story = (
+        "The Senate Committee on Armed Services said in a report that the base in Incirlik "
+        "would need new runways by 2030."
+    )
+    assert speaker_of(story, "the base in Incirlik") == (
+        "Senate Committee on Armed Services",
+        "organisation",
+    )
+
+
+def test_a_body_named_after_the_clause_with_a_comma_is_its_speaker():
+    story = (
+        "BISHKEK, May 3 (AKIpress) - Uzbekistan and Kyrgyzstan have agreed on new rules for "
+        "trucks at their border crossings, Uzbekistan's State Customs Committee said on Friday."
+    )
+    quote = extract(story).quotes[0]
+    assert quote.text == (
+        "Uzbekistan and Kyrgyzstan have agreed on new rules for trucks at their border crossings"
+    )
+    assert quote.speaker == "Uzbekistan's State Customs Committee"
+
+
+def test_the_joint_chiefs_of_staff_and_a_general_staff_are_bodies():
+    story = (
+        "SEOUL, March 2 (Yonhap) - South Korea's Joint Chiefs of Staff said it had tracked "
+        "two short-range missiles.\n\n"
+        "Russia's General Staff said the drills near Vladivostok would end on Friday."
+    )
+    assert speaker_of(story, "it had tracked") == (
+        "South Korea's Joint Chiefs of Staff",
+        "organisation",
+    )
+    assert speaker_of(story, "the drills near Vladivostok") == (
+        "Russia's General Staff",
+        "organisation",
+    )
+
+
+def test_a_common_noun_that_opens_a_sentence_is_no_speaker():
+    story = (
+        "The Ministry of Economic Development and Trade said the port terminals in Aktau "
+        "would be sold.\n\n"
+        "Development said it was the first priority of the plan."
+    )
+    assert speaker_of(story, "it was the first priority") == (None, None)
+    assert speaker_of(story, "the port terminals in Aktau") == (
+        "Ministry of Economic Development and Trade",
+        "organisation",
+    )
+
+
+def test_an_agency_cited_after_a_reported_statement_leaves_it_to_its_speaker():
+    story = (
+        "TEHRAN, July 2 (Reuters) - Foreign Minister Hamid Karimi met his Qatari counterpart "
+        "in Doha.\n\n"
+        "Karimi said Tehran was ready to expand gas cooperation with Doha, according to IRNA."
+    )
+    result = extract(story)
+    assert [(q.text, q.speaker) for q in result.quotes] == [
+        ("Tehran was ready to expand gas cooperation with Doha", "Hamid Karimi")
+    ]
+
+
+def test_a_bodys_unnamed_spokesman_or_press_service_speaks_for_the_body():
+    story = (
+        "WASHINGTON, May 2 (Reuters) - The State Department said it was studying the "
+        "proposal.\n\nThe department's spokesman said a reply would be sent next week.\n\n"
+        "The press service of the Kazakh Foreign Ministry said the minister would visit in June."
+    )
+    assert speaker_of(story, "a reply would be sent") == ("State Department", "organisation")
+    assert speaker_of(story, "the minister would visit") == (
+        "Kazakh Foreign Ministry",
+        "organisation",
+    )
+
+
+def test_the_organisation_later_is_the_organization_named_in_full():
+    story = (
+        "ANKARA, May 2 (Anadolu) - The Organization of Turkic States said its summit would be "
+        "held in Baku.\n\nThe organisation said five heads of state would attend."
+    )
+    assert speaker_of(story, "five heads of state") == (
+        "Organization of Turkic States",
+        "organisation",
+    )
+
+
+def test_initials_after_a_un_body_name_it_and_descriptive_words_are_no_part_of_a_name():
+    story = (
+        "GENEVA, May 2 (AFP) - The U.N. Office for the Coordination of Humanitarian Affairs "
+        "said aid convoys had reached Aleppo. OCHA said more convoys would follow.\n\n"
+        "Georgia's ruling Georgian Dream party said it would win the election. The party "
+        "said its candidates were ready."
+    )
+    office = ("U.N. Office for the Coordination of Humanitarian Affairs", "organisation")
+    assert speaker_of(story, "more convoys would follow") == office
+    assert speaker_of(story, "it would win the election") == (
+        "Georgian Dream party",
+        "organisation",
+    )
+    assert speaker_of(story, "its candidates were ready") == (
+        "Georgian Dream party",
+        "organisation",
+    )
