@@ -316,6 +316,53 @@ def test_a_search_that_loses_a_file_to_a_merge_is_retried_on_a_fresh_searcher(ba
     assert len(failures) == 1
 
 
+def test_an_index_whose_contents_another_process_commits_over_is_opened_at_the_new_one(
+    backend, monkeypatch
+):
+    from search.engine.whoosh import store
+
+    backend.update(ARTICLES, QUOTES)
+    other = make(backend.store.root)  # another process's writer, on the same directory
+    real_open, raced = store.FileStorage.open_index, []
+
+    def open_during_a_commit(self, *args, **kwargs):
+        if not raced:  # the table of contents listed is deleted before it is read
+            raced.append(True)
+            other.update(
+                [
+                    article(
+                        990,
+                        "Vilnius talks resume",
+                        "Talks resumed in Vilnius.",
+                        published=None,
+                        source="Trend",
+                    )
+                ],
+                [],
+            )
+            raise FileNotFoundError("_MAIN_24.toc")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(store.FileStorage, "open_index", open_during_a_commit)
+    backend.compact()
+    assert found(backend, "vilnius")[1] == {990}
+    assert raced == [True]
+
+
+def test_a_table_of_contents_that_stays_missing_is_damage_with_the_fix(backend, monkeypatch):
+    from search.engine.whoosh import store
+
+    backend.update(ARTICLES, QUOTES)
+
+    def never_there(self, *args, **kwargs):
+        raise FileNotFoundError("_MAIN_3.toc")
+
+    monkeypatch.setattr(store.FileStorage, "open_index", never_there)
+    monkeypatch.setattr(store.time, "sleep", lambda seconds: None)
+    with pytest.raises(SearchUnavailable, match="rebuild_index"):
+        backend.compact()
+
+
 def test_a_path_that_is_a_file_makes_search_unavailable(tmp_path):
     (tmp_path / "index").write_text("not a directory")
     with pytest.raises(SearchUnavailable):

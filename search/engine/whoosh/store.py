@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 CURRENT = "CURRENT"
 JOURNAL = "rebuild.journal"
 REBUILD_LOCK = "rebuild.lock"
+OPEN_ATTEMPTS = 5  # a concurrent commit replaced the table of contents being read
 FIX = "Run `python manage.py rebuild_index` to rebuild it from the database."
 
 
@@ -87,11 +88,21 @@ class IndexStore:
             ) from exc
 
     def open(self, name: str):
-        """The whoosh index of generation ``name``; any failure is SearchUnavailable."""
+        """The whoosh index of generation ``name``; any failure is SearchUnavailable.
+
+        Whoosh lists the directory for the newest table of contents and then reads it; a
+        commit by another process in between deletes that file. That is a race, not damage,
+        so the opening is tried again on the new listing (a few times, then it is damage)."""
         path = self.root / name
         try:
             storage = FileStorage(str(path), supports_mmap=False)
-            return storage.open_index(schema=self.schema)
+            for attempt in range(OPEN_ATTEMPTS):
+                try:
+                    return storage.open_index(schema=self.schema)
+                except FileNotFoundError:
+                    if attempt == OPEN_ATTEMPTS - 1:
+                        raise
+                    time.sleep(0.01 * (attempt + 1))
         except SearchUnavailable:
             raise
         except Exception as exc:  # whoosh raises many types for damaged files
