@@ -239,3 +239,35 @@ def test_a_lower_case_fragment_after_a_dash_with_no_cue_is_no_quote():
         "at the airport on Monday."
     ).quotes
     assert found == ()
+
+
+def test_a_question_is_attributed_to_whoever_asked_it():
+    text = (
+        "Senator Ruth Okafor questioned the bank's chief executive on Tuesday.\n\n"
+        "“Why should anyone trust these figures again?” Okafor asked."
+    )
+    q = only(text)
+    assert (q.speaker, q.attribution, q.cue) == ("Ruth Okafor", "surname", "Okafor asked")
+
+
+def test_demanded_and_shouted_are_cues_of_a_direct_quote():
+    q = only("“Release the full report now,” Senator Tom Reyes demanded.")
+    assert (q.speaker, q.attribution) == ("Tom Reyes", "named")
+    q = only("“We will be back every day,” Lina Moss shouted at the crowd.")
+    assert (q.speaker, q.attribution) == ("Lina Moss", "named")
+
+
+def test_a_party_in_parentheses_between_name_and_verb_keeps_the_cue():
+    q = only('"He would be a fine senator," Rep. Dan Hale (D-Ohio) said in an interview.')
+    assert (q.speaker, q.attribution, q.mention) == ("Dan Hale", "named", "Rep. Dan Hale")
+
+
+def test_an_age_or_a_description_between_commas_keeps_the_cue():
+    text = (
+        "Governor Sam Whitlock spoke to reporters on Monday.\n\n"
+        '"We are not going to stop," Maya Ortiz, 25, said as the march went on.'
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution) for q in quotes] == [("Maya Ortiz", "named")]
+    q = only('"The generals are right," Harlan, a top campaign adviser, said on Thursday.')
+    assert (q.speaker, q.mention) == ("Harlan", "Harlan")

@@ -181,15 +181,19 @@ ABBREVIATION_DOT = (
     + r"|(?<=\b[A-Z]))\."
 )
 NAME_CHAR = rf"(?:{ABBREVIATION_DOT}|[^,;:.\"“”\n])"
+# What a story writes between a speaker's name and the verb: a party and state ("Rep. Jo
+# Ames (D-Md.) said"), or an age or a description set off by commas ("Jo Ames, 25, said",
+# "Ames, a top campaign surrogate, said"). It is no part of the mention.
+ASIDE = r"(?:\s*\([^()\n]{1,40}\)|,\s+[^,;:\"“”«»()\n]{1,80},)?"
 CUE_AFTER = re.compile(
     r"[\s,]*[\"”’»']*[\s,]*(?:"
-    rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
+    rf"(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
     rf"|(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?)"
     rf"(?=[,;:\n]|$|(?!{ABBREVIATION_DOT})\.)"
     r")",
 )
 CUE_BEFORE = re.compile(
-    rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?[,:]\s*\Z"
+    rf"(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?[,:]\s*\Z"
 )
 
 

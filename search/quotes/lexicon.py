@@ -22,7 +22,8 @@ admits asserted asserts replied replies answered answers suggested suggests esti
 estimates wrote writes testified testifies complained complains cautioned cautions forecast
 forecasts indicated indicates maintained maintains reiterated reiterates concluded concludes
 disclosed discloses revealed reveals continued continues promised promises pointed tweeted
-tweets
+tweets asked asks demanded demands boasted boasts joked jokes quipped quips shouted shouts
+yelled yells wondered wonders
 """.split()
 VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
 VERB_WORD = re.compile(rf"\b{VERB}\b", re.I)
