@@ -271,3 +271,48 @@ def test_an_age_or_a_description_between_commas_keeps_the_cue():
     assert [(q.speaker, q.attribution) for q in quotes] == [("Maya Ortiz", "named")]
     q = only('"The generals are right," Harlan, a top campaign adviser, said on Thursday.')
     assert (q.speaker, q.mention) == ("Harlan", "Harlan")
+
+
+def test_a_quote_opening_the_next_paragraph_carries_on_the_last_speaker():
+    text = (
+        "“The talks were hard,” Foreign Minister Anna Berg said after the meeting.\n\n"
+        "“But we have a text both sides can sign.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Anna Berg", "named"),
+        ("Anna Berg", "carried"),
+    ]
+
+
+def test_a_quote_after_a_sentence_of_the_writers_is_not_carried():
+    text = (
+        "“The talks were hard,” Foreign Minister Anna Berg said after the meeting.\n\n"
+        "The delegations left the hall. Outside, protesters waved flags.\n\n"
+        "“Nobody asked us what we want.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution) for q in quotes] == [("Anna Berg", "named"), (None, "")]
+
+
+def test_a_quote_introduced_by_somebody_elses_words_is_not_carried():
+    text = (
+        "“The talks were hard,” Foreign Minister Anna Berg said after the meeting. Her host, "
+        "who had seen many such talks, remembered it otherwise: “It was the easiest week of "
+        "my career.”"
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == ["Anna Berg", None]
+
+
+def test_a_lone_cue_paragraph_introduces_the_quote_after_it():
+    text = (
+        "“Two polls came out yesterday,” pollster Ray Caddick said.\n\n"
+        "Caddick continued:\n\n"
+        "“Both of them show the same thing: voters have not made up their minds.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution, q.cue) for q in quotes] == [
+        ("Ray Caddick", "named", "pollster Ray Caddick said"),
+        ("Ray Caddick", "surname", "Caddick continued"),
+    ]

@@ -197,7 +197,12 @@ CUE_BEFORE = re.compile(
 )
 
 
-def attribute_direct(text: str, p_start: int, p_end: int, quotes: list[Span]) -> list[Span]:
+def attribute_direct(
+    text: str, p_start: int, p_end: int, quotes: list[Span], lead: tuple[int, int] | None = None
+) -> list[Span]:
+    """The cue next to each quote of the paragraph (p_start, p_end). ``lead`` is the
+    paragraph before it, whose lone cue ("Caddell continued:") introduces a quote that
+    opens this one."""
     for q in quotes:
         after_end = min(p_end, q.end + 160)
         closing = q.end
@@ -211,20 +216,51 @@ def attribute_direct(text: str, p_start: int, p_end: int, quotes: list[Span]) ->
             continue
         start = max(p_start, q.start - 160)
         window = text[start : q.start - 1] if q.start > 0 else ""
+        if not window.strip() and lead is not None and lead[1] - lead[0] <= 160:
+            start, window = lead[0], text[lead[0] : lead[1]].rstrip() + " "
         m = CUE_BEFORE.search(window)
         if m and sensible_subject(m.group("subj1")):
             q.cue = _cue_from(text, m, offset=start)
     return quotes
 
 
-def share_cues(quotes: list[Span]) -> None:
+def share_cues(text: str, quotes: list[Span]) -> None:
     """A split quote, or a quote after an attributed one in the same paragraph, has the same
-    speaker: give each quote still without a cue its neighbour's."""
+    speaker: give each quote still without a cue its neighbour's, unless other words come
+    between them (``carries_on``)."""
     for i, q in enumerate(quotes):
         if q.cue is None:
-            before = [p.cue for p in quotes[:i] if p.cue is not None]
+            before = [p for p in quotes[:i] if p.cue is not None]
             after = [p.cue for p in quotes[i + 1 :] if p.cue is not None]
-            q.cue = before[-1] if before else (after[0] if after else None)
+            if before:
+                q.cue = before[-1].cue if carries_on(text, before[-1], q) else None
+            else:
+                q.cue = after[0] if after else None
+
+
+# Where a sentence or a paragraph ends, in the words between two quotes.
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’»']*(?:\s+|$)|\n+")
+QUOTE_MARKS = "“”\"'‘’`«»„"
+
+
+def carries_on(text: str, previous: Span, quote: Span) -> bool:
+    """Whether a direct quote with no cue of its own goes on with the words of the quote
+    before it: nothing between the two but the end of that quote's sentence ('“...,” Ryan
+    said. “...”', or a new paragraph after it). Not when a sentence of the writer's comes
+    between them, nor when other words introduce the quote ('Brinkley recalled, “...”'):
+    those are somebody else's, and no speaker is better than the wrong one."""
+    after = previous.end  # the words after the previous quote, or after its cue there
+    if previous.cue is not None and previous.cue.end > after:
+        after = previous.cue.end  # '“...,” he said, “...”': the cue introduces no one else
+    gap = text[after : quote.start].rstrip().rstrip(QUOTE_MARKS).rstrip()
+    if re.search(r"[^\W\d_][,:]$", gap):
+        return False  # 'who joked of the museum, “', 'a reader would now ask: “'
+    gap = re.sub(ABBREVIATION_DOT, "", gap)  # "Mr. Ryan said." ends one sentence, not two
+    breaks = list(SENTENCE_BREAK.finditer(gap))
+    if len(breaks) > 1:
+        return False
+    rest = gap[breaks[0].end() :] if breaks else ""
+    return not re.search(r"\w", rest)
 
 
 def _cue_from(text: str, m: re.Match, offset: int = 0) -> Cue:
