@@ -87,7 +87,7 @@ def subject_of(verb):
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head
             if subject.dep_ == "nsubjpass":
-                return None  # "it was said that ...", "Baker was quoted as saying"
+                return None  # "it was said that ..."
             return subject
         if verb.dep_ == "relcl":
             return verb.head
@@ -105,8 +105,14 @@ def subject_of(verb):
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
             prep, verb = verb.head, verb.head.head
             if prep.lower_ == "as":
-                # "the radio quoted a ministry spokesman as saying ...": the one quoted spoke.
-                return next((c for c in verb.children if c.dep_ == "dobj"), None)
+                # "the radio quoted a ministry spokesman as saying ...", "Baker was quoted
+                # (by the agency) as saying ...": the one quoted spoke.
+                quoted = "dobj"
+                if verb.lemma_.lower() == "quote" and any(
+                    c.dep_ == "auxpass" for c in verb.children
+                ):
+                    quoted = "nsubjpass"
+                return next((c for c in verb.children if c.dep_ == quoted), None)
             continue  # "pitched himself to voters by telling them that ..."
         return posed_subject(verb)
     return None
