@@ -387,3 +387,16 @@ def test_a_generic_company_word_alone_names_no_one():
         "Consolidated said the combined mills would cut costs by 20 mln dlrs a year."
     )
     assert speakers_of(story) == [None]
+
+
+def test_a_plural_noun_opening_a_sentence_is_a_group_not_a_name():
+    text = (
+        "Exporters and shipping agents complain that the new tariffs came without warning.\n\n"
+        "Authorities said the border post would stay open."
+    )
+    assert [(q.speaker, q.attribution) for q in extract(text).quotes] == [(None, "")] * 2
+
+
+def test_a_party_written_with_a_capital_inside_a_sentence_still_speaks_at_its_start():
+    text = "Democrats said the vote was unfair. Senior Democrats met on Monday."
+    assert speakers_of(text) == ["Democrats"]

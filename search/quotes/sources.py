@@ -184,12 +184,14 @@ def hint(doc, first: int, last: int) -> str:
     if (
         first == last
         and head.is_sent_start
-        and head.tag_ == "NN"  # plural groups ("Police say") are left as they were
+        # a plural only when it is one ("Companies complain", "Authorities said"; "Police
+        # say" is left as it was)
+        and (head.tag_ == "NN" or head.tag_ == "NNS" and head.lemma_.lower() != head.lower_)
         and head.text[1:].islower()
         and head.lower_ not in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
     ):
-        # "Development said": a noun that opens the sentence may be capitalised for that
-        # alone; the resolver asks the story.
+        # "Development said", "Developers and supporters say": a noun that opens the
+        # sentence may be capitalised for that alone; the resolver asks the story.
         return "common"
     if not common or head.pos_ in ("PRON", "DET"):
         return ""  # a name ("Trump", even when tagged a noun), or a pronoun
