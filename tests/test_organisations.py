@@ -215,3 +215,18 @@ def test_initials_after_a_un_body_name_it_and_descriptive_words_are_no_part_of_a
         "Georgian Dream party",
         "organisation",
     )
+
+
+def test_a_document_somebody_filed_is_no_organisation():
+    story = (
+        "ALMATY, June 2 (Trend) - Her submission to the Supreme Court noted that the contract "
+        "had been signed under pressure.\n\n"
+        "The opposition party's complaint to the Court of Appeals said the count was flawed."
+    )
+    assert speaker_of(story, "the contract had been signed") == (None, None)
+    assert speaker_of(story, "the count was flawed") == (None, None)
+
+
+def test_a_person_called_by_their_party_is_no_organisation():
+    story = "The Republican told supporters in Ohio that the election would be close."
+    assert speaker_of(story, "the election would be close") == (None, None)

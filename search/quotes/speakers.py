@@ -59,6 +59,7 @@ from search.quotes.names import (
     trailing_name,
 )
 from search.quotes.nations import country_named, is_place, nation_words
+from search.quotes.sources import DOCUMENTS
 from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
@@ -92,6 +93,15 @@ def described(words: str) -> bool:
 BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
 # The same word spelt both ways: "the Organization of Turkic States ... the organisation".
 SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "defence"}
+
+
+# Mentions that name no body though a body's word is in them: what somebody wrote ("Her
+# submission to the court", "The party's complaint to the Court of Appeals"), or a person by
+# their party ("The Republican").
+NOT_A_BODY = re.compile(
+    rf"(?:(?:Her|His|Its|Their|Our|My|Your)\s+[a-z]|\S+['’]s\s+(?:{'|'.join(DOCUMENTS)})\b"
+    r"|(?i:the)\s+(?:Republican|Democrat)$)"
+)
 
 
 def spelt(word: str) -> str:
@@ -435,6 +445,8 @@ class Resolver:
         return None
 
     def _organisation(self, mention: str) -> Person | None:
+        if NOT_A_BODY.match(mention):
+            return None  # "Her submission to the court", "The Republican"
         name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
         # "the nonpartisan Congressional Budget Office": the writer's words before the name.
         name = re.sub(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", name)
