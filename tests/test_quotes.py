@@ -316,3 +316,39 @@ def test_a_lone_cue_paragraph_introduces_the_quote_after_it():
         ("Ray Caddick", "named", "pollster Ray Caddick said"),
         ("Ray Caddick", "surname", "Caddick continued"),
     ]
+
+
+def test_said_before_the_name_opening_a_sentence_introduces_the_quote():
+    text = (
+        "Analysts doubt the plan will pass. Said Mara Quist: “Nobody in the chamber has the "
+        "votes for it.”"
+    )
+    q = extract(text).quotes[-1]
+    assert (q.speaker, q.attribution, q.cue) == ("Mara Quist", "named", "Said Mara Quist")
+
+
+def test_the_speaker_is_found_after_a_long_clause_that_ends_in_a_dash():
+    text = (
+        "When the hearing turned to the company's unpaid taxes of the past decade ― as its "
+        "own filings for the period showed ― Halvorsen boasted, “That makes me a good manager.”"
+    )
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Halvorsen", "Halvorsen boasted")
+
+
+def test_a_speaker_introduced_in_a_new_sentence_is_not_run_into_the_one_before():
+    text = (
+        "The minister surprised the room with a blunt warning. Ines Calder, an aide who "
+        "attended the meeting, recalled, “He said the deal was dead.”"
+    )
+    q = only(text)
+    assert (q.speaker, q.mention) == ("Ines Calder", "Ines Calder")
+
+
+def test_a_name_inside_a_phrase_before_a_second_verb_is_no_cue():
+    text = (
+        "Minister Anna Berg praised the raid during a forum sponsored by Baltic Radio and "
+        "said: “It took great courage.”"
+    )
+    q = only(text)
+    assert q.speaker != "Baltic Radio"

@@ -193,8 +193,12 @@ CUE_AFTER = re.compile(
     r")",
 )
 CUE_BEFORE = re.compile(
-    rf"(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?[,:]\s*\Z"
+    rf"(?:(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?"
+    # "Said Ellis: “...”", at the start of a sentence
+    rf"|(?:\A|(?<=[.!?] ))(?P<verb2>Said|Says|Added|Asked)\s+"
+    rf"(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?))[,:]\s*\Z"
 )
+MAX_CUE_TRIES = 30
 
 
 def attribute_direct(
@@ -218,10 +222,37 @@ def attribute_direct(
         window = text[start : q.start - 1] if q.start > 0 else ""
         if not window.strip() and lead is not None and lead[1] - lead[0] <= 160:
             start, window = lead[0], text[lead[0] : lead[1]].rstrip() + " "
-        m = CUE_BEFORE.search(window)
-        if m and sensible_subject(m.group("subj1")):
+        m = _cue_before(window)
+        if m:
             q.cue = _cue_from(text, m, offset=start)
     return quotes
+
+
+def _cue_before(window: str) -> re.Match | None:
+    """The cue that ends ``window`` and introduces the quote after it. The first subject the
+    pattern tries may be the end of the sentence before the speaker ("... were made public
+    ― Trump boasted, “", "... an assertion. Brinkley recalled, “"): when it is no sensible
+    speaker, or runs over a sentence end, a later start after a sentence end or a dash is
+    tried."""
+    pos = 0
+    for _ in range(MAX_CUE_TRIES):
+        m = CUE_BEFORE.search(window, pos)
+        if m is None:
+            return None
+        subject = m.group("subj1") or m.group("subj2") or ""
+        # a subject runs over no sentence end ("... an assertion. Douglas Brinkley"), and one
+        # found on a later try starts a sentence or follows a dash ("sponsored by NBC News
+        # and said" is no cue of NBC News)
+        whole = not re.search(r"[.!?]\s", re.sub(ABBREVIATION_DOT, "", subject))
+        before = re.sub(ABBREVIATION_DOT, "", window[: m.start()])
+        opens = pos == 0 or re.search(r"[.!?:;―—–-][\"”’»']?\s*\Z", before)
+        if whole and opens and sensible_subject(subject):
+            return m
+        nxt = re.search(r"\s\S", window[m.start() :])
+        if nxt is None:
+            return None
+        pos = m.start() + nxt.end() - 1
+    return None
 
 
 def share_cues(text: str, quotes: list[Span]) -> None:
