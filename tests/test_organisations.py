@@ -230,3 +230,22 @@ def test_a_document_somebody_filed_is_no_organisation():
 def test_a_person_called_by_their_party_is_no_organisation():
     story = "The Republican told supporters in Ohio that the election would be close."
     assert speaker_of(story, "the election would be close") == (None, None)
+
+
+def test_the_statement_speaks_for_the_body_that_issued_it_in_the_cue_before():
+    story = (
+        "BAKU, May 3 (Trend) - Azerbaijan's Foreign Ministry said in a statement on Monday that "
+        "the talks in Geneva had been useful.\n\n"
+        "The statement said the next round would be held in Vienna in June."
+    )
+    result = extract(story)
+    (quote,) = [q for q in result.quotes if q.text.startswith("the next round")]
+    assert (quote.speaker, quote.attribution) == ("Azerbaijan's Foreign Ministry", "carried")
+
+
+def test_the_statement_speaks_for_nobody_when_the_cue_before_named_no_statement():
+    story = (
+        "The ministry said the talks had failed. Separately, the European Union issued a "
+        "statement.\n\nThe statement said new sanctions would follow."
+    )
+    assert speaker_of(story, "new sanctions would follow") == (None, None)

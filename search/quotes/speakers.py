@@ -60,7 +60,7 @@ from search.quotes.names import (
 )
 from search.quotes.nations import country_named, is_place, nation_words
 from search.quotes.sources import DOCUMENTS
-from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
+from search.quotes.spans import CARRIED, NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
@@ -91,6 +91,11 @@ def described(words: str) -> bool:
 
 # "The State Department's spokesman said", "the ministry's press service said".
 BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
+# "The statement said": a document the last speaker issued, which speaks for them.
+DOCUMENT_BACK = re.compile(
+    r"(?i:the|that|this)\s+(?P<noun>statement|commentary|communiqu[eé]|declaration|letter)"
+)
+DOCUMENT_SENTENCES = 3  # how many sentences after its cue a document is referred back to
 # The same word spelt both ways: "the Organization of Turkic States ... the organisation".
 SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "defence"}
 
@@ -144,6 +149,8 @@ class Resolver:
     def __init__(self, people: list[Person], text: str = "") -> None:
         self.people = people
         self.last_speaker: Person | None = None
+        # Where the last cue named its speaker, and who that was (None when nobody).
+        self.last_cue: tuple[int, Person | None] = (-1, None)
         # Where sentences start, for "who the story is about" at a pronoun.
         self.sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
         # The headline's end: the first line, when a blank line or a dateline follows it.
@@ -177,6 +184,11 @@ class Resolver:
                 person.positions.append(m.start())
 
     def resolve(self, cue: Cue) -> Person | None:
+        person = self._resolve(cue)
+        self.last_cue = (cue.mention_start, person)
+        return person
+
+    def _resolve(self, cue: Cue) -> Person | None:
         mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
         mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
         low = mention.lower()
@@ -186,6 +198,12 @@ class Resolver:
             and low.startswith(("the ", "its "))
             or (cue.hint in ("unnamed", "organisation") and low.split()[-1] in BODY_NOUNS)
         )
+        document = DOCUMENT_BACK.fullmatch(mention)
+        if document:
+            person = self._document_author(document["noun"].lower(), cue.mention_start)
+            if person is not None:
+                cue.how = CARRIED  # the words go on in the last speaker's statement
+            return person
         if cue.hint == "common" and not self._a_name_elsewhere(mention, cue.mention_start):
             return None  # "Development said": a capital for the sentence's sake, no name
         here = self._introduced_in(cue, mention)
@@ -315,6 +333,22 @@ class Resolver:
         if self.last_speaker in fits:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
+
+    def _document_author(self, noun: str, pos: int) -> Person | None:
+        """ "The statement said": whoever the last cue gave the words to, when that cue's
+        sentence names the document ("the ministry said in a statement", "KCNA, in a
+        commentary, said") no more than a few sentences before; else nobody."""
+        at, person = self.last_cue
+        if person is None or at < 0:
+            return None
+        start, end = self._sentence_of(at)
+        if not re.search(
+            rf"(?i)\b(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?{noun}\b", self.text[start:end]
+        ):
+            return None
+        first = bisect.bisect_right(self.sentences, at)
+        here = bisect.bisect_right(self.sentences, pos)
+        return person if 0 < here - first <= DOCUMENT_SENTENCES else None
 
     def _it(self, pos: int) -> Person | None:
         """ "it said": the body that spoke last, if the text named it in this sentence or the
