@@ -249,3 +249,13 @@ def test_the_statement_speaks_for_nobody_when_the_cue_before_named_no_statement(
         "statement.\n\nThe statement said new sanctions would follow."
     )
     assert speaker_of(story, "new sanctions would follow") == (None, None)
+
+
+def test_a_body_named_after_the_writers_words_keeps_its_whole_name():
+    story = (
+        "More than 10,000 teachers joined the strike, according to the organiser Alliance to "
+        "Protect Rural Schools (APRS).\n\nAPRS said it would strike again in May."
+    )
+    whole = ("Alliance to Protect Rural Schools", "organisation")
+    assert speaker_of(story, "More than 10,000 teachers") == whole
+    assert speaker_of(story, "it would strike again") == whole

@@ -91,6 +91,8 @@ def described(words: str) -> bool:
 
 # "The State Department's spokesman said", "the ministry's press service said".
 BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
+# The writer's words before a body's name: "the nonpartisan Congressional Budget Office".
+WRITERS_WORDS = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 # "The statement said": a document the last speaker issued, which speaks for them.
 DOCUMENT_BACK = re.compile(
     r"(?i:the|that|this)\s+(?P<noun>statement|commentary|communiqu[eé]|declaration|letter)"
@@ -376,12 +378,17 @@ class Resolver:
             elif not any(start <= x < end for x in positions):
                 continue
             else:
+                # "the event organizer Alliance" cut from "... Alliance to Reclaim Our
+                # Schools": the writer's words off, the name going on right after the mention
+                named = WRITERS_WORDS.sub("", bare)
                 fits = (
                     p.name == bare
                     or p.name.startswith(bare + " ")
                     and " " in bare
                     or bare.endswith(" " + p.name)
                     and described(bare[: -len(p.name)])
+                    or p.name.startswith(named + " ")
+                    and self.text.startswith(p.name[len(named) :], end)
                 )
             if fits and (found is None or len(p.name) > len(found.name)):
                 found = p
@@ -483,7 +490,7 @@ class Resolver:
             return None  # "Her submission to the court", "The Republican"
         name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
         # "the nonpartisan Congressional Budget Office": the writer's words before the name.
-        name = re.sub(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", name)
+        name = WRITERS_WORDS.sub("", name)
         if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
             name = POSSESSIVE_END.sub("", name)
         while " " in name and (name.split()[0] in STOP_CAPS or name.split()[0].endswith("-based")):
