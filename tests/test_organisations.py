@@ -259,3 +259,11 @@ def test_a_body_named_after_the_writers_words_keeps_its_whole_name():
     whole = ("Alliance to Protect Rural Schools", "organisation")
     assert speaker_of(story, "More than 10,000 teachers") == whole
     assert speaker_of(story, "it would strike again") == whole
+
+
+def test_two_bodies_with_one_head_noun_as_one_subject_give_the_first_its_whole_name():
+    story = (
+        "ANKARA, May 5 (Reuters) - Turkey's Foreign Ministry and Defence Ministry said the "
+        "naval drills in the Aegean were routine."
+    )
+    assert speaker_of(story, "the naval drills") == ("Turkey's Foreign Ministry", "organisation")

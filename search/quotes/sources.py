@@ -152,6 +152,18 @@ def mention_of(doc, subject) -> tuple[int, int] | None:
         first -= 1
     while last + 1 in keep:
         last += 1
+    lead = end = min(keep)
+    while end + 1 in keep:
+        end += 1
+    if (
+        lead < first
+        and doc[end].lower_ == subject.lower_
+        and all(doc[i].dep_ in ("cc", "conj") for i in range(first - 2, first))
+    ):
+        # "Turkey's Foreign Ministry and Defence Ministry said": two bodies with the same
+        # head noun, parsed as one; the first is named whole, as "Russia and China said"
+        # names Russia.
+        first, last = lead, end
     # "WASHINGTON -- President Obama ... said": the dateline is no part of the subject.
     while first + 1 < last and doc[first].is_upper and doc[first + 1].text in DASHES:
         first += 2
