@@ -267,3 +267,13 @@ def test_two_bodies_with_one_head_noun_as_one_subject_give_the_first_its_whole_n
         "naval drills in the Aegean were routine."
     )
     assert speaker_of(story, "the naval drills") == ("Turkey's Foreign Ministry", "organisation")
+
+
+def test_even_before_a_country_is_no_part_of_its_name():
+    story = "Even China, the North's only ally, said the test was a grave provocation."
+    assert speaker_of(story, "the test was a grave") == ("China", "organisation")
+
+
+def test_a_complaint_filed_by_a_party_is_no_organisation():
+    story = "The GOP’s complaint to the Court of Appeals says the lawyer had a conflict."
+    assert speaker_of(story, "the lawyer had a conflict") == (None, None)

@@ -400,3 +400,13 @@ def test_a_plural_noun_opening_a_sentence_is_a_group_not_a_name():
 def test_a_party_written_with_a_capital_inside_a_sentence_still_speaks_at_its_start():
     text = "Democrats said the vote was unfair. Senior Democrats met on Monday."
     assert speakers_of(text) == ["Democrats"]
+
+
+def test_a_persons_claim_is_theirs_not_a_company_named_with_a_possessive():
+    text = (
+        "Governor Dana Whitlock spoke in Ohio.\n\n"
+        "Whitlock’s claim that the state had added 40,000 jobs in a year was checked by "
+        "reporters."
+    )
+    q = extract(text).quotes[-1]
+    assert (q.speaker, q.attribution) == ("Dana Whitlock", "surname")

@@ -37,6 +37,7 @@ from search.quotes.lexicon import (
     ROLE_MODIFIERS,
     ROLE_NOUN,
     ROLE_SET,
+    SPEECH_NOUNS,
     STOP_CAPS,
     UNNAMED_HEADS,
     UNNAMED_OPENERS,
@@ -91,6 +92,8 @@ def described(words: str) -> bool:
 
 # "The State Department's spokesman said", "the ministry's press service said".
 BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
+# A focusing adverb before the speaker's name: "Even China said", "Only Hungary objected".
+FOCUS_FIRST = re.compile(r"^(?:Even|Only|Still|Indeed)\s+(?=[A-Z])")
 # The writer's words before a body's name: "the nonpartisan Congressional Budget Office".
 WRITERS_WORDS = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 # "The statement said": a document the last speaker issued, which speaks for them.
@@ -106,7 +109,8 @@ SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "def
 # submission to the court", "The party's complaint to the Court of Appeals"), or a person by
 # their party ("The Republican").
 NOT_A_BODY = re.compile(
-    rf"(?:(?:Her|His|Its|Their|Our|My|Your)\s+[a-z]|\S+['’]s\s+(?:{'|'.join(DOCUMENTS)})\b"
+    rf"(?:(?:Her|His|Its|Their|Our|My|Your)\s+[a-z]"
+    rf"|(?:(?i:the)\s+)?\S+['’]s\s+(?:{'|'.join(DOCUMENTS)})\b"
     r"|(?i:the)\s+(?:Republican|Democrat)$)"
 )
 
@@ -193,6 +197,9 @@ class Resolver:
     def _resolve(self, cue: Cue) -> Person | None:
         mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
         mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
+        mention = FOCUS_FIRST.sub("", mention)  # "Even China said"
+        if cue.verb in SPEECH_NOUNS and " " not in mention:
+            mention = POSSESSIVE_END.sub("", mention) or mention  # "Trump's claim that"
         low = mention.lower()
         person: Person | None
         body = (
