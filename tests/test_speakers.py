@@ -410,3 +410,18 @@ def test_a_persons_claim_is_theirs_not_a_company_named_with_a_possessive():
     )
     q = extract(text).quotes[-1]
     assert (q.speaker, q.attribution) == ("Dana Whitlock", "surname")
+
+
+def test_a_speaker_of_a_house_is_a_person_not_the_house():
+    text = (
+        "House Speaker Tom Brennan said the bill would pass this week.\n\n"
+        "He said the votes were there."
+    )
+    result = extract(text)
+    assert [(q.speaker, q.attribution) for q in result.quotes] == [
+        ("Tom Brennan", "named"),
+        ("Tom Brennan", "pronoun"),
+    ]
+    assert [(s.name, s.kind, s.role) for s in result.speakers] == [
+        ("Tom Brennan", "person", "House Speaker")
+    ]
