@@ -352,3 +352,13 @@ def test_a_name_inside_a_phrase_before_a_second_verb_is_no_cue():
     )
     q = only(text)
     assert q.speaker != "Baltic Radio"
+
+
+def test_a_paper_that_reports_a_quote_after_a_lone_cue_paragraph_is_its_source():
+    text = (
+        "Few of the senator's donors give small sums.\n\n"
+        "The Boston Globe reports:\n\n"
+        "“Just a quarter of the contributors to the campaign gave $200 or less.”"
+    )
+    q = extract(text).quotes[-1]
+    assert (q.speaker, q.attribution) == ("Boston Globe", "organisation")

@@ -215,7 +215,7 @@ def attribute_direct(
             if text[closing - 1] in "\"”’»'":
                 break
         m = CUE_AFTER.match(text, closing, after_end)
-        if m and sensible_subject(m.group("subj1") or m.group("subj2") or ""):
+        if m and _sensible_cue(m):
             q.cue = _cue_from(text, m)
             continue
         start = max(p_start, q.start - 160)
@@ -246,7 +246,7 @@ def _cue_before(window: str) -> re.Match | None:
         whole = not re.search(r"[.!?]\s", re.sub(ABBREVIATION_DOT, "", subject))
         before = re.sub(ABBREVIATION_DOT, "", window[: m.start()])
         opens = pos == 0 or re.search(r"[.!?:;―—–-][\"”’»']?\s*\Z", before)
-        if whole and opens and sensible_subject(subject):
+        if whole and opens and _sensible_cue(m):
             return m
         nxt = re.search(r"\s\S", window[m.start() :])
         if nxt is None:
@@ -292,6 +292,19 @@ def carries_on(text: str, previous: Span, quote: Span) -> bool:
         return False
     rest = gap[breaks[0].end() :] if breaks else ""
     return not re.search(r"\w", rest)
+
+
+def _sensible_cue(m: re.Match) -> bool:
+    """Whether a cue's subject may be a speaker. What "reported" a quote is a body ("The
+    Hill reported", "Interfax reports"): a person who reports is the writer of a story, whom
+    the quotes in it are not by."""
+    subject = m.group("subj1") or m.group("subj2") or ""
+    verb = (m.group("verb1") or m.group("verb2") or "").lower()
+    if verb in ("reported", "reports") and not re.match(
+        r"(?:(?i:the)\s+)?[A-Z][A-Z]|(?i:the)\s+[A-Z]", subject
+    ):
+        return False
+    return sensible_subject(subject)
 
 
 def _cue_from(text: str, m: re.Match, offset: int = 0) -> Cue:

@@ -23,7 +23,7 @@ estimates wrote writes testified testifies complained complains cautioned cautio
 forecasts indicated indicates maintained maintains reiterated reiterates concluded concludes
 disclosed discloses revealed reveals continued continues promised promises pointed tweeted
 tweets asked asks demanded demands boasted boasts joked jokes quipped quips shouted shouts
-yelled yells wondered wonders
+yelled yells wondered wonders reported reports
 """.split()
 VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
 VERB_WORD = re.compile(rf"\b{VERB}\b", re.I)
