@@ -215,3 +215,65 @@ def test_initials_after_a_un_body_name_it_and_descriptive_words_are_no_part_of_a
         "Georgian Dream party",
         "organisation",
     )
+
+
+def test_a_document_somebody_filed_is_no_organisation():
+    story = (
+        "ALMATY, June 2 (Trend) - Her submission to the Supreme Court noted that the contract "
+        "had been signed under pressure.\n\n"
+        "The opposition party's complaint to the Court of Appeals said the count was flawed."
+    )
+    assert speaker_of(story, "the contract had been signed") == (None, None)
+    assert speaker_of(story, "the count was flawed") == (None, None)
+
+
+def test_a_person_called_by_their_party_is_no_organisation():
+    story = "The Republican told supporters in Ohio that the election would be close."
+    assert speaker_of(story, "the election would be close") == (None, None)
+
+
+def test_the_statement_speaks_for_the_body_that_issued_it_in_the_cue_before():
+    story = (
+        "BAKU, May 3 (Trend) - Azerbaijan's Foreign Ministry said in a statement on Monday that "
+        "the talks in Geneva had been useful.\n\n"
+        "The statement said the next round would be held in Vienna in June."
+    )
+    result = extract(story)
+    (quote,) = [q for q in result.quotes if q.text.startswith("the next round")]
+    assert (quote.speaker, quote.attribution) == ("Azerbaijan's Foreign Ministry", "carried")
+
+
+def test_the_statement_speaks_for_nobody_when_the_cue_before_named_no_statement():
+    story = (
+        "The ministry said the talks had failed. Separately, the European Union issued a "
+        "statement.\n\nThe statement said new sanctions would follow."
+    )
+    assert speaker_of(story, "new sanctions would follow") == (None, None)
+
+
+def test_a_body_named_after_the_writers_words_keeps_its_whole_name():
+    story = (
+        "More than 10,000 teachers joined the strike, according to the organiser Alliance to "
+        "Protect Rural Schools (APRS).\n\nAPRS said it would strike again in May."
+    )
+    whole = ("Alliance to Protect Rural Schools", "organisation")
+    assert speaker_of(story, "More than 10,000 teachers") == whole
+    assert speaker_of(story, "it would strike again") == whole
+
+
+def test_two_bodies_with_one_head_noun_as_one_subject_give_the_first_its_whole_name():
+    story = (
+        "ANKARA, May 5 (Reuters) - Turkey's Foreign Ministry and Defence Ministry said the "
+        "naval drills in the Aegean were routine."
+    )
+    assert speaker_of(story, "the naval drills") == ("Turkey's Foreign Ministry", "organisation")
+
+
+def test_even_before_a_country_is_no_part_of_its_name():
+    story = "Even China, the North's only ally, said the test was a grave provocation."
+    assert speaker_of(story, "the test was a grave") == ("China", "organisation")
+
+
+def test_a_complaint_filed_by_a_party_is_no_organisation():
+    story = "The GOP’s complaint to the Court of Appeals says the lawyer had a conflict."
+    assert speaker_of(story, "the lawyer had a conflict") == (None, None)

@@ -239,3 +239,126 @@ def test_a_lower_case_fragment_after_a_dash_with_no_cue_is_no_quote():
         "at the airport on Monday."
     ).quotes
     assert found == ()
+
+
+def test_a_question_is_attributed_to_whoever_asked_it():
+    text = (
+        "Senator Ruth Okafor questioned the bank's chief executive on Tuesday.\n\n"
+        "“Why should anyone trust these figures again?” Okafor asked."
+    )
+    q = only(text)
+    assert (q.speaker, q.attribution, q.cue) == ("Ruth Okafor", "surname", "Okafor asked")
+
+
+def test_demanded_and_shouted_are_cues_of_a_direct_quote():
+    q = only("“Release the full report now,” Senator Tom Reyes demanded.")
+    assert (q.speaker, q.attribution) == ("Tom Reyes", "named")
+    q = only("“We will be back every day,” Lina Moss shouted at the crowd.")
+    assert (q.speaker, q.attribution) == ("Lina Moss", "named")
+
+
+def test_a_party_in_parentheses_between_name_and_verb_keeps_the_cue():
+    q = only('"He would be a fine senator," Rep. Dan Hale (D-Ohio) said in an interview.')
+    assert (q.speaker, q.attribution, q.mention) == ("Dan Hale", "named", "Rep. Dan Hale")
+
+
+def test_an_age_or_a_description_between_commas_keeps_the_cue():
+    text = (
+        "Governor Sam Whitlock spoke to reporters on Monday.\n\n"
+        '"We are not going to stop," Maya Ortiz, 25, said as the march went on.'
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution) for q in quotes] == [("Maya Ortiz", "named")]
+    q = only('"The generals are right," Harlan, a top campaign adviser, said on Thursday.')
+    assert (q.speaker, q.mention) == ("Harlan", "Harlan")
+
+
+def test_a_quote_opening_the_next_paragraph_carries_on_the_last_speaker():
+    text = (
+        "“The talks were hard,” Foreign Minister Anna Berg said after the meeting.\n\n"
+        "“But we have a text both sides can sign.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Anna Berg", "named"),
+        ("Anna Berg", "carried"),
+    ]
+
+
+def test_a_quote_after_a_sentence_of_the_writers_is_not_carried():
+    text = (
+        "“The talks were hard,” Foreign Minister Anna Berg said after the meeting.\n\n"
+        "The delegations left the hall. Outside, protesters waved flags.\n\n"
+        "“Nobody asked us what we want.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution) for q in quotes] == [("Anna Berg", "named"), (None, "")]
+
+
+def test_a_quote_introduced_by_somebody_elses_words_is_not_carried():
+    text = (
+        "“The talks were hard,” Foreign Minister Anna Berg said after the meeting. Her host, "
+        "who had seen many such talks, remembered it otherwise: “It was the easiest week of "
+        "my career.”"
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == ["Anna Berg", None]
+
+
+def test_a_lone_cue_paragraph_introduces_the_quote_after_it():
+    text = (
+        "“Two polls came out yesterday,” pollster Ray Caddick said.\n\n"
+        "Caddick continued:\n\n"
+        "“Both of them show the same thing: voters have not made up their minds.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.attribution, q.cue) for q in quotes] == [
+        ("Ray Caddick", "named", "pollster Ray Caddick said"),
+        ("Ray Caddick", "surname", "Caddick continued"),
+    ]
+
+
+def test_said_before_the_name_opening_a_sentence_introduces_the_quote():
+    text = (
+        "Analysts doubt the plan will pass. Said Mara Quist: “Nobody in the chamber has the "
+        "votes for it.”"
+    )
+    q = extract(text).quotes[-1]
+    assert (q.speaker, q.attribution, q.cue) == ("Mara Quist", "named", "Said Mara Quist")
+
+
+def test_the_speaker_is_found_after_a_long_clause_that_ends_in_a_dash():
+    text = (
+        "When the hearing turned to the company's unpaid taxes of the past decade ― as its "
+        "own filings for the period showed ― Halvorsen boasted, “That makes me a good manager.”"
+    )
+    q = only(text)
+    assert (q.speaker, q.cue) == ("Halvorsen", "Halvorsen boasted")
+
+
+def test_a_speaker_introduced_in_a_new_sentence_is_not_run_into_the_one_before():
+    text = (
+        "The minister surprised the room with a blunt warning. Ines Calder, an aide who "
+        "attended the meeting, recalled, “He said the deal was dead.”"
+    )
+    q = only(text)
+    assert (q.speaker, q.mention) == ("Ines Calder", "Ines Calder")
+
+
+def test_a_name_inside_a_phrase_before_a_second_verb_is_no_cue():
+    text = (
+        "Minister Anna Berg praised the raid during a forum sponsored by Baltic Radio and "
+        "said: “It took great courage.”"
+    )
+    q = only(text)
+    assert q.speaker != "Baltic Radio"
+
+
+def test_a_paper_that_reports_a_quote_after_a_lone_cue_paragraph_is_its_source():
+    text = (
+        "Few of the senator's donors give small sums.\n\n"
+        "The Boston Globe reports:\n\n"
+        "“Just a quarter of the contributors to the campaign gave $200 or less.”"
+    )
+    q = extract(text).quotes[-1]
+    assert (q.speaker, q.attribution) == ("Boston Globe", "organisation")

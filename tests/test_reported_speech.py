@@ -470,3 +470,21 @@ def test_a_cue_whose_content_stands_between_verb_and_speaker_is_only_the_verb():
     q = only("Saying the talks had failed, the minister Ahmed Saleh left Geneva on Friday.")
     assert q.text == "the talks had failed"
     assert q.cue == "Saying"
+
+
+def test_was_quoted_as_saying_is_the_words_of_the_one_quoted():
+    q = only("Deputy Foreign Minister Sergei Vetrov was quoted as saying Moscow was ready.")
+    assert (q.text, q.speaker, q.attribution) == ("Moscow was ready", "Sergei Vetrov", "named")
+
+
+def test_was_quoted_by_an_agency_as_saying_is_the_words_of_the_one_quoted_not_the_agency():
+    text = (
+        "A Russian deputy energy minister, Pavel Lukin, was quoted by Russian news agencies "
+        "as saying the pipeline would reopen within days."
+    )
+    q = only(text)
+    assert (q.text, q.speaker) == ("the pipeline would reopen within days", "Pavel Lukin")
+
+
+def test_it_was_said_that_names_nobody():
+    assert quotes("It was said that the border would reopen.") == []

@@ -387,3 +387,41 @@ def test_a_generic_company_word_alone_names_no_one():
         "Consolidated said the combined mills would cut costs by 20 mln dlrs a year."
     )
     assert speakers_of(story) == [None]
+
+
+def test_a_plural_noun_opening_a_sentence_is_a_group_not_a_name():
+    text = (
+        "Exporters and shipping agents complain that the new tariffs came without warning.\n\n"
+        "Authorities said the border post would stay open."
+    )
+    assert [(q.speaker, q.attribution) for q in extract(text).quotes] == [(None, "")] * 2
+
+
+def test_a_party_written_with_a_capital_inside_a_sentence_still_speaks_at_its_start():
+    text = "Democrats said the vote was unfair. Senior Democrats met on Monday."
+    assert speakers_of(text) == ["Democrats"]
+
+
+def test_a_persons_claim_is_theirs_not_a_company_named_with_a_possessive():
+    text = (
+        "Governor Dana Whitlock spoke in Ohio.\n\n"
+        "Whitlock’s claim that the state had added 40,000 jobs in a year was checked by "
+        "reporters."
+    )
+    q = extract(text).quotes[-1]
+    assert (q.speaker, q.attribution) == ("Dana Whitlock", "surname")
+
+
+def test_a_speaker_of_a_house_is_a_person_not_the_house():
+    text = (
+        "House Speaker Tom Brennan said the bill would pass this week.\n\n"
+        "He said the votes were there."
+    )
+    result = extract(text)
+    assert [(q.speaker, q.attribution) for q in result.quotes] == [
+        ("Tom Brennan", "named"),
+        ("Tom Brennan", "pronoun"),
+    ]
+    assert [(s.name, s.kind, s.role) for s in result.speakers] == [
+        ("Tom Brennan", "person", "House Speaker")
+    ]

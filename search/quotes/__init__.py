@@ -26,6 +26,7 @@ from search.quotes.cast import Person, honorific_people, introductions, organisa
 from search.quotes.direct import (
     MARK,
     attribute_direct,
+    carries_on,
     direct_quotes,
     paragraphs,
     scare_quote,
@@ -67,7 +68,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "8-organisations"
+EXTRACTOR_VERSION = "9-polnear"
 
 
 def extract(text: str) -> Extraction:
@@ -83,8 +84,8 @@ def extract(text: str) -> Extraction:
     people += organisations(scan, quoted)
 
     by_para, open_before = _by_paragraph(directs, paras)
-    for (p_start, p_end), in_para in zip(paras, by_para, strict=True):
-        attribute_direct(scan, p_start, p_end, in_para)
+    for i, ((p_start, p_end), in_para) in enumerate(zip(paras, by_para, strict=True)):
+        attribute_direct(scan, p_start, p_end, in_para, paras[i - 1] if i else None)
 
     wanted = _to_parse(scan, paras)
     # A dateline ("ANKARA, March 3 (Reuters) -") is no part of the first sentence's subject.
@@ -105,7 +106,7 @@ def extract(text: str) -> Extraction:
         reported.extend(spans)
         absorbed |= gone
     for in_para in by_para:
-        share_cues(in_para)
+        share_cues(scan, in_para)
 
     directs = [q for q in directs if not (q.title or scare_quote(scan, q))]
     quotes = [q for q in directs if id(q) not in absorbed] + reported
@@ -177,7 +178,12 @@ def _resolve(quotes: list[Span], resolver: Resolver) -> None:
             if id(q.cue) not in done:
                 q.cue.person = resolver.resolve(q.cue)
                 done.add(id(q.cue))
-        elif previous is not None and previous.cue is not None and q.kind == "direct":
+        elif (
+            previous is not None
+            and previous.cue is not None
+            and q.kind == "direct"
+            and carries_on(resolver.text, previous, q)
+        ):
             # A quote with no cue of its own carries on the last speaker's words.
             q.cue = previous.cue
             q.carried = True

@@ -181,19 +181,32 @@ ABBREVIATION_DOT = (
     + r"|(?<=\b[A-Z]))\."
 )
 NAME_CHAR = rf"(?:{ABBREVIATION_DOT}|[^,;:.\"“”\n])"
+# What a story writes between a speaker's name and the verb: a party and state ("Rep. Jo
+# Ames (D-Md.) said"), or an age or a description set off by commas ("Jo Ames, 25, said",
+# "Ames, a top campaign surrogate, said"). It is no part of the mention.
+ASIDE = r"(?:\s*\([^()\n]{1,40}\)|,\s+[^,;:\"“”«»()\n]{1,80},)?"
 CUE_AFTER = re.compile(
     r"[\s,]*[\"”’»']*[\s,]*(?:"
-    rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
+    rf"(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
     rf"|(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?)"
     rf"(?=[,;:\n]|$|(?!{ABBREVIATION_DOT})\.)"
     r")",
 )
 CUE_BEFORE = re.compile(
-    rf"(?P<subj1>{SUBJECT})\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?[,:]\s*\Z"
+    rf"(?:(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?"
+    # "Said Ellis: “...”", at the start of a sentence
+    rf"|(?:\A|(?<=[.!?] ))(?P<verb2>Said|Says|Added|Asked)\s+"
+    rf"(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?))[,:]\s*\Z"
 )
+MAX_CUE_TRIES = 30
 
 
-def attribute_direct(text: str, p_start: int, p_end: int, quotes: list[Span]) -> list[Span]:
+def attribute_direct(
+    text: str, p_start: int, p_end: int, quotes: list[Span], lead: tuple[int, int] | None = None
+) -> list[Span]:
+    """The cue next to each quote of the paragraph (p_start, p_end). ``lead`` is the
+    paragraph before it, whose lone cue ("Caddell continued:") introduces a quote that
+    opens this one."""
     for q in quotes:
         after_end = min(p_end, q.end + 160)
         closing = q.end
@@ -202,25 +215,96 @@ def attribute_direct(text: str, p_start: int, p_end: int, quotes: list[Span]) ->
             if text[closing - 1] in "\"”’»'":
                 break
         m = CUE_AFTER.match(text, closing, after_end)
-        if m and sensible_subject(m.group("subj1") or m.group("subj2") or ""):
+        if m and _sensible_cue(m):
             q.cue = _cue_from(text, m)
             continue
         start = max(p_start, q.start - 160)
         window = text[start : q.start - 1] if q.start > 0 else ""
-        m = CUE_BEFORE.search(window)
-        if m and sensible_subject(m.group("subj1")):
+        if not window.strip() and lead is not None and lead[1] - lead[0] <= 160:
+            start, window = lead[0], text[lead[0] : lead[1]].rstrip() + " "
+        m = _cue_before(window)
+        if m:
             q.cue = _cue_from(text, m, offset=start)
     return quotes
 
 
-def share_cues(quotes: list[Span]) -> None:
+def _cue_before(window: str) -> re.Match | None:
+    """The cue that ends ``window`` and introduces the quote after it. The first subject the
+    pattern tries may be the end of the sentence before the speaker ("... were made public
+    ― Trump boasted, “", "... an assertion. Brinkley recalled, “"): when it is no sensible
+    speaker, or runs over a sentence end, a later start after a sentence end or a dash is
+    tried."""
+    pos = 0
+    for _ in range(MAX_CUE_TRIES):
+        m = CUE_BEFORE.search(window, pos)
+        if m is None:
+            return None
+        subject = m.group("subj1") or m.group("subj2") or ""
+        # a subject runs over no sentence end ("... an assertion. Douglas Brinkley"), and one
+        # found on a later try starts a sentence or follows a dash ("sponsored by NBC News
+        # and said" is no cue of NBC News)
+        whole = not re.search(r"[.!?]\s", re.sub(ABBREVIATION_DOT, "", subject))
+        before = re.sub(ABBREVIATION_DOT, "", window[: m.start()])
+        opens = pos == 0 or re.search(r"[.!?:;―—–-][\"”’»']?\s*\Z", before)
+        if whole and opens and _sensible_cue(m):
+            return m
+        nxt = re.search(r"\s\S", window[m.start() :])
+        if nxt is None:
+            return None
+        pos = m.start() + nxt.end() - 1
+    return None
+
+
+def share_cues(text: str, quotes: list[Span]) -> None:
     """A split quote, or a quote after an attributed one in the same paragraph, has the same
-    speaker: give each quote still without a cue its neighbour's."""
+    speaker: give each quote still without a cue its neighbour's, unless other words come
+    between them (``carries_on``)."""
     for i, q in enumerate(quotes):
         if q.cue is None:
-            before = [p.cue for p in quotes[:i] if p.cue is not None]
+            before = [p for p in quotes[:i] if p.cue is not None]
             after = [p.cue for p in quotes[i + 1 :] if p.cue is not None]
-            q.cue = before[-1] if before else (after[0] if after else None)
+            if before:
+                q.cue = before[-1].cue if carries_on(text, before[-1], q) else None
+            else:
+                q.cue = after[0] if after else None
+
+
+# Where a sentence or a paragraph ends, in the words between two quotes.
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’»']*(?:\s+|$)|\n+")
+QUOTE_MARKS = "“”\"'‘’`«»„"
+
+
+def carries_on(text: str, previous: Span, quote: Span) -> bool:
+    """Whether a direct quote with no cue of its own goes on with the words of the quote
+    before it: nothing between the two but the end of that quote's sentence ('“...,” Ryan
+    said. “...”', or a new paragraph after it). Not when a sentence of the writer's comes
+    between them, nor when other words introduce the quote ('Brinkley recalled, “...”'):
+    those are somebody else's, and no speaker is better than the wrong one."""
+    after = previous.end  # the words after the previous quote, or after its cue there
+    if previous.cue is not None and previous.cue.end > after:
+        after = previous.cue.end  # '“...,” he said, “...”': the cue introduces no one else
+    gap = text[after : quote.start].rstrip().rstrip(QUOTE_MARKS).rstrip()
+    if re.search(r"[^\W\d_][,:]$", gap):
+        return False  # 'who joked of the museum, “', 'a reader would now ask: “'
+    gap = re.sub(ABBREVIATION_DOT, "", gap)  # "Mr. Ryan said." ends one sentence, not two
+    breaks = list(SENTENCE_BREAK.finditer(gap))
+    if len(breaks) > 1:
+        return False
+    rest = gap[breaks[0].end() :] if breaks else ""
+    return not re.search(r"\w", rest)
+
+
+def _sensible_cue(m: re.Match) -> bool:
+    """Whether a cue's subject may be a speaker. What "reported" a quote is a body ("The
+    Hill reported", "Interfax reports"): a person who reports is the writer of a story, whom
+    the quotes in it are not by."""
+    subject = m.group("subj1") or m.group("subj2") or ""
+    verb = (m.group("verb1") or m.group("verb2") or "").lower()
+    if verb in ("reported", "reports") and not re.match(
+        r"(?:(?i:the)\s+)?[A-Z][A-Z]|(?i:the)\s+[A-Z]", subject
+    ):
+        return False
+    return sensible_subject(subject)
 
 
 def _cue_from(text: str, m: re.Match, offset: int = 0) -> Cue:

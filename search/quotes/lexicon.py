@@ -22,7 +22,8 @@ admits asserted asserts replied replies answered answers suggested suggests esti
 estimates wrote writes testified testifies complained complains cautioned cautions forecast
 forecasts indicated indicates maintained maintains reiterated reiterates concluded concludes
 disclosed discloses revealed reveals continued continues promised promises pointed tweeted
-tweets
+tweets asked asks demanded demands boasted boasts joked jokes quipped quips shouted shouts
+yelled yells wondered wonders reported reports
 """.split()
 VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
 VERB_WORD = re.compile(rf"\b{VERB}\b", re.I)
@@ -127,6 +128,7 @@ sources aide aides expert experts observer observers correspondent consul attach
 counsellor counselor counsellor secretary-general chief candidate nominee strategist
 pollster lawyer attorney moderator historian professor researcher activist organizer
 organiser founder mediator chairperson facilitator coordinator rapporteur ombudsman counterpart
+speaker
 """.split()
 ROLE_SET = frozenset(w.lower() for w in ROLE_NOUNS)
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_SET, key=len, reverse=True)) + r")"

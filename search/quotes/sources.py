@@ -87,7 +87,7 @@ def subject_of(verb):
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head
             if subject.dep_ == "nsubjpass":
-                return None  # "it was said that ...", "Baker was quoted as saying"
+                return None  # "it was said that ..."
             return subject
         if verb.dep_ == "relcl":
             return verb.head
@@ -105,8 +105,14 @@ def subject_of(verb):
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
             prep, verb = verb.head, verb.head.head
             if prep.lower_ == "as":
-                # "the radio quoted a ministry spokesman as saying ...": the one quoted spoke.
-                return next((c for c in verb.children if c.dep_ == "dobj"), None)
+                # "the radio quoted a ministry spokesman as saying ...", "Baker was quoted
+                # (by the agency) as saying ...": the one quoted spoke.
+                quoted = "dobj"
+                if verb.lemma_.lower() == "quote" and any(
+                    c.dep_ == "auxpass" for c in verb.children
+                ):
+                    quoted = "nsubjpass"
+                return next((c for c in verb.children if c.dep_ == quoted), None)
             continue  # "pitched himself to voters by telling them that ..."
         return posed_subject(verb)
     return None
@@ -146,6 +152,18 @@ def mention_of(doc, subject) -> tuple[int, int] | None:
         first -= 1
     while last + 1 in keep:
         last += 1
+    lead = end = min(keep)
+    while end + 1 in keep:
+        end += 1
+    if (
+        lead < first
+        and doc[end].lower_ == subject.lower_
+        and all(doc[i].dep_ in ("cc", "conj") for i in range(first - 2, first))
+    ):
+        # "Turkey's Foreign Ministry and Defence Ministry said": two bodies with the same
+        # head noun, parsed as one; the first is named whole, as "Russia and China said"
+        # names Russia.
+        first, last = lead, end
     # "WASHINGTON -- President Obama ... said": the dateline is no part of the subject.
     while first + 1 < last and doc[first].is_upper and doc[first + 1].text in DASHES:
         first += 2
@@ -178,12 +196,14 @@ def hint(doc, first: int, last: int) -> str:
     if (
         first == last
         and head.is_sent_start
-        and head.tag_ == "NN"  # plural groups ("Police say") are left as they were
+        # a plural only when it is one ("Companies complain", "Authorities said"; "Police
+        # say" is left as it was)
+        and (head.tag_ == "NN" or head.tag_ == "NNS" and head.lemma_.lower() != head.lower_)
         and head.text[1:].islower()
         and head.lower_ not in ROLE_SET | ORG_NOUNS | UNNAMED_HEADS
     ):
-        # "Development said": a noun that opens the sentence may be capitalised for that
-        # alone; the resolver asks the story.
+        # "Development said", "Developers and supporters say": a noun that opens the
+        # sentence may be capitalised for that alone; the resolver asks the story.
         return "common"
     if not common or head.pos_ in ("PRON", "DET"):
         return ""  # a name ("Trump", even when tagged a noun), or a pronoun

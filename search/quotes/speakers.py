@@ -37,6 +37,7 @@ from search.quotes.lexicon import (
     ROLE_MODIFIERS,
     ROLE_NOUN,
     ROLE_SET,
+    SPEECH_NOUNS,
     STOP_CAPS,
     UNNAMED_HEADS,
     UNNAMED_OPENERS,
@@ -59,7 +60,8 @@ from search.quotes.names import (
     trailing_name,
 )
 from search.quotes.nations import country_named, is_place, nation_words
-from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
+from search.quotes.sources import DOCUMENTS
+from search.quotes.spans import CARRIED, NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
@@ -90,8 +92,27 @@ def described(words: str) -> bool:
 
 # "The State Department's spokesman said", "the ministry's press service said".
 BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
+# A focusing adverb before the speaker's name: "Even China said", "Only Hungary objected".
+FOCUS_FIRST = re.compile(r"^(?:Even|Only|Still|Indeed)\s+(?=[A-Z])")
+# The writer's words before a body's name: "the nonpartisan Congressional Budget Office".
+WRITERS_WORDS = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+# "The statement said": a document the last speaker issued, which speaks for them.
+DOCUMENT_BACK = re.compile(
+    r"(?i:the|that|this)\s+(?P<noun>statement|commentary|communiqu[eé]|declaration|letter)"
+)
+DOCUMENT_SENTENCES = 3  # how many sentences after its cue a document is referred back to
 # The same word spelt both ways: "the Organization of Turkic States ... the organisation".
 SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "defence"}
+
+
+# Mentions that name no body though a body's word is in them: what somebody wrote ("Her
+# submission to the court", "The party's complaint to the Court of Appeals"), or a person by
+# their party ("The Republican").
+NOT_A_BODY = re.compile(
+    rf"(?:(?:Her|His|Its|Their|Our|My|Your)\s+[a-z]"
+    rf"|(?:(?i:the)\s+)?\S+['’]s\s+(?:{'|'.join(DOCUMENTS)})\b"
+    r"|(?i:the)\s+(?:Republican|Democrat)$)"
+)
 
 
 def spelt(word: str) -> str:
@@ -134,6 +155,8 @@ class Resolver:
     def __init__(self, people: list[Person], text: str = "") -> None:
         self.people = people
         self.last_speaker: Person | None = None
+        # Where the last cue named its speaker, and who that was (None when nobody).
+        self.last_cue: tuple[int, Person | None] = (-1, None)
         # Where sentences start, for "who the story is about" at a pronoun.
         self.sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
         # The headline's end: the first line, when a blank line or a dateline follows it.
@@ -167,8 +190,16 @@ class Resolver:
                 person.positions.append(m.start())
 
     def resolve(self, cue: Cue) -> Person | None:
+        person = self._resolve(cue)
+        self.last_cue = (cue.mention_start, person)
+        return person
+
+    def _resolve(self, cue: Cue) -> Person | None:
         mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
         mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
+        mention = FOCUS_FIRST.sub("", mention)  # "Even China said"
+        if cue.verb in SPEECH_NOUNS and " " not in mention:
+            mention = POSSESSIVE_END.sub("", mention) or mention  # "Trump's claim that"
         low = mention.lower()
         person: Person | None
         body = (
@@ -176,6 +207,12 @@ class Resolver:
             and low.startswith(("the ", "its "))
             or (cue.hint in ("unnamed", "organisation") and low.split()[-1] in BODY_NOUNS)
         )
+        document = DOCUMENT_BACK.fullmatch(mention)
+        if document:
+            person = self._document_author(document["noun"].lower(), cue.mention_start)
+            if person is not None:
+                cue.how = CARRIED  # the words go on in the last speaker's statement
+            return person
         if cue.hint == "common" and not self._a_name_elsewhere(mention, cue.mention_start):
             return None  # "Development said": a capital for the sentence's sake, no name
         here = self._introduced_in(cue, mention)
@@ -306,6 +343,22 @@ class Resolver:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
 
+    def _document_author(self, noun: str, pos: int) -> Person | None:
+        """ "The statement said": whoever the last cue gave the words to, when that cue's
+        sentence names the document ("the ministry said in a statement", "KCNA, in a
+        commentary, said") no more than a few sentences before; else nobody."""
+        at, person = self.last_cue
+        if person is None or at < 0:
+            return None
+        start, end = self._sentence_of(at)
+        if not re.search(
+            rf"(?i)\b(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?{noun}\b", self.text[start:end]
+        ):
+            return None
+        first = bisect.bisect_right(self.sentences, at)
+        here = bisect.bisect_right(self.sentences, pos)
+        return person if 0 < here - first <= DOCUMENT_SENTENCES else None
+
     def _it(self, pos: int) -> Person | None:
         """ "it said": the body that spoke last, if the text named it in this sentence or the
         one before; a person is never "it"."""
@@ -332,12 +385,17 @@ class Resolver:
             elif not any(start <= x < end for x in positions):
                 continue
             else:
+                # "the event organizer Alliance" cut from "... Alliance to Reclaim Our
+                # Schools": the writer's words off, the name going on right after the mention
+                named = WRITERS_WORDS.sub("", bare)
                 fits = (
                     p.name == bare
                     or p.name.startswith(bare + " ")
                     and " " in bare
                     or bare.endswith(" " + p.name)
                     and described(bare[: -len(p.name)])
+                    or p.name.startswith(named + " ")
+                    and self.text.startswith(p.name[len(named) :], end)
                 )
             if fits and (found is None or len(p.name) > len(found.name)):
                 found = p
@@ -435,9 +493,11 @@ class Resolver:
         return None
 
     def _organisation(self, mention: str) -> Person | None:
+        if NOT_A_BODY.match(mention):
+            return None  # "Her submission to the court", "The Republican"
         name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
         # "the nonpartisan Congressional Budget Office": the writer's words before the name.
-        name = re.sub(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", name)
+        name = WRITERS_WORDS.sub("", name)
         if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
             name = POSSESSIVE_END.sub("", name)
         while " " in name and (name.split()[0] in STOP_CAPS or name.split()[0].endswith("-based")):
