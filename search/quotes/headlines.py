@@ -1,8 +1,8 @@
 """Headlines that give a body's words after its name and a colon: "Kremlin: Putin's
 attendance at summit under consideration", "Azerbaijani Foreign Ministry: statement by
-Armenian speaker "contradicts peace agenda"". Only a body speaks this way: a country or a
-topic before the colon ("JAPAN: TRADE SURPLUS RISES") labels the story, and a person's
-name is left to the parse.
+Armenian speaker "contradicts peace agenda"", and a person of the cast by name and title
+("Georgian FM Levan Tsiklauri: Tbilisi ready to host talks"). A country or a topic before
+the colon ("JAPAN: TRADE SURPLUS RISES") labels the story.
 
 Pure functions over strings; nothing here imports Django.
 """
@@ -30,7 +30,8 @@ def headline_source(text: str, people: list[Person]) -> Reported | None:
     if not m or m["who"].isupper() or m["what"].isupper() or len(m["what"].split()) < 3:
         return None
     who = m["who"].strip()
-    if not _names_a_body(who, people):
+    person = _names_a_person(who, people)
+    if not person and not _names_a_body(who, people):
         return None
     start = m.start("who") + m["who"].index(who)
     cue = Cue(
@@ -39,9 +40,18 @@ def headline_source(text: str, people: list[Person]) -> Reported | None:
         mention=who,
         mention_start=start,
         verb=":",
-        hint="organisation",
+        hint="" if person else "organisation",
     )
     return Reported(m.start("what"), m.end("what"), cue)
+
+
+def _names_a_person(who: str, people: list[Person]) -> bool:
+    """Whether the words before the colon are a person of the cast by name, after their
+    title ("Georgian FM Levan Tsiklauri: Tbilisi ready to host talks")."""
+    return any(
+        p.kind == "person" and " " in p.name and (who == p.name or who.endswith(" " + p.name))
+        for p in people
+    )
 
 
 def _names_a_body(who: str, people: list[Person]) -> bool:

@@ -70,6 +70,7 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     role = " ".join(
         TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
     )  # "Pennsylvania Gov." is Pennsylvania's Governor
+    role = re.sub(r"\bFM\b", "Foreign Minister", role)  # "Georgian FM Levan Tsiklauri"
     name = re.sub(rf"^{HONORIFICS}\s+", "", VERB_FIRST.sub("", " ".join(name.split())))
     tokens = name.split()
     # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):

@@ -68,6 +68,31 @@ BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
 # minister.
 RANKS = frozenset("deputy vice assistant first prime acting junior".split())
 GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
+# The titles a generic role noun stands for: "the envoy" is the special representative or the
+# ambassador, not the deputy prime minister beside them.
+DIPLOMATS = frozenset(
+    "ambassador envoy diplomat representative consul attache emissary negotiator foreign "
+    "chargé minister-counsellor counsellor".split()
+)
+GENERIC_KINDS = {
+    "diplomat": DIPLOMATS,
+    "envoy": frozenset("envoy ambassador representative emissary".split()),
+    "representative": frozenset("representative envoy ambassador".split()),
+}
+# "according to him": the pronoun as a subject.
+OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+# "Al-Tayeb said" at a sentence's start for Omar al-Tayeb.
+ARTICLE_CAPITAL = re.compile(r"^(?:Al|El)-")
+
+
+def same_surname(written: str, surname: str) -> bool:
+    """Whether a word the text writes is ``surname``, an article capitalised at a sentence's
+    start ("Al-Tayeb") included."""
+    return written == surname or (
+        ARTICLE_CAPITAL.match(written) is not None and written[0].lower() + written[1:] == surname
+    )
+
+
 # "A spokesman for the ministry said": an unnamed spokesman speaks for the body.
 _SPEAKS_FOR = (
     r"(?:(?:chief|senior|official)\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+secretary|"
@@ -158,6 +183,9 @@ class Resolver:
         of a sentence without a quote ("Rakhimov met students on Monday") counts when a
         later pronoun looks back."""
         by_surname = {p.surname: p for p in people if p.kind == "person" and " " in p.name}
+        by_surname |= {
+            n[0].upper() + n[1:]: p for n, p in by_surname.items() if re.match(r"(?:al|el)-", n)
+        }
         if not text or not by_surname:
             return
         words = "|".join(re.escape(n) for n in sorted(by_surname, key=len, reverse=True))
@@ -170,6 +198,7 @@ class Resolver:
         mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
         mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
         low = mention.lower()
+        low = OBJECT_PRONOUNS.get(low, low)
         person: Person | None
         body = (
             low.split()[-1] in BODY_NOUNS
@@ -237,7 +266,8 @@ class Resolver:
             return PRONOUN
         if person.name in mention:
             return NAMED
-        return SURNAME if names_words(mention) & names_words(person.name) else ROLE
+        shared = names_words(mention) & names_words(person.name)
+        return SURNAME if shared or same_surname(mention.split()[-1], person.surname) else ROLE
 
     def _before(self, pos: int) -> list[tuple[int, Person]]:
         """People by how recently they were mentioned before ``pos``, nearest first."""
@@ -293,6 +323,9 @@ class Resolver:
         if not noun:
             return None
         fits = [p for _, p in self._before(pos) if role_agrees(low, p)]
+        kinds = GENERIC_KINDS.get(noun, frozenset())
+        if any(kinds & set(p.role.lower().split()) for p in fits):
+            fits = [p for p in fits if kinds & set(p.role.lower().split())]
         if not fits and pos < self.headline:
             # "Russian minister says West not ready" over a story that names him after it
             fits = [
@@ -426,7 +459,7 @@ class Resolver:
         people = [p for p in self.people if p.kind == "person"]
         last = name.split()[-1]
         for p in people:
-            if p.name == name or p.surname == last or name in p.aliases:
+            if p.name == name or same_surname(last, p.surname) or name in p.aliases:
                 return p
         if " " not in name:
             holders = [p for p in people if name in name_parts(p.name)]

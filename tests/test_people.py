@@ -1,0 +1,120 @@
+"""Persons referred back to in stories with two or more officials (issue 20): role nouns that
+must agree with the title a person was introduced with, pronouns, surnames, and names the
+cast must read whole."""
+
+from search.quotes import extract
+
+
+def attributions(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.attribution) for q in extract(text).quotes]
+
+
+def test_a_counterpart_holds_the_title_of_the_minister_they_meet():
+    text = (
+        "BAKU, May 12 (Trend) - Azerbaijani Foreign Minister Ramil Guliyev met his Kazakh "
+        "counterpart Yerlan Bekmukhanov in Baku on Monday.\n\n"
+        "The Kazakh minister said that cargo through Aktau had grown by a third.\n\n"
+        "The Azerbaijani minister said the Alat port would be finished next year."
+    )
+    assert attributions(text) == [("Yerlan Bekmukhanov", "role"), ("Ramil Guliyev", "role")]
+
+
+def test_a_counterpart_from_a_country_of_two_words_is_not_the_host():
+    text = (
+        "SEOUL, Nov 5 (Reuters) - South Korean Foreign Minister Park Min-jae and his Japanese "
+        "counterpart Haruka Ishida agreed on Wednesday to resume visits.\n\n"
+        "Ishida said Tokyo would send a delegation in January.\n\n"
+        "The South Korean minister said talks on missiles would continue next month."
+    )
+    assert attributions(text) == [("Haruka Ishida", "surname"), ("Park Min-jae", "role")]
+
+
+def test_the_envoy_is_the_special_representative_not_the_last_speaker():
+    text = (
+        "BRUSSELS (AFP) - The European Union's special representative for the dialogue, Tomas "
+        "Lindqvist, hosted Serbian and Kosovar negotiators on Friday.\n\n"
+        "Kosovo's deputy prime minister, Arben Krasniqi, said Pristina was ready to sign.\n\n"
+        "The envoy said the two sides had agreed to meet again in two weeks.\n\n"
+        '"Nobody leaves this process empty-handed," he said.'
+    )
+    assert attributions(text) == [
+        ("Arben Krasniqi", "named"),
+        ("Tomas Lindqvist", "role"),
+        ("Tomas Lindqvist", "pronoun"),
+    ]
+
+
+def test_a_diplomat_is_the_envoy_not_the_un_coordinator_for_the_same_country():
+    text = (
+        "Sudan's envoy to the United Nations, Omar Abdelrahim al-Tayeb, met reporters.\n\n"
+        "The UN humanitarian coordinator for Sudan, Marianne Lefort, said two crossings were "
+        "a beginning.\n\n"
+        "The Sudanese diplomat said the army would not block trucks carrying food."
+    )
+    assert attributions(text) == [
+        ("Marianne Lefort", "named"),
+        ("Omar Abdelrahim al-Tayeb", "role"),
+    ]
+
+
+def test_a_name_closing_its_sentence_after_a_title_is_introduced():
+    text = (
+        "The talks followed a meeting between Reza Ghasemi and the agency's deputy director "
+        "general for safeguards, Lucia Ferrante.\n\n"
+        "Ferrante said the timetable was a step in the right direction.\n\n"
+        '"We will hold him to it," she said.'
+    )
+    assert attributions(text) == [("Lucia Ferrante", "surname"), ("Lucia Ferrante", "pronoun")]
+
+
+def test_reza_is_no_woman_so_he_can_be_him():
+    text = (
+        "Iran's ambassador Reza Ghasemi met the agency's deputy head, Lucia Ferrante.\n\n"
+        "Ferrante said the timetable was a step in the right direction.\n\n"
+        "Ghasemi said inspectors would be allowed back within a month.\n\n"
+        "He said the board should drop its resolution."
+    )
+    assert attributions(text)[-1] == ("Reza Ghasemi", "pronoun")
+
+
+def test_according_to_him_is_the_last_speaker():
+    text = (
+        "Russian Deputy Prime Minister Andrei Viktorovich Semyonov signed the agreement.\n\n"
+        '"Baikonur is our common heritage," Semyonov said.\n\n'
+        "According to him, Roscosmos would launch eight missions next year."
+    )
+    assert attributions(text) == [
+        ("Andrei Viktorovich Semyonov", "surname"),
+        ("Andrei Viktorovich Semyonov", "pronoun"),
+    ]
+    assert [s.name for s in extract(text).speakers] == ["Andrei Viktorovich Semyonov"]
+
+
+def test_an_al_name_at_a_sentences_start_is_the_surname():
+    text = (
+        "Iraq's ambassador, Haidar Jassim al-Obeidi, attended the ceremony with Saudi Deputy "
+        "Interior Minister Faisal bin Nasser al-Harbi.\n\n"
+        "Al-Harbi said the kingdom expected 5,000 travellers a day."
+    )
+    assert attributions(text) == [("Faisal bin Nasser al-Harbi", "surname")]
+
+
+def test_a_person_named_only_in_the_headline_speaks_there_and_by_role_after():
+    text = (
+        "Georgian FM Levan Tsiklauri: Tbilisi ready to host Armenia-Azerbaijan talks\n\n"
+        "TBILISI, April 2 (Trend) - Georgia is ready to host a new round of talks.\n\n"
+        '"Tbilisi has always been a place where neighbours can sit at one table," the '
+        "minister said."
+    )
+    assert attributions(text) == [("Levan Tsiklauri", "named"), ("Levan Tsiklauri", "role")]
+
+
+def test_a_headline_role_never_names_the_dateline():
+    text = (
+        "'No ceasefire without guarantees,' says Sudan envoy\n\n"
+        "GENEVA (AFP) - Sudan's envoy Omar al-Tayeb met reporters in Geneva.\n\n"
+        "Al-Tayeb said two more crossings would open."
+    )
+    found = extract(text)
+    assert "GENEVA" not in [s.name for s in found.speakers]
+    assert attributions(text)[-1] == ("Omar al-Tayeb", "surname")
