@@ -118,3 +118,62 @@ def test_a_headline_role_never_names_the_dateline():
     found = extract(text)
     assert "GENEVA" not in [s.name for s in found.speakers]
     assert attributions(text)[-1] == ("Omar al-Tayeb", "surname")
+
+
+def test_a_name_a_speaker_says_is_no_mention_of_who_the_story_is_about():
+    text = (
+        "VIENNA, Feb 10 (Reuters) - Iran's ambassador, Reza Ghasemi, met the agency's deputy "
+        "head, Lucia Ferrante.\n\n"
+        "Ferrante said the timetable was a step in the right direction.\n\n"
+        '"Ghasemi has given us his word, and we will hold him to it," she said.'
+    )
+    assert attributions(text) == [("Lucia Ferrante", "surname"), ("Lucia Ferrante", "pronoun")]
+
+
+def test_a_title_read_after_another_persons_name_is_theirs_alone():
+    text = (
+        "BEIJING, May 2 (Reuters) - Russian President Vladimir Sokolov met Chinese President "
+        "Li Ming in Beijing.\n\n"
+        "The Russian president said ties were at their best."
+    )
+    found = extract(text)
+    assert [(s.name, s.role) for s in found.speakers] == [("Vladimir Sokolov", "Russian President")]
+    assert attributions(text) == [("Vladimir Sokolov", "role")]
+
+
+def test_a_portfolio_is_no_part_of_the_name_after_it():
+    text = (
+        "ASTANA, May 2 (Trend) - Kazakhstan's Minister of Foreign Affairs Murat Nurtleu held "
+        "talks with Hungarian Foreign Minister Peter Szabo.\n\n"
+        "The Kazakh minister said trade had doubled."
+    )
+    assert attributions(text) == [("Murat Nurtleu", "role")]
+
+
+def test_the_country_a_diplomat_is_posted_to_is_not_theirs():
+    text = (
+        "ANKARA, May 2 (Reuters) - Georgia's ambassador to Turkey, Giorgi Beridze, met Turkish "
+        "Deputy Foreign Minister Mehmet Kaya.\n\n"
+        "The Turkish diplomat said the railway would open next year."
+    )
+    assert attributions(text) == [("Mehmet Kaya", "role")]
+
+
+def test_a_leader_or_a_premier_is_the_head_of_government_not_the_deputy():
+    text = (
+        "BRUSSELS, May 2 (AFP) - Armenian Prime Minister Aram Petrosyan and Armenian Deputy "
+        "Prime Minister Tigran Hakobyan met EU Council President Luis Costa.\n\n"
+        "The Armenian premier said peace was close.\n\n"
+        "The EU leader said the bloc would send more monitors."
+    )
+    assert attributions(text) == [("Aram Petrosyan", "role"), ("Luis Costa", "role")]
+
+
+def test_the_chief_of_a_body_is_its_secretary_general():
+    text = (
+        "VIENNA, May 2 (AFP) - Azerbaijan's Foreign Minister Jeyhun Aliyev met OSCE Secretary "
+        "General Helga Berg.\n\n"
+        "The OSCE chief said monitors would stay.\n\n"
+        "The secretary general said the mission would report in June."
+    )
+    assert attributions(text) == [("Helga Berg", "role"), ("Helga Berg", "role")]

@@ -110,7 +110,7 @@ def extract(text: str) -> Extraction:
     directs = [q for q in directs if not (q.title or scare_quote(scan, q))]
     quotes = [q for q in directs if id(q) not in absorbed] + reported
     quotes.sort(key=lambda q: (q.start, q.end))
-    _resolve(quotes, Resolver(people, scan))
+    _resolve(quotes, Resolver(people, scan, quoted))
     return _result(scan, quotes)
 
 

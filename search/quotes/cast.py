@@ -21,13 +21,14 @@ from search.quotes.lexicon import (
     HONORIFICS,
     MALE_NAMES_IN_A,
     PRONOUN_FORMS,
+    ROLE_MODIFIERS,
     ROLE_SET,
     STOP_CAPS,
     TITLES,
     name_words_pattern,
 )
 from search.quotes.names import clean_name_tokens, honorific_gender, split_role_name
-from search.quotes.nations import nation_words
+from search.quotes.nations import nation_words, own_nations
 
 
 @dataclass
@@ -254,22 +255,25 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         return i < 0 or pos >= quoted[i][1]
 
     headline = title_case_headline(text)
+    name_ends: list[int] = []
     for role_word in _role_words(text):
         for role_start, role, name_start, name in _intros_at(text, role_word):
             if name_start in seen or not outside(role_start) or name_start < headline:
                 continue
             seen.add(name_start)
+            role = _after_names(text, role_start, role, name_ends)
             gender = honorific_gender(name)
             name, role = split_role_name(role, name)
             if not name:
                 continue
+            name_ends.append(name_start + len(name))
             person = people.get(name)
             if person is None:
                 person = people[name] = Person(name=name, role=role)
             elif role and not person.role:
                 person.role = role
             person.gender = person.gender or gender or name_gender(name)
-            person.nations |= nation_words(role)
+            person.nations |= own_nations(role)
             person.positions.append(name_start)
     cast = _merge_cut_names(sorted(people.values(), key=lambda p: p.positions[0]))
     for i, person in enumerate(cast):
@@ -278,6 +282,26 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
             # from where "Russian" says
             person.role = _counterpart_role(text, cast[:i], person.positions[0])
     return cast
+
+
+# The lower-case words a title may start with; any other ("met", "with", "his") ends what
+# came before it.
+TITLE_OPENERS = frozenset("the a an former then".split()) | ROLE_MODIFIERS | ROLE_SET
+
+
+def _after_names(text: str, role_start: int, role: str, name_ends: list[int]) -> str:
+    """A title written before a name, without the person named before it in the same run of
+    words: "Chinese President" in "Russian President Vladimir Sokolov met Chinese President Li
+    Ming", not all the words from "Russian"."""
+    if not text.startswith(role, role_start):
+        return role
+    cut = max((e for e in name_ends if role_start < e < role_start + len(role)), default=0)
+    if not cut:
+        return role
+    words = text[cut : role_start + len(role)].split()
+    while words and words[0][:1].islower() and words[0].lower() not in TITLE_OPENERS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _merge_cut_names(cast: list[Person]) -> list[Person]:

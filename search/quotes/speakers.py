@@ -58,7 +58,7 @@ from search.quotes.names import (
     title_off,
     trailing_name,
 )
-from search.quotes.nations import country_named, is_place, nation_words
+from search.quotes.nations import country_named, is_place, nation_words, own_nations
 from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
@@ -74,6 +74,16 @@ DIPLOMATS = frozenset(
     "ambassador envoy diplomat representative consul attache emissary negotiator foreign "
     "chargé minister-counsellor counsellor".split()
 )
+# The titles another role noun stands for: "the Chinese leader" is China's president, "the
+# OSCE chief" its secretary general.
+_HEADS = frozenset("chief head director secretary-general chairman chairwoman chair".split())
+TITLE_SYNONYMS = {
+    "leader": frozenset("leader president premier prime chancellor king queen emir".split()),
+    "premier": frozenset("premier prime".split()),
+    "chief": _HEADS | {"president", "commander"},
+    "head": _HEADS | {"president"},
+}
+ONE_TITLE = ("secretary general", "secretary-general")
 GENERIC_KINDS = {
     "diplomat": DIPLOMATS,
     "envoy": frozenset("envoy ambassador representative emissary".split()),
@@ -123,21 +133,34 @@ def spelt(word: str) -> str:
     return SPELLINGS.get(word, word)
 
 
+def nations_agree(mention: str, person: Person) -> bool:
+    """Whether the countries of a role mention fit the person: "the Turkish diplomat" is from
+    Turkey, which Georgia's ambassador to Turkey is not; "the ambassador to Turkey" is."""
+    own = own_nations(mention)
+    posted = nation_words(mention) - own
+    theirs = person.nations | own_nations(person.role)
+    if own and not own & theirs:
+        return False
+    return not posted or bool(posted & (theirs | nation_words(person.role)))
+
+
 def role_agrees(mention: str, person: Person) -> bool:
     """Whether a role mention ("the Kazakh minister", "the Bank official") can name
     ``person``, from the role and countries the story introduced them with."""
-    words = re.findall(r"[\w’'.-]+", mention.lower())
-    role_words = set(re.findall(r"[\w’'.-]+", person.role.lower()))
+    words = re.findall(r"[\w’'.-]+", mention.lower().replace(*ONE_TITLE))
+    title = person.role.lower().replace(*ONE_TITLE)
+    role_words = set(re.findall(r"[\w’'.-]+", title))
     nouns = [w for w in words if w in ROLE_SET]
     noun = nouns[-1] if nouns else ""
     if not person.role and not person.nations:
         return False
-    if noun not in GENERIC_ROLES and noun not in role_words:
+    alike = TITLE_SYNONYMS.get(noun, frozenset({noun}))
+    if noun not in GENERIC_ROLES and not alike & role_words:
         return False
-    if noun not in GENERIC_ROLES and RANKS & set(words) != RANKS & role_words:
+    ranks = RANKS - {"prime"} if noun in TITLE_SYNONYMS else RANKS
+    if noun not in GENERIC_ROLES and ranks & set(words) != ranks & role_words:
         return False
-    nations = nation_words(mention)
-    if nations and not nations & (person.nations | nation_words(person.role)):
+    if not nations_agree(mention, person):
         return False
     own = role_words | {w.lower() for w in person.name.split()}
     qualifiers = {
@@ -156,8 +179,13 @@ def role_agrees(mention: str, person: Person) -> bool:
 class Resolver:
     """Resolves each mention, in reading order, to a person or organisation (or to none)."""
 
-    def __init__(self, people: list[Person], text: str = "") -> None:
+    def __init__(
+        self, people: list[Person], text: str = "", quoted: list[tuple[int, int]] = ()
+    ) -> None:
         self.people = people
+        # The direct quotes' spans: a name a speaker says is no mention of who the story
+        # is about ("'Ghasemi has given us his word,' she said").
+        self.quoted = sorted(quoted)
         self.last_speaker: Person | None = None
         # Where sentences start, for "who the story is about" at a pronoun.
         self.sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
@@ -189,7 +217,11 @@ class Resolver:
         if not text or not by_surname:
             return
         words = "|".join(re.escape(n) for n in sorted(by_surname, key=len, reverse=True))
+        starts = [s for s, _ in self.quoted]
         for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < self.quoted[i][1]:
+                continue
             person = by_surname[m.group()]
             if m.start() not in person.positions:
                 person.positions.append(m.start())
@@ -554,7 +586,7 @@ class Resolver:
         ):  # "Noverco said", after "Noverco said its ..." showed it a body
             return self._organisation(name)  # "Texaco said", "NSPA said", "Gazprom Neft said"
         person = Person(name=name, role=role, gender=gender or name_gender(name))
-        person.nations |= nation_words(role)
+        person.nations |= own_nations(role)
         self.people.append(person)
         self._mentions(self.text, [person])
         return person
