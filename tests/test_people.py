@@ -177,3 +177,41 @@ def test_the_chief_of_a_body_is_its_secretary_general():
         "The secretary general said the mission would report in June."
     )
     assert attributions(text) == [("Helga Berg", "role"), ("Helga Berg", "role")]
+
+
+def test_a_title_before_a_dash_in_the_headline_is_the_one_the_story_names():
+    text = (
+        "Russia, China to hold joint naval drills in Sea of Japan - deputy FM\n\n"
+        "MOSCOW, August 14. /TASS/. Russia and China will hold joint naval exercises in "
+        "September, Russian Deputy Foreign Minister Mikhail Gorelov told TASS on Thursday."
+    )
+    assert attributions(text) == [("Mikhail Gorelov", "role"), ("Mikhail Gorelov", "named")]
+
+
+def test_a_headline_quote_says_the_envoy_the_story_introduces_after_it():
+    text = (
+        "'No ceasefire without guarantees,' says Sudan envoy\n\n"
+        "GENEVA (AFP) - Sudan's envoy to the United Nations, Omar al-Tayeb, met reporters.\n\n"
+        "The UN humanitarian coordinator for Sudan, Marianne Lefort, said aid would follow."
+    )
+    found = extract(text)
+    assert found.quotes[0].text == "No ceasefire without guarantees"
+    assert attributions(text) == [("Omar al-Tayeb", "role"), ("Marianne Lefort", "named")]
+
+
+def test_a_headline_title_and_says_before_words_without_a_verb():
+    text = (
+        "Uzbek envoy says Tashkent ready to double scholarships\n\n"
+        "BAKU, May 2 (Trend) - Uzbek Ambassador to Azerbaijan Bakhtiyor Rakhimov met "
+        "students at Baku State University on Monday."
+    )
+    assert attributions(text) == [("Bakhtiyor Rakhimov", "role")]
+
+
+def test_a_surname_before_the_headlines_colon_is_the_person_the_story_names():
+    text = (
+        "Rakhimov: Tashkent ready to double scholarships for Azerbaijani students\n\n"
+        "BAKU, May 2 (Trend) - Uzbek Ambassador to Azerbaijan Bakhtiyor Rakhimov met "
+        "students at Baku State University on Monday."
+    )
+    assert attributions(text) == [("Bakhtiyor Rakhimov", "surname")]

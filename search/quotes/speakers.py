@@ -147,7 +147,8 @@ def nations_agree(mention: str, person: Person) -> bool:
 def role_agrees(mention: str, person: Person) -> bool:
     """Whether a role mention ("the Kazakh minister", "the Bank official") can name
     ``person``, from the role and countries the story introduced them with."""
-    words = re.findall(r"[\w’'.-]+", mention.lower().replace(*ONE_TITLE))
+    mention = re.sub(r"\bfm\b", "foreign minister", mention.lower())  # "the deputy FM"
+    words = re.findall(r"[\w’'.-]+", mention.replace(*ONE_TITLE))
     title = person.role.lower().replace(*ONE_TITLE)
     role_words = set(re.findall(r"[\w’'.-]+", title))
     nouns = [w for w in words if w in ROLE_SET]
@@ -355,10 +356,7 @@ class Resolver:
         if not noun:
             return None
         fits = [p for _, p in self._before(pos) if role_agrees(low, p)]
-        kinds = GENERIC_KINDS.get(noun, frozenset())
-        if any(kinds & set(p.role.lower().split()) for p in fits):
-            fits = [p for p in fits if kinds & set(p.role.lower().split())]
-        if not fits and pos < self.headline:
+        if not fits and pos <= self.headline:
             # "Russian minister says West not ready" over a story that names him after it
             fits = [
                 p
@@ -367,6 +365,9 @@ class Resolver:
                 and any(self.headline <= x < self.headline + LEAD for x in p.positions)
                 and role_agrees(low, p)
             ]
+        kinds = GENERIC_KINDS.get(noun, frozenset())
+        if any(kinds & set(p.role.lower().split()) for p in fits):
+            fits = [p for p in fits if kinds & set(p.role.lower().split())]
         if self.last_speaker in fits:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
