@@ -215,3 +215,22 @@ def test_a_surname_before_the_headlines_colon_is_the_person_the_story_names():
         "students at Baku State University on Monday."
     )
     assert attributions(text) == [("Bakhtiyor Rakhimov", "surname")]
+
+
+def test_a_title_and_a_name_between_commas_after_a_quote_name_the_speaker():
+    text = (
+        'Headline\n\nGENEVA (AFP) - "There will be no ceasefire without guarantees," Sudan\'s '
+        "envoy to the United Nations, Omar Abdelrahim al-Tayeb, told reporters on Thursday."
+    )
+    assert attributions(text) == [("Omar Abdelrahim al-Tayeb", "named")]
+
+
+def test_a_title_in_the_lead_is_the_person_the_next_sentence_names():
+    text = (
+        "Armenia, Turkey near deal\n\n"
+        "YEREVAN, May 2 (Reuters) - The peace treaty is almost ready, the Armenian foreign "
+        "minister said on Wednesday.\n\n"
+        "Armenian Foreign Minister Aram Mirzoyan, who met Turkish officials in Kars, said the "
+        "border could open by summer."
+    )
+    assert attributions(text) == [("Aram Mirzoyan", "role"), ("Aram Mirzoyan", "named")]

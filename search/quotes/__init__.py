@@ -32,6 +32,7 @@ from search.quotes.direct import (
     share_cues,
 )
 from search.quotes.headlines import headline_source
+from search.quotes.joined import split_joined
 from search.quotes.lexicon import OUTLETS, REPORTING_WORD, ROLE_NOUNS, ROLE_SET
 from search.quotes.parser import MAX_PARSE_CHARS, parse
 from search.quotes.reported import place, reported_speech
@@ -108,7 +109,7 @@ def extract(text: str) -> Extraction:
         share_cues(in_para)
 
     directs = [q for q in directs if not (q.title or scare_quote(scan, q))]
-    quotes = [q for q in directs if id(q) not in absorbed] + reported
+    quotes = [q for q in directs if id(q) not in absorbed] + split_joined(scan, reported)
     quotes.sort(key=lambda q: (q.start, q.end))
     _resolve(quotes, Resolver(people, scan, quoted))
     return _result(scan, quotes)

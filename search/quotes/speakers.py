@@ -62,6 +62,7 @@ from search.quotes.nations import country_named, is_place, nation_words, own_nat
 from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
+NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
 BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
 # Ranks that set one holder of a title apart from another: a deputy minister is not the
@@ -363,6 +364,17 @@ class Resolver:
                 for p in self.people
                 if p.kind == "person"
                 and any(self.headline <= x < self.headline + LEAD for x in p.positions)
+                and role_agrees(low, p)
+            ]
+        elif not fits and pos < self.headline + LEAD:
+            # "..., the Armenian foreign minister said." opening a story that names him in
+            # the next sentence or two
+            fits = [
+                p
+                for p in self.people
+                if p.kind == "person"
+                and p.positions
+                and pos < min(p.positions) < pos + NAMED_SOON
                 and role_agrees(low, p)
             ]
         kinds = GENERIC_KINDS.get(noun, frozenset())
