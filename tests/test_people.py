@@ -234,3 +234,23 @@ def test_a_title_in_the_lead_is_the_person_the_next_sentence_names():
         "border could open by summer."
     )
     assert attributions(text) == [("Aram Mirzoyan", "role"), ("Aram Mirzoyan", "named")]
+
+
+def test_a_counterpart_introduced_in_the_next_sentence_holds_the_title_too():
+    text = (
+        "ANKARA, May 2 (Reuters) - Turkish Foreign Minister Hakan Yildiz said on Monday that "
+        "Ankara would mediate.\n\n"
+        "His Greek counterpart, Nikos Dendias, said Athens was open to talks.\n\n"
+        "The Greek minister said the islands were not on the table."
+    )
+    assert attributions(text)[-1] == ("Nikos Dendias", "role")
+
+
+def test_a_patronymic_says_whether_she_or_he():
+    text = (
+        "ASTANA, May 2 (Kazinform) - Deputy Minister Serik Bolatuly and Ambassador Aigul "
+        "Nurlanovna opened the trade centre on Monday.\n\n"
+        "She said Astana wanted more flights to Beijing.\n\n"
+        "He said the centre would open a branch in Almaty."
+    )
+    assert attributions(text) == [("Aigul Nurlanovna", "pronoun"), ("Serik Bolatuly", "pronoun")]

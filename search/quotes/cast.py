@@ -91,6 +91,11 @@ def name_gender(name: str) -> str:
         return "f"
     if re.search(r"(?:ov|ev|yov|sky|ski|skiy|vich)$", last):
         return "m"
+    # A patronymic: "Aigul Nurlanovna", "Leyla Rashid kyzy"; "Serik Bolatuly", "Elnur oglu".
+    if any(re.search(r"(?:ovna|evna|ichna|kyzy|qizi|gizi)$", w.lower()) for w in words[1:]):
+        return "f"
+    if any(re.search(r"(?:ovich|evich|uly|ogly|oglu|ugli)$", w.lower()) for w in words[1:]):
+        return "m"
     if words[0] in FAMILY_FIRST:
         return ""
     if first.endswith("a") and first not in MALE_NAMES_IN_A and len(first) > 2:
@@ -329,11 +334,12 @@ def _merge_cut_names(cast: list[Person]) -> list[Person]:
 
 def _counterpart_role(text: str, before: list[Person], pos: int) -> str:
     """The title of the person whose counterpart is introduced at ``pos``: the one named last
-    before it in the same sentence, without the words that say their country."""
+    before it, in the same sentence or the one before ("Turkish Foreign Minister A said ...
+    His Greek counterpart, B, said"), without the words that say their country."""
     host = [
         (max(x for x in p.positions if x < pos), p)
         for p in before
-        if any(x < pos and not re.search(r"[.!?\n]", text[x:pos]) for x in p.positions)
+        if any(x < pos and len(re.findall(r"[.!?]\s", text[x:pos])) <= 1 for x in p.positions)
     ]
     if not host:
         return ""
