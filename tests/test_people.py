@@ -254,3 +254,44 @@ def test_a_patronymic_says_whether_she_or_he():
         "He said the centre would open a branch in Almaty."
     )
     assert attributions(text) == [("Aigul Nurlanovna", "pronoun"), ("Serik Bolatuly", "pronoun")]
+
+
+def test_the_head_of_a_ministry_or_of_a_countrys_diplomacy_is_its_minister():
+    lead = (
+        "BAKU, May 2 (Trend) - Azerbaijani Foreign Minister Jeyhun Aliyev met Iranian "
+        "President Masoud Tehrani in Tehran.\n\n"
+    )
+    for cue in (
+        "The head of Azerbaijani diplomacy",
+        "The head of the Azerbaijani Foreign Ministry",
+    ):
+        text = lead + f"{cue} said the talks were useful."
+        assert attributions(text) == [("Jeyhun Aliyev", "role")], cue
+
+
+def test_the_head_of_state_is_the_president_and_the_chairwoman_the_chairman():
+    text = (
+        "BAKU, May 2 (APA) - Chairman of the Milli Majlis Sahiba Gafarova received Iranian "
+        "President Masoud Tehrani.\n\n"
+        "The head of state said the talks were useful.\n\n"
+        "The chairwoman said parliament would ratify the treaty."
+    )
+    assert attributions(text) == [("Masoud Tehrani", "role"), ("Sahiba Gafarova", "role")]
+
+
+def test_an_advisers_title_is_not_the_prime_ministers():
+    text = (
+        "TBILISI, May 2 (Trend) - Georgian Prime Minister's adviser Nino Kapanadze met "
+        "Armenian Prime Minister Aram Petrosyan.\n\n"
+        "The adviser said the talks were useful.\n\n"
+        "The prime minister said a railway would open."
+    )
+    assert attributions(text) == [("Nino Kapanadze", "role"), ("Aram Petrosyan", "role")]
+
+
+def test_the_body_a_title_heads_is_no_part_of_the_name_after_it():
+    found = extract(
+        "BAKU, May 2 (APA) - Head of the Presidential Administration Samir Nuriyev received "
+        "the delegation.\n\nThe official said the talks were useful."
+    )
+    assert [s.name for s in found.speakers] == ["Samir Nuriyev"]

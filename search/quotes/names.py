@@ -61,13 +61,16 @@ def _after_sentence_end(role: str) -> str:
     return role
 
 
-# The last word of a minister's portfolio, which a name written after it never starts
-# with: "Minister of Foreign Affairs Murat Nurtleu".
+# The last word of a minister's portfolio or of the body a title heads, which a name written
+# after it never starts with: "Minister of Foreign Affairs Murat Nurtleu", "Head of the
+# Presidential Administration Samir Nuriyev".
 PORTFOLIO_WORDS = frozenset(
     "Affairs Relations Development Cooperation Integration Trade Economy Industry Defence "
     "Defense Education Health Justice Finance Energy Security Agriculture Culture Tourism "
     "Transport Communications Reintegration Emergencies Labour Labor Environment Ecology "
-    "Science Sport Sports Youth Investment Investments Innovation Policy Issues Matters".split()
+    "Science Sport Sports Youth Investment Investments Innovation Policy Issues Matters "
+    "Administration Office Service Committee Council Agency Ministry Department Commission "
+    "Parliament Assembly Majlis Bank Fund".split()
 )
 
 

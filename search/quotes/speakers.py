@@ -1,8 +1,8 @@
 """Who each mention refers to, against the story's cast (``cast``): a full name, a surname, a
-role noun that agrees with the title and country the person was introduced with, a pronoun by
-who the sentence is about, a body referred back to ("the ministry"). When the evidence is weak
-or two fit, nobody: a quote without a speaker is better than one with the wrong name.
-Pronouns, role nouns and time phrases never become names or aliases.
+role noun that agrees with the title and country the person was introduced with (``titles``),
+a pronoun by who the sentence is about, a body referred back to ("the ministry"). When the
+evidence is weak or two fit, nobody: a quote without a speaker is better than one with the
+wrong name. Pronouns, role nouns and time phrases never become names or aliases.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from search.quotes.lexicon import (
     HONORIFICS,
     ORG_HEAD,
     PRONOUNS,
-    ROLE_MODIFIERS,
     ROLE_NOUN,
     ROLE_SET,
     STOP_CAPS,
@@ -60,36 +59,12 @@ from search.quotes.names import (
 )
 from search.quotes.nations import country_named, is_place, nation_words, own_nations
 from search.quotes.spans import NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
+from search.quotes.titles import GENERIC_KINDS, HEAD_OF, role_agrees
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
 BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
-# Ranks that set one holder of a title apart from another: a deputy minister is not the
-# minister.
-RANKS = frozenset("deputy vice assistant first prime acting junior".split())
-GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
-# The titles a generic role noun stands for: "the envoy" is the special representative or the
-# ambassador, not the deputy prime minister beside them.
-DIPLOMATS = frozenset(
-    "ambassador envoy diplomat representative consul attache emissary negotiator foreign "
-    "chargé minister-counsellor counsellor".split()
-)
-# The titles another role noun stands for: "the Chinese leader" is China's president, "the
-# OSCE chief" its secretary general.
-_HEADS = frozenset("chief head director secretary-general chairman chairwoman chair".split())
-TITLE_SYNONYMS = {
-    "leader": frozenset("leader president premier prime chancellor king queen emir".split()),
-    "premier": frozenset("premier prime".split()),
-    "chief": _HEADS | {"president", "commander"},
-    "head": _HEADS | {"president"},
-}
-ONE_TITLE = ("secretary general", "secretary-general")
-GENERIC_KINDS = {
-    "diplomat": DIPLOMATS,
-    "envoy": frozenset("envoy ambassador representative emissary".split()),
-    "representative": frozenset("representative envoy ambassador".split()),
-}
 # "according to him": the pronoun as a subject.
 OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 # "Al-Tayeb said" at a sentence's start for Omar al-Tayeb.
@@ -132,50 +107,6 @@ SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "def
 
 def spelt(word: str) -> str:
     return SPELLINGS.get(word, word)
-
-
-def nations_agree(mention: str, person: Person) -> bool:
-    """Whether the countries of a role mention fit the person: "the Turkish diplomat" is from
-    Turkey, which Georgia's ambassador to Turkey is not; "the ambassador to Turkey" is."""
-    own = own_nations(mention)
-    posted = nation_words(mention) - own
-    theirs = person.nations | own_nations(person.role)
-    if own and not own & theirs:
-        return False
-    return not posted or bool(posted & (theirs | nation_words(person.role)))
-
-
-def role_agrees(mention: str, person: Person) -> bool:
-    """Whether a role mention ("the Kazakh minister", "the Bank official") can name
-    ``person``, from the role and countries the story introduced them with."""
-    mention = re.sub(r"\bfm\b", "foreign minister", mention.lower())  # "the deputy FM"
-    words = re.findall(r"[\w’'.-]+", mention.replace(*ONE_TITLE))
-    title = person.role.lower().replace(*ONE_TITLE)
-    role_words = set(re.findall(r"[\w’'.-]+", title))
-    nouns = [w for w in words if w in ROLE_SET]
-    noun = nouns[-1] if nouns else ""
-    if not person.role and not person.nations:
-        return False
-    alike = TITLE_SYNONYMS.get(noun, frozenset({noun}))
-    if noun not in GENERIC_ROLES and not alike & role_words:
-        return False
-    ranks = RANKS - {"prime"} if noun in TITLE_SYNONYMS else RANKS
-    if noun not in GENERIC_ROLES and ranks & set(words) != ranks & role_words:
-        return False
-    if not nations_agree(mention, person):
-        return False
-    own = role_words | {w.lower() for w in person.name.split()}
-    qualifiers = {
-        w
-        for w in words
-        if w not in ("the", "this", "that", noun)
-        and w not in ROLE_SET
-        and not nation_words(w)
-        and w not in ROLE_MODIFIERS - RANKS
-    }
-    if noun in GENERIC_ROLES:
-        qualifiers |= {w for w in words if w in ROLE_MODIFIERS - RANKS}
-    return qualifiers <= own | {"top", "senior", "former", "then", "country's", "nation's"}
 
 
 class Resolver:
@@ -234,7 +165,7 @@ class Resolver:
         low = mention.lower()
         low = OBJECT_PRONOUNS.get(low, low)
         person: Person | None
-        body = (
+        body = not HEAD_OF.match(low) and (  # "the head of the ministry" is a person
             low.split()[-1] in BODY_NOUNS
             and low.startswith(("the ", "its "))
             or (cue.hint in ("unnamed", "organisation") and low.split()[-1] in BODY_NOUNS)
