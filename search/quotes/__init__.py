@@ -33,6 +33,7 @@ from search.quotes.direct import (
     share_cues,
 )
 from search.quotes.headlines import headline_source
+from search.quotes.joined import split_joined
 from search.quotes.lexicon import OUTLETS, REPORTING_WORD, ROLE_NOUNS, ROLE_SET
 from search.quotes.parser import MAX_PARSE_CHARS, parse
 from search.quotes.reported import place, reported_speech
@@ -68,7 +69,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "9-polnear"
+EXTRACTOR_VERSION = "10-people"
 
 
 def extract(text: str) -> Extraction:
@@ -109,9 +110,9 @@ def extract(text: str) -> Extraction:
         share_cues(scan, in_para)
 
     directs = [q for q in directs if not (q.title or scare_quote(scan, q))]
-    quotes = [q for q in directs if id(q) not in absorbed] + reported
+    quotes = [q for q in directs if id(q) not in absorbed] + split_joined(scan, reported)
     quotes.sort(key=lambda q: (q.start, q.end))
-    _resolve(quotes, Resolver(people, scan))
+    _resolve(quotes, Resolver(people, scan, quoted))
     return _result(scan, quotes)
 
 

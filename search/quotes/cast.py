@@ -21,13 +21,14 @@ from search.quotes.lexicon import (
     HONORIFICS,
     MALE_NAMES_IN_A,
     PRONOUN_FORMS,
+    ROLE_MODIFIERS,
     ROLE_SET,
     STOP_CAPS,
     TITLES,
     name_words_pattern,
 )
 from search.quotes.names import clean_name_tokens, honorific_gender, split_role_name
-from search.quotes.nations import nation_words
+from search.quotes.nations import nation_words, own_nations
 
 
 @dataclass
@@ -89,6 +90,11 @@ def name_gender(name: str) -> str:
     if re.search(r"(?:ova|eva|yova|ina|aya|skaya|ska|cka|ová|ytė|aitė|ienė|utė)$", last):
         return "f"
     if re.search(r"(?:ov|ev|yov|sky|ski|skiy|vich)$", last):
+        return "m"
+    # A patronymic: "Aigul Nurlanovna", "Leyla Rashid kyzy"; "Serik Bolatuly", "Elnur oglu".
+    if any(re.search(r"(?:ovna|evna|ichna|kyzy|qizi|gizi)$", w.lower()) for w in words[1:]):
+        return "f"
+    if any(re.search(r"(?:ovich|evich|uly|ogly|oglu|ugli)$", w.lower()) for w in words[1:]):
         return "m"
     if words[0] in FAMILY_FIRST:
         return ""
@@ -214,13 +220,15 @@ def acronym(name: str) -> str:
 
 WORD = re.compile(r"[A-Za-z][\w-]*")
 ROLE_PREFIX = re.compile(r"(?<![\w.’'-])(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){0,6}\Z")
+# White space within a paragraph: a role and the name after it are never a blank line apart.
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 ROLE_TAIL = re.compile(
-    r"[\w-]+\.?(?:\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?\s+"
+    rf"[\w-]+\.?(?:{_GAP}(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)??)?{_GAP}"
     rf"(?P<name>(?:{HONORIFICS}\s+)?{name_words_pattern(0, 3)})"
 )
 ROLE_COMMA_NAME = re.compile(
     r"(?P<role>[\w-]+(?:\s+(?:of|to|for|at|on)\s+[^,.;:\n\"“”]{1,60}?)?),\s+"
-    rf"(?P<name>{name_words_pattern(1, 3)})\s*,"
+    rf"(?P<name>{name_words_pattern(1, 3)})\s*(?:,|\.(?=\s|$))"
 )
 NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
 APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
@@ -252,27 +260,99 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         return i < 0 or pos >= quoted[i][1]
 
     headline = title_case_headline(text)
+    name_ends: list[int] = []
     for role_word in _role_words(text):
         for role_start, role, name_start, name in _intros_at(text, role_word):
             if name_start in seen or not outside(role_start) or name_start < headline:
                 continue
             seen.add(name_start)
+            role = _after_names(text, role_start, role, name_ends)
             gender = honorific_gender(name)
             name, role = split_role_name(role, name)
             if not name:
                 continue
+            name_ends.append(name_start + len(name))
             person = people.get(name)
             if person is None:
                 person = people[name] = Person(name=name, role=role)
             elif role and not person.role:
                 person.role = role
             person.gender = person.gender or gender or name_gender(name)
-            person.nations |= nation_words(role)
+            person.nations |= own_nations(role)
             person.positions.append(name_start)
-    for person in people.values():
+    cast = _merge_cut_names(sorted(people.values(), key=lambda p: p.positions[0]))
+    for i, person in enumerate(cast):
         if person.role.lower().endswith("counterpart"):
-            person.role = ""  # "his Russian counterpart" says only where they are from
-    return sorted(people.values(), key=lambda p: p.positions[0])
+            # "Foreign Minister A met his Russian counterpart B": B is a foreign minister too,
+            # from where "Russian" says
+            person.role = _counterpart_role(text, cast[:i], person.positions[0])
+    return cast
+
+
+# The lower-case words a title may start with; any other ("met", "with", "his") ends what
+# came before it.
+TITLE_OPENERS = frozenset("the a an former then".split()) | ROLE_MODIFIERS | ROLE_SET
+
+
+def _after_names(text: str, role_start: int, role: str, name_ends: list[int]) -> str:
+    """A title written before a name, without the person named before it in the same run of
+    words: "Chinese President" in "Russian President Vladimir Sokolov met Chinese President Li
+    Ming", not all the words from "Russian"."""
+    if not text.startswith(role, role_start):
+        return role
+    cut = max((e for e in name_ends if role_start < e < role_start + len(role)), default=0)
+    if not cut:
+        return role
+    words = text[cut : role_start + len(role)].split()
+    while words and words[0][:1].islower() and words[0].lower() not in TITLE_OPENERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _merge_cut_names(cast: list[Person]) -> list[Person]:
+    """Without a name cut short by the role words it was read after ("Deputy Prime Minister
+    Andrei Viktorovich" beside "Andrei Viktorovich Semyonov"): the longer name keeps both
+    places."""
+    kept = []
+    for person in cast:
+        longer = next(
+            (
+                other
+                for other in cast
+                if other is not person
+                and other.name.startswith(person.name + " ")
+                and any(0 < b - a <= 40 for a in person.positions for b in other.positions)
+            ),
+            None,
+        )
+        if longer is None:
+            kept.append(person)
+        else:
+            longer.positions = sorted(set(longer.positions) | set(person.positions))
+    return kept
+
+
+def _counterpart_role(text: str, before: list[Person], pos: int) -> str:
+    """The title of the person whose counterpart is introduced at ``pos``: the one named last
+    before it, in the same sentence or the one before ("Turkish Foreign Minister A said ...
+    His Greek counterpart, B, said"), without the words that say their country."""
+    host = [
+        (max(x for x in p.positions if x < pos), p)
+        for p in before
+        if any(x < pos and len(re.findall(r"[.!?]\s", text[x:pos])) <= 1 for x in p.positions)
+    ]
+    if not host:
+        return ""
+    _, person = max(host, key=lambda item: item[0])
+    words = person.role.split()
+    pairs = [" ".join(words[i : i + 2]) for i in range(len(words))]
+    national = {
+        i
+        for i, w in enumerate(words)
+        if nation_words(w) or nation_words(pairs[i]) or i and nation_words(pairs[i - 1])
+    }
+    words = [w for i, w in enumerate(words) if i not in national]
+    return " ".join(words) if ROLE_SET & {w.lower() for w in words} else ""
 
 
 def title_case_headline(text: str) -> int:
@@ -292,10 +372,13 @@ def _intros_at(text: str, role_word: re.Match):
     lo = _word_start(text, max(0, at - 90), at)
     prefix = ROLE_PREFIX.search(text, lo, at)
     tail = ROLE_TAIL.match(text, at)
+    named_after = ROLE_COMMA_NAME.match(text, at)
+    if tail and named_after and " " not in tail["name"]:
+        tail = None  # "envoy to the United Nations, Omar al-Tayeb,": no "Nations" named
     if tail:
         role_start = prefix.start() if prefix else at
-        yield role_start, text[role_start : tail.start("name")], tail.start("name"), tail["name"]
-    named_after = ROLE_COMMA_NAME.match(text, at)
+        name = re.split(r"\n\s*\n", tail["name"])[0]  # a headline's last words end there
+        yield role_start, text[role_start : tail.start("name")], tail.start("name"), name
     if named_after:  # "Moldova's Deputy Prime Minister for Reintegration, Cristina Popescu,"
         role_start = prefix.start() if prefix else at
         name_at = named_after.start("name")

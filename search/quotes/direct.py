@@ -19,6 +19,7 @@ from search.quotes.lexicon import (
     ROLE_NOUN,
     TITLE_WORDS,
     VERB,
+    name_words_pattern,
     names_outlet,
 )
 from search.quotes.spans import Cue, Span
@@ -192,6 +193,16 @@ CUE_AFTER = re.compile(
     rf"(?=[,;:\n]|$|(?!{ABBREVIATION_DOT})\.)"
     r")",
 )
+# '"...," Sudan's envoy to the United Nations, Omar al-Tayeb, told reporters' and '"...,"
+# said Sudan's envoy to the United Nations, Omar al-Tayeb.': a title, then the name between
+# commas; the name is the speaker.
+_TITLE_THEN_NAME = rf"(?P<role>[^,;:\"“”«»\n]{{2,80}}?),\s+(?P<name>{name_words_pattern(1, 3)})"
+APPOSITIVE_CUE_AFTER = re.compile(
+    r"[\s,]*[\"”’»']*[\s,]*(?:"
+    rf"{_TITLE_THEN_NAME},\s+(?:{TIME_WORDS}\s+)?(?P<verb>{VERB})\b"
+    rf"|(?P<verb_first>{VERB})\s+{_TITLE_THEN_NAME.replace('?P<', '?P<x')}\s*(?=[,.;\n]|$)"
+    r")"
+)
 CUE_BEFORE = re.compile(
     rf"(?:(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b[^.\"“”]{{0,60}}?"
     # "Said Ellis: “...”", at the start of a sentence
@@ -214,6 +225,10 @@ def attribute_direct(
             closing += 1
             if text[closing - 1] in "\"”’»'":
                 break
+        cue = _title_then_name(text, closing, after_end)
+        if cue is not None:
+            q.cue = cue
+            continue
         m = CUE_AFTER.match(text, closing, after_end)
         if m and _sensible_cue(m):
             q.cue = _cue_from(text, m)
@@ -226,6 +241,22 @@ def attribute_direct(
         if m:
             q.cue = _cue_from(text, m, offset=start)
     return quotes
+
+
+def _title_then_name(text: str, start: int, end: int) -> Cue | None:
+    """The cue after a quote that gives the speaker's title before their name, between
+    commas, which the plain pattern would cut at the first comma."""
+    m = APPOSITIVE_CUE_AFTER.match(text, start, end)
+    if m is None:
+        return None
+    x = "" if m["verb"] else "x"
+    role, name = m[f"{x}role"], m[f"{x}name"]
+    if not re.search(rf"\b{ROLE_NOUN}\b", role.lower()) or names_outlet(name):
+        return None
+    verb = "verb" if m["verb"] else "verb_first"
+    begin = min(m.start(f"{x}role"), m.start(verb))
+    finish = max(m.end(f"{x}name"), m.end(verb))
+    return Cue(begin, finish, name, m.start(f"{x}name"), m[verb].lower(), verb_start=m.start(verb))
 
 
 def _cue_before(window: str) -> re.Match | None:

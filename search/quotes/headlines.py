@@ -1,8 +1,10 @@
-"""Headlines that give a body's words after its name and a colon: "Kremlin: Putin's
+"""Headlines that give a source's words after its name and a colon: "Kremlin: Putin's
 attendance at summit under consideration", "Azerbaijani Foreign Ministry: statement by
-Armenian speaker "contradicts peace agenda"". Only a body speaks this way: a country or a
-topic before the colon ("JAPAN: TRADE SURPLUS RISES") labels the story, and a person's
-name is left to the parse.
+Armenian speaker "contradicts peace agenda"", "Georgian FM Levan Tsiklauri: Tbilisi ready to
+host talks"; before a dash ("... - deputy FM") or "says" ("'No ceasefire,' says Sudan
+envoy"). The source is a body, a person of the cast or a title alone, resolved later
+against the story. A country or a topic before the colon ("JAPAN: TRADE SURPLUS RISES")
+labels the story.
 
 Pure functions over strings; nothing here imports Django.
 """
@@ -12,36 +14,69 @@ from __future__ import annotations
 import re
 
 from search.quotes.cast import ORGANISATION_NAME, Person
+from search.quotes.names import only_a_role
 from search.quotes.reported import Reported
 from search.quotes.spans import Cue
 
 MAX_HEADLINE = 200  # characters; a longer first line is the story's first paragraph
 HEADLINE_SOURCE = re.compile(r"(?P<who>[^:\n]{2,80}?):[ \t]+(?P<what>[^\n]+?)[.\s]*$")
+# "Russia, China to hold naval drills - deputy FM", the TASS way: the source after a dash.
+HEADLINE_DASH = re.compile(r"(?P<what>[^\n]+?)[ \t]+[-–—][ \t]+(?P<who>[^-–—\n]{2,60}?)[.\s]*$")
+# "'No ceasefire without guarantees,' says Sudan envoy": the words, then who says them.
+HEADLINE_SAYS = re.compile(
+    r"(?P<open>[\"“‘'])?(?P<what>[^\n]+?),?(?(open)[\"”’'],?)[ \t]+says[ \t]+"
+    r"(?P<who>[^\n,]{2,60}?)[.\s]*$"
+)
+
+# "Uzbek envoy says Tashkent ready to double scholarships": headline words without a verb,
+# which the parse finds no clause in.
+HEADLINE_WHO_SAYS = re.compile(r"(?P<who>[^\n,:]{2,60}?)[ \t]+says[ \t]+(?P<what>[^\n]+?)[.\s]*$")
 
 
 def headline_source(text: str, people: list[Person]) -> Reported | None:
-    """The words a body says in the headline, with the cue naming it, or None. The headline
-    is the first line when a line break ends it; what follows the colon has three words or
+    """The words a body or a person says in the headline, with the cue naming them, or None.
+    The headline is the first line when a line break ends it; what is said has three words or
     more and is not written in capitals throughout."""
     end = text.find("\n")
     if not 0 < end < MAX_HEADLINE:
         return None
-    m = HEADLINE_SOURCE.match(text, 0, end)
-    if not m or m["who"].isupper() or m["what"].isupper() or len(m["what"].split()) < 3:
-        return None
-    who = m["who"].strip()
-    if not _names_a_body(who, people):
-        return None
+    for pattern in (HEADLINE_SOURCE, HEADLINE_SAYS, HEADLINE_WHO_SAYS, HEADLINE_DASH):
+        m = pattern.match(text, 0, end)
+        if not m or m["who"].isupper() or m["what"].isupper() or len(m["what"].split()) < 3:
+            continue
+        who = m["who"].strip()
+        person = _names_a_person(who, people)
+        if person or _names_a_body(who, people):
+            return _said(m, who, hint="" if person else "organisation")
+    return None
+
+
+def _said(m: re.Match, who: str, hint: str) -> Reported:
     start = m.start("who") + m["who"].index(who)
     cue = Cue(
         start=start,
-        end=m.end("who") + 1,
+        end=start + len(who) + (1 if m.re is HEADLINE_SOURCE else 0),
         mention=who,
         mention_start=start,
-        verb=":",
-        hint="organisation",
+        verb=":" if m.re is HEADLINE_SOURCE else "says",
+        hint=hint,
     )
     return Reported(m.start("what"), m.end("what"), cue)
+
+
+def _names_a_person(who: str, people: list[Person]) -> bool:
+    """Whether the words that give the source are a person of the cast by name or surname,
+    after their title or not ("Georgian FM Levan Tsiklauri: Tbilisi ready to host talks",
+    "Rakhimov: ..."), or a title alone ("Uzbek envoy: ...", "... - deputy FM") for the one
+    the story introduces with it."""
+    if only_a_role(who):
+        return True
+    return any(
+        p.kind == "person"
+        and " " in p.name
+        and (who in (p.name, p.surname) or who.endswith(" " + p.name))
+        for p in people
+    )
 
 
 def _names_a_body(who: str, people: list[Person]) -> bool:

@@ -128,7 +128,7 @@ sources aide aides expert experts observer observers correspondent consul attach
 counsellor counselor counsellor secretary-general chief candidate nominee strategist
 pollster lawyer attorney moderator historian professor researcher activist organizer
 organiser founder mediator chairperson facilitator coordinator rapporteur ombudsman counterpart
-speaker
+speaker fm
 """.split()
 ROLE_SET = frozenset(w.lower() for w in ROLE_NOUNS)
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_SET, key=len, reverse=True)) + r")"
@@ -275,7 +275,8 @@ MALE_NAMES_IN_A = frozenset(
     """
 nikita ilya luca andrea joshua sasha kostya mustafa murtaza attila isa musa yahya zakaria
 hamza oleksa foma jonah ezra garcia costa silva mehta gupta joshua elisha akira kazuya
-ryota shota yuta takuya daisuke tsvetana shiva krishna rama
+ryota shota yuta takuya daisuke tsvetana shiva krishna rama reza alireza mostafa mirza
+nima luka mykola kuzma savva danila
 """.split()
 )
 

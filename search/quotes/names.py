@@ -61,6 +61,19 @@ def _after_sentence_end(role: str) -> str:
     return role
 
 
+# The last word of a minister's portfolio or of the body a title heads, which a name written
+# after it never starts with: "Minister of Foreign Affairs Murat Nurtleu", "Head of the
+# Presidential Administration Samir Nuriyev".
+PORTFOLIO_WORDS = frozenset(
+    "Affairs Relations Development Cooperation Integration Trade Economy Industry Defence "
+    "Defense Education Health Justice Finance Energy Security Agriculture Culture Tourism "
+    "Transport Communications Reintegration Emergencies Labour Labor Environment Ecology "
+    "Science Sport Sports Youth Investment Investments Innovation Policy Issues Matters "
+    "Administration Office Service Committee Council Agency Ministry Department Commission "
+    "Parliament Assembly Majlis Bank Fund".split()
+)
+
+
 def split_role_name(role: str, name: str) -> tuple[str, str]:
     """(name, role) from a role phrase and the capitalised words after it, or ("", "") when
     the words are no person's name."""
@@ -70,6 +83,7 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     role = " ".join(
         TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
     )  # "Pennsylvania Gov." is Pennsylvania's Governor
+    role = re.sub(r"\bFM\b", "Foreign Minister", role)  # "Georgian FM Levan Tsiklauri"
     name = re.sub(rf"^{HONORIFICS}\s+", "", VERB_FIRST.sub("", " ".join(name.split())))
     tokens = name.split()
     # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
@@ -80,6 +94,8 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     if last_role >= 0:
         role = f"{role} {' '.join(tokens[: last_role + 1])}"
         tokens = tokens[last_role + 1 :]
+    while len(tokens) > 2 and tokens[0] in PORTFOLIO_WORDS:
+        role = f"{role} {tokens.pop(0)}"  # "Minister for Political Affairs Hossein Rahimi"
     role = role_words_only(role)
     tokens = clean_name_tokens(tokens)
     if not tokens or names_outlet(" ".join(tokens)) or names_outlet(f"{role} {name}"):

@@ -135,6 +135,15 @@ def nation_words(text: str) -> set[str]:
     return found
 
 
+POSTING = re.compile(r"\s(?:to|in|at)\s")
+
+
+def own_nations(role: str) -> set[str]:
+    """The countries a title says its holder is from, not where they are posted: Georgia,
+    not Turkey, for "Georgia's ambassador to Turkey"."""
+    return nation_words(POSTING.split(role, maxsplit=1)[0])
+
+
 def is_nation(word: str) -> bool:
     """Whether ``word`` ("Kazakh", "Qatari", "Russia's", "U.S.") names a country or its people,
     so that it starts no person's name."""

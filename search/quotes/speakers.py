@@ -1,8 +1,8 @@
 """Who each mention refers to, against the story's cast (``cast``): a full name, a surname, a
-role noun that agrees with the title and country the person was introduced with, a pronoun by
-who the sentence is about, a body referred back to ("the ministry"). When the evidence is weak
-or two fit, nobody: a quote without a speaker is better than one with the wrong name.
-Pronouns, role nouns and time phrases never become names or aliases.
+role noun that agrees with the title and country the person was introduced with (``titles``),
+a pronoun by who the sentence is about, a body referred back to ("the ministry"). When the
+evidence is weak or two fit, nobody: a quote without a speaker is better than one with the
+wrong name. Pronouns, role nouns and time phrases never become names or aliases.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from search.quotes.lexicon import (
     HONORIFICS,
     ORG_HEAD,
     PRONOUNS,
-    ROLE_MODIFIERS,
     ROLE_NOUN,
     ROLE_SET,
     SPEECH_NOUNS,
@@ -59,17 +58,29 @@ from search.quotes.names import (
     title_off,
     trailing_name,
 )
-from search.quotes.nations import country_named, is_place, nation_words
+from search.quotes.nations import country_named, is_place, nation_words, own_nations
 from search.quotes.sources import DOCUMENTS
 from search.quotes.spans import CARRIED, NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
+from search.quotes.titles import GENERIC_KINDS, HEAD_OF, role_agrees
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
+NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
 BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
-# Ranks that set one holder of a title apart from another: a deputy minister is not the
-# minister.
-RANKS = frozenset("deputy vice assistant first prime acting junior".split())
-GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
+# "according to him": the pronoun as a subject.
+OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+# "Al-Tayeb said" at a sentence's start for Omar al-Tayeb.
+ARTICLE_CAPITAL = re.compile(r"^(?:Al|El)-")
+
+
+def same_surname(written: str, surname: str) -> bool:
+    """Whether a word the text writes is ``surname``, an article capitalised at a sentence's
+    start ("Al-Tayeb") included."""
+    return written == surname or (
+        ARTICLE_CAPITAL.match(written) is not None and written[0].lower() + written[1:] == surname
+    )
+
+
 # "A spokesman for the ministry said": an unnamed spokesman speaks for the body.
 _SPEAKS_FOR = (
     r"(?:(?:chief|senior|official)\s+)?(?:spokesman|spokeswoman|spokesperson|press\s+secretary|"
@@ -119,41 +130,16 @@ def spelt(word: str) -> str:
     return SPELLINGS.get(word, word)
 
 
-def role_agrees(mention: str, person: Person) -> bool:
-    """Whether a role mention ("the Kazakh minister", "the Bank official") can name
-    ``person``, from the role and countries the story introduced them with."""
-    words = re.findall(r"[\w’'.-]+", mention.lower())
-    role_words = set(re.findall(r"[\w’'.-]+", person.role.lower()))
-    nouns = [w for w in words if w in ROLE_SET]
-    noun = nouns[-1] if nouns else ""
-    if not person.role and not person.nations:
-        return False
-    if noun not in GENERIC_ROLES and noun not in role_words:
-        return False
-    if noun not in GENERIC_ROLES and RANKS & set(words) != RANKS & role_words:
-        return False
-    nations = nation_words(mention)
-    if nations and not nations & (person.nations | nation_words(person.role)):
-        return False
-    own = role_words | {w.lower() for w in person.name.split()}
-    qualifiers = {
-        w
-        for w in words
-        if w not in ("the", "this", "that", noun)
-        and w not in ROLE_SET
-        and not nation_words(w)
-        and w not in ROLE_MODIFIERS - RANKS
-    }
-    if noun in GENERIC_ROLES:
-        qualifiers |= {w for w in words if w in ROLE_MODIFIERS - RANKS}
-    return qualifiers <= own | {"top", "senior", "former", "then", "country's", "nation's"}
-
-
 class Resolver:
     """Resolves each mention, in reading order, to a person or organisation (or to none)."""
 
-    def __init__(self, people: list[Person], text: str = "") -> None:
+    def __init__(
+        self, people: list[Person], text: str = "", quoted: list[tuple[int, int]] = ()
+    ) -> None:
         self.people = people
+        # The direct quotes' spans: a name a speaker says is no mention of who the story
+        # is about ("'Ghasemi has given us his word,' she said").
+        self.quoted = sorted(quoted)
         self.last_speaker: Person | None = None
         # Where the last cue named its speaker, and who that was (None when nobody).
         self.last_cue: tuple[int, Person | None] = (-1, None)
@@ -181,10 +167,17 @@ class Resolver:
         of a sentence without a quote ("Rakhimov met students on Monday") counts when a
         later pronoun looks back."""
         by_surname = {p.surname: p for p in people if p.kind == "person" and " " in p.name}
+        by_surname |= {
+            n[0].upper() + n[1:]: p for n, p in by_surname.items() if re.match(r"(?:al|el)-", n)
+        }
         if not text or not by_surname:
             return
         words = "|".join(re.escape(n) for n in sorted(by_surname, key=len, reverse=True))
+        starts = [s for s, _ in self.quoted]
         for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < self.quoted[i][1]:
+                continue
             person = by_surname[m.group()]
             if m.start() not in person.positions:
                 person.positions.append(m.start())
@@ -201,8 +194,9 @@ class Resolver:
         if cue.verb in SPEECH_NOUNS and " " not in mention:
             mention = POSSESSIVE_END.sub("", mention) or mention  # "Trump's claim that"
         low = mention.lower()
+        low = OBJECT_PRONOUNS.get(low, low)
         person: Person | None
-        body = (
+        body = not HEAD_OF.match(low) and (  # "the head of the ministry" is a person
             low.split()[-1] in BODY_NOUNS
             and low.startswith(("the ", "its "))
             or (cue.hint in ("unnamed", "organisation") and low.split()[-1] in BODY_NOUNS)
@@ -274,7 +268,8 @@ class Resolver:
             return PRONOUN
         if person.name in mention:
             return NAMED
-        return SURNAME if names_words(mention) & names_words(person.name) else ROLE
+        shared = names_words(mention) & names_words(person.name)
+        return SURNAME if shared or same_surname(mention.split()[-1], person.surname) else ROLE
 
     def _before(self, pos: int) -> list[tuple[int, Person]]:
         """People by how recently they were mentioned before ``pos``, nearest first."""
@@ -330,7 +325,7 @@ class Resolver:
         if not noun:
             return None
         fits = [p for _, p in self._before(pos) if role_agrees(low, p)]
-        if not fits and pos < self.headline:
+        if not fits and pos <= self.headline:
             # "Russian minister says West not ready" over a story that names him after it
             fits = [
                 p
@@ -339,6 +334,20 @@ class Resolver:
                 and any(self.headline <= x < self.headline + LEAD for x in p.positions)
                 and role_agrees(low, p)
             ]
+        elif not fits and pos < self.headline + LEAD:
+            # "..., the Armenian foreign minister said." opening a story that names him in
+            # the next sentence or two
+            fits = [
+                p
+                for p in self.people
+                if p.kind == "person"
+                and p.positions
+                and pos < min(p.positions) < pos + NAMED_SOON
+                and role_agrees(low, p)
+            ]
+        kinds = GENERIC_KINDS.get(noun, frozenset())
+        if any(kinds & set(p.role.lower().split()) for p in fits):
+            fits = [p for p in fits if kinds & set(p.role.lower().split())]
         if self.last_speaker in fits:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
@@ -484,7 +493,7 @@ class Resolver:
         people = [p for p in self.people if p.kind == "person"]
         last = name.split()[-1]
         for p in people:
-            if p.name == name or p.surname == last or name in p.aliases:
+            if p.name == name or same_surname(last, p.surname) or name in p.aliases:
                 return p
         if " " not in name:
             holders = [p for p in people if name in name_parts(p.name)]
@@ -581,7 +590,7 @@ class Resolver:
         ):  # "Noverco said", after "Noverco said its ..." showed it a body
             return self._organisation(name)  # "Texaco said", "NSPA said", "Gazprom Neft said"
         person = Person(name=name, role=role, gender=gender or name_gender(name))
-        person.nations |= nation_words(role)
+        person.nations |= own_nations(role)
         self.people.append(person)
         self._mentions(self.text, [person])
         return person

@@ -1,0 +1,111 @@
+"""Whether a role mention ("the Kazakh minister", "the envoy", "the head of state") can name
+a person of the cast, from the title and the countries the story introduced them with: the
+same title or one that stands for it, the same rank, their own country (not the one they are
+posted to), and no word the title lacks.
+
+Pure functions over strings; nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.quotes.cast import Person
+from search.quotes.lexicon import ROLE_MODIFIERS, ROLE_NOUN, ROLE_SET
+from search.quotes.nations import nation_words, own_nations
+
+# Ranks that set one holder of a title apart from another: a deputy minister is not the
+# minister.
+RANKS = frozenset("deputy vice assistant first prime acting junior".split())
+GENERIC_ROLES = frozenset("diplomat official envoy representative".split())
+# The titles a generic role noun stands for: "the envoy" is the special representative or the
+# ambassador, not the deputy prime minister beside them.
+DIPLOMATS = frozenset(
+    "ambassador envoy diplomat representative consul attache emissary negotiator foreign "
+    "chargé minister-counsellor counsellor".split()
+)
+# The titles another role noun stands for: "the Chinese leader" is China's president, "the
+# OSCE chief" its secretary general.
+_HEADS = frozenset("chief head director secretary-general chairman chairwoman chair".split())
+TITLE_SYNONYMS = {
+    "leader": frozenset("leader president premier prime chancellor king queen emir".split()),
+    "premier": frozenset("premier prime".split()),
+    "chief": _HEADS | {"president", "commander"},
+    "head": _HEADS | {"president"},
+    **dict.fromkeys(
+        ("chairman", "chairwoman", "chair", "chairperson"),
+        frozenset("chairman chairwoman chair chairperson".split()),
+    ),
+}
+# Titles of more than one word, read as one: "the head of state" is the leader.
+ONE_TITLES = (
+    ("secretary general", "secretary-general"),
+    ("head of state", "leader"),
+    ("head of government", "leader"),
+)
+GENERIC_KINDS = {
+    "diplomat": DIPLOMATS,
+    "envoy": frozenset("envoy ambassador representative emissary".split()),
+    "representative": frozenset("representative envoy ambassador".split()),
+}
+
+OWNER = re.compile(rf"[’']s\s+(?=.*\b{ROLE_NOUN}\b)")
+
+
+HEAD_OF = re.compile(r"(?:the |its )?(?:head|chief|chairman|chairwoman|director) of ")
+# "the head of the foreign ministry", "the head of Azerbaijani diplomacy": its minister.
+HEAD_OF_MINISTRY = re.compile(r"\bhead of (?:the )?((?:[\w’'.-]+ )*?)(?:(ministry)|diplomacy)\b")
+
+
+def one_title(words: str) -> str:
+    """A title of several words as the one word the resolver compares."""
+    for many, one in ONE_TITLES:
+        words = words.replace(many, one)
+    return HEAD_OF_MINISTRY.sub(
+        lambda m: m[1] + ("minister" if m[2] else "foreign minister"), words
+    )
+
+
+def nations_agree(mention: str, person: Person) -> bool:
+    """Whether the countries of a role mention fit the person: "the Turkish diplomat" is from
+    Turkey, which Georgia's ambassador to Turkey is not; "the ambassador to Turkey" is."""
+    own = own_nations(mention)
+    posted = nation_words(mention) - own
+    theirs = person.nations | own_nations(person.role)
+    if own and not own & theirs:
+        return False
+    return not posted or bool(posted & (theirs | nation_words(person.role)))
+
+
+def role_agrees(mention: str, person: Person) -> bool:
+    """Whether a role mention ("the Kazakh minister", "the Bank official") can name
+    ``person``, from the role and countries the story introduced them with."""
+    mention = one_title(re.sub(r"\bfm\b", "foreign minister", mention.lower()))  # "deputy FM"
+    words = re.findall(r"[\w’'.-]+", mention)
+    role_words = set(re.findall(r"[\w’'.-]+", one_title(person.role.lower())))
+    # "Prime Minister's adviser": the title and its rank are the adviser's
+    title = set(re.findall(r"[\w’'.-]+", OWNER.split(one_title(person.role.lower()))[-1]))
+    nouns = [w for w in words if w in ROLE_SET]
+    noun = nouns[-1] if nouns else ""
+    if not person.role and not person.nations:
+        return False
+    alike = TITLE_SYNONYMS.get(noun, frozenset({noun}))
+    if noun not in GENERIC_ROLES and not alike & title:
+        return False
+    ranks = RANKS - {"prime"} if noun in TITLE_SYNONYMS else RANKS
+    if noun not in GENERIC_ROLES and ranks & set(words) != ranks & title:
+        return False
+    if not nations_agree(mention, person):
+        return False
+    own = role_words | {w.lower() for w in person.name.split()}
+    qualifiers = {
+        w
+        for w in words
+        if w not in ("the", "this", "that", noun)
+        and w not in ROLE_SET
+        and not nation_words(w)
+        and w not in ROLE_MODIFIERS - RANKS
+    }
+    if noun in GENERIC_ROLES:
+        qualifiers |= {w for w in words if w in ROLE_MODIFIERS - RANKS}
+    return qualifiers <= own | {"top", "senior", "former", "then", "country's", "nation's"}

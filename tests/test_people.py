@@ -1,0 +1,297 @@
+"""Persons referred back to in stories with two or more officials (issue 20): role nouns that
+must agree with the title a person was introduced with, pronouns, surnames, and names the
+cast must read whole."""
+
+from search.quotes import extract
+
+
+def attributions(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.attribution) for q in extract(text).quotes]
+
+
+def test_a_counterpart_holds_the_title_of_the_minister_they_meet():
+    text = (
+        "BAKU, May 12 (Trend) - Azerbaijani Foreign Minister Ramil Guliyev met his Kazakh "
+        "counterpart Yerlan Bekmukhanov in Baku on Monday.\n\n"
+        "The Kazakh minister said that cargo through Aktau had grown by a third.\n\n"
+        "The Azerbaijani minister said the Alat port would be finished next year."
+    )
+    assert attributions(text) == [("Yerlan Bekmukhanov", "role"), ("Ramil Guliyev", "role")]
+
+
+def test_a_counterpart_from_a_country_of_two_words_is_not_the_host():
+    text = (
+        "SEOUL, Nov 5 (Reuters) - South Korean Foreign Minister Park Min-jae and his Japanese "
+        "counterpart Haruka Ishida agreed on Wednesday to resume visits.\n\n"
+        "Ishida said Tokyo would send a delegation in January.\n\n"
+        "The South Korean minister said talks on missiles would continue next month."
+    )
+    assert attributions(text) == [("Haruka Ishida", "surname"), ("Park Min-jae", "role")]
+
+
+def test_the_envoy_is_the_special_representative_not_the_last_speaker():
+    text = (
+        "BRUSSELS (AFP) - The European Union's special representative for the dialogue, Tomas "
+        "Lindqvist, hosted Serbian and Kosovar negotiators on Friday.\n\n"
+        "Kosovo's deputy prime minister, Arben Krasniqi, said Pristina was ready to sign.\n\n"
+        "The envoy said the two sides had agreed to meet again in two weeks.\n\n"
+        '"Nobody leaves this process empty-handed," he said.'
+    )
+    assert attributions(text) == [
+        ("Arben Krasniqi", "named"),
+        ("Tomas Lindqvist", "role"),
+        ("Tomas Lindqvist", "pronoun"),
+    ]
+
+
+def test_a_diplomat_is_the_envoy_not_the_un_coordinator_for_the_same_country():
+    text = (
+        "Sudan's envoy to the United Nations, Omar Abdelrahim al-Tayeb, met reporters.\n\n"
+        "The UN humanitarian coordinator for Sudan, Marianne Lefort, said two crossings were "
+        "a beginning.\n\n"
+        "The Sudanese diplomat said the army would not block trucks carrying food."
+    )
+    assert attributions(text) == [
+        ("Marianne Lefort", "named"),
+        ("Omar Abdelrahim al-Tayeb", "role"),
+    ]
+
+
+def test_a_name_closing_its_sentence_after_a_title_is_introduced():
+    text = (
+        "The talks followed a meeting between Reza Ghasemi and the agency's deputy director "
+        "general for safeguards, Lucia Ferrante.\n\n"
+        "Ferrante said the timetable was a step in the right direction.\n\n"
+        '"We will hold him to it," she said.'
+    )
+    assert attributions(text) == [("Lucia Ferrante", "surname"), ("Lucia Ferrante", "pronoun")]
+
+
+def test_reza_is_no_woman_so_he_can_be_him():
+    text = (
+        "Iran's ambassador Reza Ghasemi met the agency's deputy head, Lucia Ferrante.\n\n"
+        "Ferrante said the timetable was a step in the right direction.\n\n"
+        "Ghasemi said inspectors would be allowed back within a month.\n\n"
+        "He said the board should drop its resolution."
+    )
+    assert attributions(text)[-1] == ("Reza Ghasemi", "pronoun")
+
+
+def test_according_to_him_is_the_last_speaker():
+    text = (
+        "Russian Deputy Prime Minister Andrei Viktorovich Semyonov signed the agreement.\n\n"
+        '"Baikonur is our common heritage," Semyonov said.\n\n'
+        "According to him, Roscosmos would launch eight missions next year."
+    )
+    assert attributions(text) == [
+        ("Andrei Viktorovich Semyonov", "surname"),
+        ("Andrei Viktorovich Semyonov", "pronoun"),
+    ]
+    assert [s.name for s in extract(text).speakers] == ["Andrei Viktorovich Semyonov"]
+
+
+def test_an_al_name_at_a_sentences_start_is_the_surname():
+    text = (
+        "Iraq's ambassador, Haidar Jassim al-Obeidi, attended the ceremony with Saudi Deputy "
+        "Interior Minister Faisal bin Nasser al-Harbi.\n\n"
+        "Al-Harbi said the kingdom expected 5,000 travellers a day."
+    )
+    assert attributions(text) == [("Faisal bin Nasser al-Harbi", "surname")]
+
+
+def test_a_person_named_only_in_the_headline_speaks_there_and_by_role_after():
+    text = (
+        "Georgian FM Levan Tsiklauri: Tbilisi ready to host Armenia-Azerbaijan talks\n\n"
+        "TBILISI, April 2 (Trend) - Georgia is ready to host a new round of talks.\n\n"
+        '"Tbilisi has always been a place where neighbours can sit at one table," the '
+        "minister said."
+    )
+    assert attributions(text) == [("Levan Tsiklauri", "named"), ("Levan Tsiklauri", "role")]
+
+
+def test_a_headline_role_never_names_the_dateline():
+    text = (
+        "'No ceasefire without guarantees,' says Sudan envoy\n\n"
+        "GENEVA (AFP) - Sudan's envoy Omar al-Tayeb met reporters in Geneva.\n\n"
+        "Al-Tayeb said two more crossings would open."
+    )
+    found = extract(text)
+    assert "GENEVA" not in [s.name for s in found.speakers]
+    assert attributions(text)[-1] == ("Omar al-Tayeb", "surname")
+
+
+def test_a_name_a_speaker_says_is_no_mention_of_who_the_story_is_about():
+    text = (
+        "VIENNA, Feb 10 (Reuters) - Iran's ambassador, Reza Ghasemi, met the agency's deputy "
+        "head, Lucia Ferrante.\n\n"
+        "Ferrante said the timetable was a step in the right direction.\n\n"
+        '"Ghasemi has given us his word, and we will hold him to it," she said.'
+    )
+    assert attributions(text) == [("Lucia Ferrante", "surname"), ("Lucia Ferrante", "pronoun")]
+
+
+def test_a_title_read_after_another_persons_name_is_theirs_alone():
+    text = (
+        "BEIJING, May 2 (Reuters) - Russian President Vladimir Sokolov met Chinese President "
+        "Li Ming in Beijing.\n\n"
+        "The Russian president said ties were at their best."
+    )
+    found = extract(text)
+    assert [(s.name, s.role) for s in found.speakers] == [("Vladimir Sokolov", "Russian President")]
+    assert attributions(text) == [("Vladimir Sokolov", "role")]
+
+
+def test_a_portfolio_is_no_part_of_the_name_after_it():
+    text = (
+        "ASTANA, May 2 (Trend) - Kazakhstan's Minister of Foreign Affairs Murat Nurtleu held "
+        "talks with Hungarian Foreign Minister Peter Szabo.\n\n"
+        "The Kazakh minister said trade had doubled."
+    )
+    assert attributions(text) == [("Murat Nurtleu", "role")]
+
+
+def test_the_country_a_diplomat_is_posted_to_is_not_theirs():
+    text = (
+        "ANKARA, May 2 (Reuters) - Georgia's ambassador to Turkey, Giorgi Beridze, met Turkish "
+        "Deputy Foreign Minister Mehmet Kaya.\n\n"
+        "The Turkish diplomat said the railway would open next year."
+    )
+    assert attributions(text) == [("Mehmet Kaya", "role")]
+
+
+def test_a_leader_or_a_premier_is_the_head_of_government_not_the_deputy():
+    text = (
+        "BRUSSELS, May 2 (AFP) - Armenian Prime Minister Aram Petrosyan and Armenian Deputy "
+        "Prime Minister Tigran Hakobyan met EU Council President Luis Costa.\n\n"
+        "The Armenian premier said peace was close.\n\n"
+        "The EU leader said the bloc would send more monitors."
+    )
+    assert attributions(text) == [("Aram Petrosyan", "role"), ("Luis Costa", "role")]
+
+
+def test_the_chief_of_a_body_is_its_secretary_general():
+    text = (
+        "VIENNA, May 2 (AFP) - Azerbaijan's Foreign Minister Jeyhun Aliyev met OSCE Secretary "
+        "General Helga Berg.\n\n"
+        "The OSCE chief said monitors would stay.\n\n"
+        "The secretary general said the mission would report in June."
+    )
+    assert attributions(text) == [("Helga Berg", "role"), ("Helga Berg", "role")]
+
+
+def test_a_title_before_a_dash_in_the_headline_is_the_one_the_story_names():
+    text = (
+        "Russia, China to hold joint naval drills in Sea of Japan - deputy FM\n\n"
+        "MOSCOW, August 14. /TASS/. Russia and China will hold joint naval exercises in "
+        "September, Russian Deputy Foreign Minister Mikhail Gorelov told TASS on Thursday."
+    )
+    assert attributions(text) == [("Mikhail Gorelov", "role"), ("Mikhail Gorelov", "named")]
+
+
+def test_a_headline_quote_says_the_envoy_the_story_introduces_after_it():
+    text = (
+        "'No ceasefire without guarantees,' says Sudan envoy\n\n"
+        "GENEVA (AFP) - Sudan's envoy to the United Nations, Omar al-Tayeb, met reporters.\n\n"
+        "The UN humanitarian coordinator for Sudan, Marianne Lefort, said aid would follow."
+    )
+    found = extract(text)
+    assert found.quotes[0].text == "No ceasefire without guarantees"
+    assert attributions(text) == [("Omar al-Tayeb", "role"), ("Marianne Lefort", "named")]
+
+
+def test_a_headline_title_and_says_before_words_without_a_verb():
+    text = (
+        "Uzbek envoy says Tashkent ready to double scholarships\n\n"
+        "BAKU, May 2 (Trend) - Uzbek Ambassador to Azerbaijan Bakhtiyor Rakhimov met "
+        "students at Baku State University on Monday."
+    )
+    assert attributions(text) == [("Bakhtiyor Rakhimov", "role")]
+
+
+def test_a_surname_before_the_headlines_colon_is_the_person_the_story_names():
+    text = (
+        "Rakhimov: Tashkent ready to double scholarships for Azerbaijani students\n\n"
+        "BAKU, May 2 (Trend) - Uzbek Ambassador to Azerbaijan Bakhtiyor Rakhimov met "
+        "students at Baku State University on Monday."
+    )
+    assert attributions(text) == [("Bakhtiyor Rakhimov", "surname")]
+
+
+def test_a_title_and_a_name_between_commas_after_a_quote_name_the_speaker():
+    text = (
+        'Headline\n\nGENEVA (AFP) - "There will be no ceasefire without guarantees," Sudan\'s '
+        "envoy to the United Nations, Omar Abdelrahim al-Tayeb, told reporters on Thursday."
+    )
+    assert attributions(text) == [("Omar Abdelrahim al-Tayeb", "named")]
+
+
+def test_a_title_in_the_lead_is_the_person_the_next_sentence_names():
+    text = (
+        "Armenia, Turkey near deal\n\n"
+        "YEREVAN, May 2 (Reuters) - The peace treaty is almost ready, the Armenian foreign "
+        "minister said on Wednesday.\n\n"
+        "Armenian Foreign Minister Aram Mirzoyan, who met Turkish officials in Kars, said the "
+        "border could open by summer."
+    )
+    assert attributions(text) == [("Aram Mirzoyan", "role"), ("Aram Mirzoyan", "named")]
+
+
+def test_a_counterpart_introduced_in_the_next_sentence_holds_the_title_too():
+    text = (
+        "ANKARA, May 2 (Reuters) - Turkish Foreign Minister Hakan Yildiz said on Monday that "
+        "Ankara would mediate.\n\n"
+        "His Greek counterpart, Nikos Dendias, said Athens was open to talks.\n\n"
+        "The Greek minister said the islands were not on the table."
+    )
+    assert attributions(text)[-1] == ("Nikos Dendias", "role")
+
+
+def test_a_patronymic_says_whether_she_or_he():
+    text = (
+        "ASTANA, May 2 (Kazinform) - Deputy Minister Serik Bolatuly and Ambassador Aigul "
+        "Nurlanovna opened the trade centre on Monday.\n\n"
+        "She said Astana wanted more flights to Beijing.\n\n"
+        "He said the centre would open a branch in Almaty."
+    )
+    assert attributions(text) == [("Aigul Nurlanovna", "pronoun"), ("Serik Bolatuly", "pronoun")]
+
+
+def test_the_head_of_a_ministry_or_of_a_countrys_diplomacy_is_its_minister():
+    lead = (
+        "BAKU, May 2 (Trend) - Azerbaijani Foreign Minister Jeyhun Aliyev met Iranian "
+        "President Masoud Tehrani in Tehran.\n\n"
+    )
+    for cue in (
+        "The head of Azerbaijani diplomacy",
+        "The head of the Azerbaijani Foreign Ministry",
+    ):
+        text = lead + f"{cue} said the talks were useful."
+        assert attributions(text) == [("Jeyhun Aliyev", "role")], cue
+
+
+def test_the_head_of_state_is_the_president_and_the_chairwoman_the_chairman():
+    text = (
+        "BAKU, May 2 (APA) - Chairman of the Milli Majlis Sahiba Gafarova received Iranian "
+        "President Masoud Tehrani.\n\n"
+        "The head of state said the talks were useful.\n\n"
+        "The chairwoman said parliament would ratify the treaty."
+    )
+    assert attributions(text) == [("Masoud Tehrani", "role"), ("Sahiba Gafarova", "role")]
+
+
+def test_an_advisers_title_is_not_the_prime_ministers():
+    text = (
+        "TBILISI, May 2 (Trend) - Georgian Prime Minister's adviser Nino Kapanadze met "
+        "Armenian Prime Minister Aram Petrosyan.\n\n"
+        "The adviser said the talks were useful.\n\n"
+        "The prime minister said a railway would open."
+    )
+    assert attributions(text) == [("Nino Kapanadze", "role"), ("Aram Petrosyan", "role")]
+
+
+def test_the_body_a_title_heads_is_no_part_of_the_name_after_it():
+    found = extract(
+        "BAKU, May 2 (APA) - Head of the Presidential Administration Samir Nuriyev received "
+        "the delegation.\n\nThe official said the talks were useful."
+    )
+    assert [s.name for s in found.speakers] == ["Samir Nuriyev"]
