@@ -30,6 +30,7 @@ from search.quotes.cast import (
     name_gender,
     names_words,
 )
+from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, of_kind
 from search.quotes.lexicon import (
     HONORIFICS,
     ORG_HEAD,
@@ -66,7 +67,7 @@ from search.quotes.titles import GENERIC_KINDS, HEAD_OF, role_agrees
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
-BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
+BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS
 # "according to him": the pronoun as a subject.
 OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 # "Al-Tayeb said" at a sentence's start for Omar al-Tayeb.
@@ -445,21 +446,39 @@ class Resolver:
             return None
         words = [spelt(w) for w in words]
         head, others = words[-1], {w for w in words[:-1] if not nation_words(w)}
+        if head in ANY_BODY:
+            # "the body" fits every body, the ones its words mention too: only the body that
+            # spoke last
+            last = self.last_speaker
+            return last if last is not None and last.kind == "organisation" else None
+        nations = nation_words(low)
         best: tuple[int, Person] | None = None
         for p in self.people:
             if p.kind != "organisation":
                 continue
+            if nations and nation_words(p.name) and not nations & nation_words(p.name):
+                continue  # "the Russian ministry" is not Moldova's Ministry of Foreign Affairs
             if p.role == AGENCY_ROLE and head == "agency":
                 if others - AGENCY_WORDS:
                     continue  # "the state news agency", "the agency": the agency named
-            elif spelt(head_noun(p.name)) != head or not others <= {
-                spelt(w) for w in p.name.lower().split()
-            }:
+            elif not self._called(head, others, p):
                 continue
             earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), p)
         return best[1] if best else None
+
+    @staticmethod
+    def _called(head: str, others: set[str], body: Person) -> bool:
+        """Whether "the [others] [head]" can be ``body``: its own head noun with words of its
+        name ("the foreign ministry"), or a noun for its kind ("the alliance" for NATO, "the
+        U.N. nuclear watchdog" for the International Atomic Energy Agency)."""
+        own = {spelt(w) for w in body.name.lower().split()}
+        if spelt(head_noun(body.name)) == head:
+            return others <= own
+        if head in KIND_NOUNS and of_kind(head, body.name, body.aliases):
+            return others <= own or describing(others)
+        return False
 
     def _said_it(self, person: Person, cue: Cue) -> bool:
         """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom
