@@ -277,3 +277,23 @@ def test_even_before_a_country_is_no_part_of_its_name():
 def test_a_complaint_filed_by_a_party_is_no_organisation():
     story = "The GOP’s complaint to the Court of Appeals says the lawyer had a conflict."
     assert speaker_of(story, "the lawyer had a conflict") == (None, None)
+
+
+def test_a_capital_that_speaks_is_the_government_seated_there():
+    story = (
+        "WASHINGTON, July 8 (Reuters) - The State Department said on Tuesday it had approved "
+        "the sale of coastal radars to the Philippines.\n\n"
+        "Beijing said it firmly opposed the deal."
+    )
+    (quote,) = [q for q in extract(story).quotes if q.text.startswith("it firmly opposed")]
+    assert (quote.speaker, quote.attribution) == ("Beijing", "organisation")
+
+
+def test_a_capital_that_is_a_persons_surname_is_that_person():
+    story = (
+        "WASHINGTON, May 2 (Reuters) - Representative Ellen Washington said on Thursday that "
+        "Congress would vote on the aid package next week.\n\n"
+        "Washington said the vote would be close."
+    )
+    (quote,) = [q for q in extract(story).quotes if q.text.startswith("the vote would be")]
+    assert (quote.speaker, quote.attribution) == ("Ellen Washington", "surname")

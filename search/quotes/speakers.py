@@ -546,8 +546,10 @@ class Resolver:
         country = country_named(mention)
         if country:
             return self._organisation(country)  # "Greece said it had protested"
-        if is_place(mention):
-            return self._organisation(mention)  # "Tokyo said": the government seated there
+        if is_place(mention) and self._known(mention) is None:
+            # "Tokyo said": the government seated there; but "Washington said" after Rep.
+            # Ellen Washington is her
+            return self._organisation(mention)
         affiliated = AFFILIATION.fullmatch(mention)
         who = affiliated["who"] if affiliated else ""
         if who and names_somebody(who) and not names_a_body(who):
