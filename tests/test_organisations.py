@@ -297,3 +297,26 @@ def test_a_capital_that_is_a_persons_surname_is_that_person():
     )
     (quote,) = [q for q in extract(story).quotes if q.text.startswith("the vote would be")]
     assert (quote.speaker, quote.attribution) == ("Ellen Washington", "surname")
+
+
+def test_it_is_the_body_the_sentence_before_opens_with_though_it_did_not_speak():
+    story = (
+        "VIENNA (Reuters) - The International Atomic Energy Agency issued its quarterly "
+        "report on Iran on Wednesday.\n\n"
+        "It said inspectors had been denied access to the Fordow site."
+    )
+    (quote,) = extract(story).quotes
+    assert (quote.speaker, quote.attribution) == (
+        "International Atomic Energy Agency",
+        "organisation",
+    )
+
+
+def test_it_is_nobody_when_the_sentence_before_opens_with_a_person():
+    story = (
+        "BRUSSELS (AFP) - Foreign Minister Anna Lindqvist criticised the European "
+        "Commission on Monday.\n\n"
+        "It said the new visa rules would take effect in June."
+    )
+    (quote,) = [q for q in extract(story).quotes if q.text.startswith("the new visa rules")]
+    assert quote.speaker is None

@@ -102,6 +102,8 @@ def described(words: str) -> bool:
     return not low & (NOT_DESCRIPTIVE | ROLE_SET | UNNAMED_HEADS)
 
 
+# What may stand before a sentence's subject: a dateline and "The".
+LEAD_IN = re.compile(r"\s*(?:[^\n]{0,80}?\s(?:--|-|–|—)\s+)?(?:[Tt]he\s+)?")
 # "The State Department's spokesman said", "the ministry's press service said".
 BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
 # A focusing adverb before the speaker's name: "Even China said", "Only Hungary objected".
@@ -224,7 +226,7 @@ class Resolver:
             named = [w for w in mention.split() if w not in STOP_CAPS]
             if person is None and any(w[:1].isupper() for w in named):
                 person = self._organisation(mention)
-        elif low == "it" and self.last_speaker is not None:
+        elif low == "it":
             person = self._it(cue.mention_start)  # "Greece said it had protested"
         elif cue.hint == "unnamed":
             person = None
@@ -371,13 +373,28 @@ class Resolver:
 
     def _it(self, pos: int) -> Person | None:
         """ "it said": the body that spoke last, if the text named it in this sentence or the
-        one before; a person is never "it"."""
+        one before; else, when nobody spoke there, the body the sentence before is about
+        ("The IAEA issued its report on Wednesday. It said ..."). A person is never "it"."""
         last = self.last_speaker
-        if last is None or last.kind != "organisation":
-            return None
         start, _ = self._sentence_of(pos)
         before, _ = self._sentence_of(max(0, start - 1))
-        return last if any(before <= x < pos for x in last.positions) else None
+        if last is not None and last.kind == "organisation":
+            if any(before <= x < pos for x in last.positions):
+                return last
+        if self.last_cue[0] >= before:
+            return None  # somebody else spoke there
+        return self._body_subject(before, start)
+
+    def _body_subject(self, start: int, end: int) -> Person | None:
+        """The body a sentence opens with, after its dateline: "VIENNA (Reuters) - The
+        International Atomic Energy Agency issued ...", not the body it says something of
+        ("Russia accused the European Union ...")."""
+        named = [(x, p) for p in self.people for x in p.positions if start <= x < end]
+        if not named:
+            return None
+        at, first = min(named, key=lambda item: item[0])
+        opening = LEAD_IN.fullmatch(self.text, start, at) is not None
+        return first if first.kind == "organisation" and opening else None
 
     def _introduced_in(self, cue: Cue, mention: str) -> Person | None:
         """The body the story introduces at this very mention, by its whole name: "the
