@@ -8,6 +8,7 @@ from __future__ import annotations
 from search.quotes import extract
 from search.quotes.cast import organisations
 from tests.test_bodies import speaker_of
+from tests.test_kinds import found
 
 
 def test_a_ministry_named_x_of_a_and_b_keeps_its_whole_name():
@@ -285,8 +286,7 @@ def test_a_capital_that_speaks_is_the_government_seated_there():
         "the sale of coastal radars to the Philippines.\n\n"
         "Beijing said it firmly opposed the deal."
     )
-    (quote,) = [q for q in extract(story).quotes if q.text.startswith("it firmly opposed")]
-    assert (quote.speaker, quote.attribution) == ("Beijing", "organisation")
+    assert found(story, "it firmly opposed") == ("Beijing", "organisation")
 
 
 def test_a_capital_that_is_a_persons_surname_is_that_person():
@@ -295,8 +295,7 @@ def test_a_capital_that_is_a_persons_surname_is_that_person():
         "Congress would vote on the aid package next week.\n\n"
         "Washington said the vote would be close."
     )
-    (quote,) = [q for q in extract(story).quotes if q.text.startswith("the vote would be")]
-    assert (quote.speaker, quote.attribution) == ("Ellen Washington", "surname")
+    assert found(story, "the vote would be") == ("Ellen Washington", "surname")
 
 
 def test_it_is_the_body_the_sentence_before_opens_with_though_it_did_not_speak():
@@ -305,8 +304,7 @@ def test_it_is_the_body_the_sentence_before_opens_with_though_it_did_not_speak()
         "report on Iran on Wednesday.\n\n"
         "It said inspectors had been denied access to the Fordow site."
     )
-    (quote,) = extract(story).quotes
-    assert (quote.speaker, quote.attribution) == (
+    assert found(story, "inspectors had been denied") == (
         "International Atomic Energy Agency",
         "organisation",
     )
@@ -318,5 +316,22 @@ def test_it_is_nobody_when_the_sentence_before_opens_with_a_person():
         "Commission on Monday.\n\n"
         "It said the new visa rules would take effect in June."
     )
-    (quote,) = [q for q in extract(story).quotes if q.text.startswith("the new visa rules")]
-    assert quote.speaker is None
+    assert found(story, "the new visa rules")[0] is None
+
+
+def test_the_bank_is_a_countrys_central_bank_introduced_in_lower_case_without_a_quote():
+    story = (
+        "ASTANA (Reuters) - Kazakhstan's central bank kept its base rate at 15.25% on "
+        "Friday.\n\n"
+        "The bank said annual inflation would slow to 9% by the end of the year."
+    )
+    assert found(story, "annual inflation") == ("Kazakhstan's central bank", "organisation")
+
+
+def test_a_body_described_inside_a_quote_is_not_the_body_referred_to():
+    story = (
+        'ASTANA (Reuters) - "Kazakhstan\'s central bank must act," Senator Aigul Omarova '
+        "told reporters on Friday.\n\n"
+        "The bank said annual inflation would slow to 9% by the end of the year."
+    )
+    assert found(story, "annual inflation")[0] is None

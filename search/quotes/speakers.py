@@ -102,6 +102,12 @@ def described(words: str) -> bool:
     return not low & (NOT_DESCRIPTIVE | ROLE_SET | UNNAMED_HEADS)
 
 
+# A body introduced in lower case after its country: "Kazakhstan's central bank", "the U.N.
+# nuclear watchdog".
+DESCRIBED_BODY = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s|(?<=[Tt]he\s)"
+    rf"(?P<un>U\.N\.))\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<head>{'|'.join(sorted(BODY_NOUNS))}))\b"
+)
 # What may stand before a sentence's subject: a dateline and "The".
 LEAD_IN = re.compile(r"\s*(?:[^\n]{0,80}?\s(?:--|-|–|—)\s+)?(?:[Tt]he\s+)?")
 # "The State Department's spokesman said", "the ministry's press service said".
@@ -226,6 +232,8 @@ class Resolver:
             named = [w for w in mention.split() if w not in STOP_CAPS]
             if person is None and any(w[:1].isupper() for w in named):
                 person = self._organisation(mention)
+            elif person is None:
+                person = self._described_before(low, cue.mention_start)
         elif low == "it":
             person = self._it(cue.mention_start)  # "Greece said it had protested"
         elif cue.hint == "unnamed":
@@ -496,6 +504,28 @@ class Resolver:
         if head in KIND_NOUNS and of_kind(head, body.name, body.aliases):
             return others <= own or describing(others)
         return False
+
+    def _described_before(self, low: str, pos: int) -> Person | None:
+        """ "the bank" after "Kazakhstan's central bank kept its rate on hold": the body a
+        country's possessive introduced in lower case, in a sentence where it did not speak,
+        by the words it was introduced with."""
+        words = re.sub(r"^(?:the|its)\s+", "", low).split()
+        if not words or words[-1] in ANY_BODY:
+            return None
+        head, others = words[-1], set(words[:-1])
+        found = None
+        for m in DESCRIBED_BODY.finditer(self.text, 0, pos):
+            name = m["name"]
+            if m["head"].lower() != head or not others <= set(name.lower().split()):
+                continue
+            if not (m["un"] or nation_words(m["owner"])) or self._in_quote(m.start()):
+                continue
+            found = name
+        return self._organisation(found) if found else None
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, 1 << 62)) - 1
+        return i >= 0 and pos < self.quoted[i][1]
 
     def _said_it(self, person: Person, cue: Cue) -> bool:
         """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom
