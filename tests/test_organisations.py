@@ -335,3 +335,21 @@ def test_a_body_described_inside_a_quote_is_not_the_body_referred_to():
         "The bank said annual inflation would slow to 9% by the end of the year."
     )
     assert found(story, "annual inflation")[0] is None
+
+
+def test_the_ministry_in_the_lead_is_the_ministry_the_story_names_next():
+    story = (
+        "MOSCOW, April 9. /TASS/. Moscow will respond to the expulsion of its diplomat, the "
+        "ministry said on Wednesday. Russia's Foreign Ministry summoned the ambassador of "
+        "Moldova earlier in the day."
+    )
+    assert found(story, "Moscow will respond") == ("Russia's Foreign Ministry", "organisation")
+
+
+def test_the_agency_is_the_body_its_description_was_set_beside():
+    story = (
+        "MOSCOW (Reuters) - Rosatom, Russia's state nuclear agency, said on Monday it had "
+        "started building a power plant in Uzbekistan.\n\n"
+        "The agency said the first unit would be ready in 2030."
+    )
+    assert found(story, "the first unit") == ("Rosatom", "organisation")

@@ -108,6 +108,8 @@ DESCRIBED_BODY = re.compile(
     r"(?<![\w’'-])(?P<name>(?:(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s|(?<=[Tt]he\s)"
     rf"(?P<un>U\.N\.))\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<head>{'|'.join(sorted(BODY_NOUNS))}))\b"
 )
+# The name a description is set beside: "Rosatom, " before "Russia's state nuclear agency,".
+APPOSED_TO = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}),\s+\Z")
 # What may stand before a sentence's subject: a dateline and "The".
 LEAD_IN = re.compile(r"\s*(?:[^\n]{0,80}?\s(?:--|-|–|—)\s+)?(?:[Tt]he\s+)?")
 # "The State Department's spokesman said", "the ministry's press service said".
@@ -465,7 +467,9 @@ class Resolver:
 
     def _organisation_back(self, low: str, pos: int) -> Person | None:
         """ "the ministry", "the foreign ministry", "the embassy": the body with that head
-        noun the story named last before it, if its name holds the mention's other words."""
+        noun the story named last before it, if its name holds the mention's other words; in
+        the story's lead, the body it names next, soon after ("..., the ministry said on
+        Wednesday. Russia's Foreign Ministry summoned ...")."""
         words = re.sub(r"^(?:the|its)\s+", "", low).split()
         if not words:
             return None
@@ -478,6 +482,7 @@ class Resolver:
             return last if last is not None and last.kind == "organisation" else None
         nations = nation_words(low)
         best: tuple[int, Person] | None = None
+        first: tuple[int, Person] | None = None  # the body named next, in the lead
         for p in self.people:
             if p.kind != "organisation":
                 continue
@@ -491,6 +496,11 @@ class Resolver:
             earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), p)
+            soon = [x for x in p.positions if pos < x < pos + NAMED_SOON]
+            if soon and not earlier and (first is None or min(soon) < first[0]):
+                first = (min(soon), p)
+        if best is None and first is not None and pos < self.headline + LEAD:
+            return first[1]
         return best[1] if best else None
 
     @staticmethod
@@ -521,6 +531,9 @@ class Resolver:
             if not (m["un"] or nation_words(m["owner"])) or self._in_quote(m.start()):
                 continue
             found = name
+            before = APPOSED_TO.search(self.text, max(0, m.start() - 80), m.start())
+            if before and self.text.startswith(",", m.end()):
+                found = before["name"]  # "Rosatom, Russia's state nuclear agency, said"
         return self._organisation(found) if found else None
 
     def _in_quote(self, pos: int) -> bool:
