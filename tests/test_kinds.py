@@ -89,3 +89,32 @@ def test_a_kind_is_read_from_the_head_noun_or_from_what_a_known_body_is():
     assert of_kind("fund", "IMF") and of_kind("lender", "Asian Development Bank")
     assert not of_kind("alliance", "European Union")
     assert not of_kind("agency", "Iran's Atomic Energy Organisation")
+
+
+def test_a_un_agency_is_the_body_known_by_initials_of_that_kind():
+    story = (
+        "GENEVA (AFP) - The World Health Organization said on Monday the outbreak was under "
+        "control.\n\n"
+        "The U.N. health agency said 20 people had died."
+    )
+    assert found(story, "20 people had died") == ("World Health Organization", "organisation")
+
+
+def test_a_body_in_a_spokesmans_title_is_the_body_named_first_with_its_country():
+    story = (
+        "WASHINGTON (Reuters) - The U.S. State Department said on Monday it would send an "
+        "envoy to Baku.\n\n"
+        '"We want a deal," State Department spokesman Tom Reed said.\n\n'
+        "The State Department's spokesman said the envoy would leave on Friday."
+    )
+    assert found(story, "the envoy would leave") == ("U.S. State Department", "organisation")
+
+
+def test_bodies_of_two_countries_stay_apart():
+    story = (
+        "KYIV (Reuters) - Russia's Foreign Ministry said on Monday it had expelled a "
+        "Ukrainian diplomat.\n\n"
+        "Ukraine's Foreign Ministry said Kyiv would respond.\n\n"
+        "The ministry said a Russian diplomat would be expelled in turn."
+    )
+    assert found(story, "a Russian diplomat") == ("Ukraine's Foreign Ministry", "organisation")

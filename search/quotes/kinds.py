@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.cast import head_noun
+from search.quotes.cast import Person, acronym, head_noun
+from search.quotes.nations import nation_words
 
 # The head nouns each kind noun stands for ("the watchdog" may be an authority or an agency),
 # beyond the kind noun itself.
@@ -98,9 +99,39 @@ def of_kind(noun: str, name: str, aliases: set[str] = frozenset()) -> bool:
     if head_noun(name) in KIND_HEADS.get(noun, ()):
         return True
     bare = re.sub(r"^(?:the\s+|.+?['’]s\s+)", "", name, flags=re.I)
-    return any(noun in KNOWN_KINDS.get(n, ()) for n in {name, bare, *aliases})
+    # "the U.N. health agency" for the World Health Organization, the WHO
+    names = {name, bare, acronym(bare), *aliases}
+    return any(noun in KNOWN_KINDS.get(n, ()) for n in names)
 
 
-def describing(words: set[str]) -> bool:
-    """Whether the words before a kind noun only describe the body ("nuclear", "U.N.")."""
-    return words <= DESCRIBING
+def describing(words: set[str], name: set[str]) -> bool:
+    """Whether the words before a kind noun are the body's name's or only describe it
+    ("nuclear", "U.N."): "the U.N. health agency" for the World Health Organization."""
+    return words <= DESCRIBING | name
+
+
+def _key(name: str) -> tuple[str, ...]:
+    words = re.sub(r"^the\s+", "", name, flags=re.I).lower().split()
+    return tuple(w for w in words if not nation_words(w))
+
+
+def merge_same_bodies(people: list[Person]) -> None:
+    """One body for a name written with and without its country: "State Department" in
+    "State Department spokesman Tom Reed" is the U.S. State Department the story named
+    first, so that a later "the State Department's spokesman" is that body. Bodies of two
+    countries ("Russia's Foreign Ministry", "Ukraine's Foreign Ministry") stay apart, and a
+    name without a country joins neither of them."""
+    groups: dict[tuple[str, ...], list[Person]] = {}
+    for p in people:
+        if p.kind == "organisation" and p.positions and _key(p.name):
+            groups.setdefault(_key(p.name), []).append(p)
+    for same in groups.values():
+        countries = {frozenset(nation_words(p.name)) for p in same} - {frozenset()}
+        if len(same) < 2 or len(countries) > 1:
+            continue
+        same.sort(key=lambda p: min(p.positions))
+        kept = same[0]
+        for other in same[1:]:
+            kept.positions.extend(other.positions)
+            kept.aliases |= {other.name, *other.aliases}
+            people.remove(other)

@@ -30,7 +30,7 @@ from search.quotes.cast import (
     name_gender,
     names_words,
 )
-from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, of_kind
+from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, merge_same_bodies, of_kind
 from search.quotes.lexicon import (
     HONORIFICS,
     ORG_HEAD,
@@ -160,6 +160,7 @@ class Resolver:
         first = text.find("\n")
         self.headline = first if 0 < first < 200 else 0
         self.text = text
+        merge_same_bodies(people)  # "State Department" in a title, the U.S. one named first
         # The bodies the story introduces, with where, before any mention adds to them.
         self.introduced = [(p, tuple(p.positions)) for p in people if p.kind == "organisation"]
         self.bodies = companies(text)  # the companies it introduces, and their short names
@@ -512,7 +513,7 @@ class Resolver:
         if spelt(head_noun(body.name)) == head:
             return others <= own
         if head in KIND_NOUNS and of_kind(head, body.name, body.aliases):
-            return others <= own or describing(others)
+            return describing(others, own)
         return False
 
     def _described_before(self, low: str, pos: int) -> Person | None:
