@@ -358,3 +358,21 @@ def test_the_watchdogs_chief_is_the_head_of_the_authority():
         '"No one is above the rules of fair competition," the watchdog\'s chief said.'
     )
     assert found(story, "No one is above") == ("Selim Karaca", "role")
+
+
+def test_the_imf_official_is_the_one_introduced_as_the_funds_mission_chief():
+    story = (
+        "CAIRO (Reuters) - The International Monetary Fund's mission chief for Egypt, Elena "
+        "Moretti, said on Friday that growth would slow.\n\n"
+        "The IMF official said the pound should be allowed to float."
+    )
+    assert found(story, "the pound should") == ("Elena Moretti", "role")
+
+
+def test_an_ambassador_to_a_body_is_not_that_bodys_official():
+    story = (
+        "VIENNA (Reuters) - Iran's ambassador to the IAEA, Reza Ghasemi, said on Monday that "
+        "inspectors would be allowed back.\n\n"
+        "The IAEA official said the agency still needed records from 2021."
+    )
+    assert found(story, "the agency still needed")[0] is None

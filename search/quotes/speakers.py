@@ -110,6 +110,8 @@ DESCRIBED_BODY = re.compile(
 )
 # The name a description is set beside: "Rosatom, " before "Russia's state nuclear agency,".
 APPOSED_TO = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}),\s+\Z")
+# The words set after a name between commas: "Elena Moretti, the IMF's mission chief, said".
+APPOSITIVE = re.compile(r",\s+(?P<role>[^,.;\n]{3,80}),")
 # What may stand before a sentence's subject: a dateline and "The".
 LEAD_IN = re.compile(r"\s*(?:[^\n]{0,80}?\s(?:--|-|–|—)\s+)?(?:[Tt]he\s+)?")
 # "The State Department's spokesman said", "the ministry's press service said".
@@ -338,7 +340,7 @@ class Resolver:
         noun = nouns[-1] if nouns else ""
         if not noun:
             return None
-        fits = [p for _, p in self._before(pos) if role_agrees(low, p)]
+        fits = [p for _, p in self._before(pos) if role_agrees(low, p, self._introduced_as(p))]
         if not fits and pos <= self.headline:
             # "Russian minister says West not ready" over a story that names him after it
             fits = [
@@ -365,6 +367,19 @@ class Resolver:
         if self.last_speaker in fits:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
+
+    def _introduced_as(self, person: Person) -> str:
+        """The words the story set beside a person's name where it first wrote it, which the
+        title kept may have lost: "The International Monetary Fund's mission chief for Egypt"
+        before ", Elena Moretti," or "the IMF's mission chief" after "Elena Moretti, "."""
+        if not person.positions:
+            return ""
+        at = min(person.positions)
+        start, _ = self._sentence_of(at)
+        before = self.text[start:at].rsplit(",", 1)
+        before_words = before[0] if len(before) > 1 and not before[1].strip() else ""
+        after = APPOSITIVE.match(self.text, at + len(person.name))
+        return " ".join(filter(None, [before_words, after["role"] if after else ""]))
 
     def _document_author(self, noun: str, pos: int) -> Person | None:
         """ "The statement said": whoever the last cue gave the words to, when that cue's

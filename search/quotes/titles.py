@@ -13,7 +13,7 @@ import re
 from search.quotes.cast import BODY_HEADS, Person
 from search.quotes.kinds import ANY_BODY, KIND_NOUNS, of_kind
 from search.quotes.lexicon import ROLE_MODIFIERS, ROLE_NOUN, ROLE_SET
-from search.quotes.nations import nation_words, own_nations
+from search.quotes.nations import POSTING, nation_words, own_nations
 
 # Ranks that set one holder of a title apart from another: a deputy minister is not the
 # minister.
@@ -53,6 +53,7 @@ GENERIC_KINDS = {
 
 OWNER = re.compile(rf"[’']s\s+(?=.*\b{ROLE_NOUN}\b)")
 WORD = r"[\w’'.-]+"
+POSSESSIVE = re.compile(r"[’']s$")
 # A mention's word that the title says in other words: "the parliament speaker" for the
 # speaker of the Grand National Assembly.
 _LEGISLATURES = frozenset(
@@ -93,9 +94,11 @@ def nations_agree(mention: str, person: Person) -> bool:
     return not posted or bool(posted & (theirs | nation_words(person.role)))
 
 
-def role_agrees(mention: str, person: Person) -> bool:
+def role_agrees(mention: str, person: Person, introduced: str = "") -> bool:
     """Whether a role mention ("the Kazakh minister", "the Bank official") can name
-    ``person``, from the role and countries the story introduced them with."""
+    ``person``, from the role and countries the story introduced them with; ``introduced``,
+    the words set beside their name there, may vouch for the mention's other words ("the IMF
+    official" for "the International Monetary Fund's mission chief")."""
     mention = one_title(re.sub(r"\bfm\b", "foreign minister", mention.lower()))  # "deputy FM"
     words = re.findall(r"[\w’'.-]+", mention)
     role_words = set(re.findall(r"[\w’'.-]+", one_title(person.role.lower())))
@@ -115,10 +118,15 @@ def role_agrees(mention: str, person: Person) -> bool:
         return False
     if not nations_agree(mention, person):
         return False
+    if noun == "official":
+        # "the IAEA official" is an official of the IAEA, not Iran's ambassador to it
+        role_words = set(re.findall(WORD, POSTING.split(one_title(person.role.lower()))[0]))
     own = role_words | {w.lower() for w in person.name.split()}
     # the words the story introduced them with, which their role may have lost: "the IMF
     # official" for "IMF mission chief Elena Moretti"
-    introductions = [a for a in person.aliases if a.endswith(person.name)]
+    introductions = [a for a in person.aliases if a.endswith(person.name)] + [introduced]
+    # not where they are posted: Iran's ambassador to the IAEA is no IAEA official
+    introductions = [POSTING.split(a, maxsplit=1)[0] for a in introductions]
     own |= {w for a in introductions for w in re.findall(WORD, a.lower())}
     qualifiers = {
         w
@@ -130,9 +138,23 @@ def role_agrees(mention: str, person: Person) -> bool:
     }
     if noun in GENERIC_ROLES:
         qualifiers |= {w for w in words if w in ROLE_MODIFIERS - RANKS}
+    own |= {initials(introduced), *(POSSESSIVE.sub("", w) for w in own)}
     qualifiers = {w for w in qualifiers if not SAID_OTHERWISE.get(w, frozenset()) & own}
     qualifiers = {w for w in qualifiers if not _their_bodys(w, person.role)}
     return qualifiers <= own | {"top", "senior", "former", "then", "country's", "nation's"}
+
+
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][a-z]+(?:[’']s)?\s+){1,5}[A-Z][a-z]+")
+
+
+def initials(text: str) -> str:
+    """The initials of the first body's name of several words in ``text``, lower-case: "imf"
+    for "The International Monetary Fund's mission chief"."""
+    for m in CAPITALISED_RUN.finditer(text):
+        words = [POSSESSIVE.sub("", w) for w in m.group().split() if w != "The"]
+        if len(words) > 1:
+            return "".join(w[0] for w in words).lower()
+    return ""
 
 
 def _their_bodys(word: str, role: str) -> bool:
