@@ -8,6 +8,7 @@ from __future__ import annotations
 from search.quotes import extract
 from search.quotes.cast import organisations
 from tests.test_bodies import speaker_of
+from tests.test_kinds import found
 
 
 def test_a_ministry_named_x_of_a_and_b_keeps_its_whole_name():
@@ -277,3 +278,78 @@ def test_even_before_a_country_is_no_part_of_its_name():
 def test_a_complaint_filed_by_a_party_is_no_organisation():
     story = "The GOP’s complaint to the Court of Appeals says the lawyer had a conflict."
     assert speaker_of(story, "the lawyer had a conflict") == (None, None)
+
+
+def test_a_capital_that_speaks_is_the_government_seated_there():
+    story = (
+        "WASHINGTON, July 8 (Reuters) - The State Department said on Tuesday it had approved "
+        "the sale of coastal radars to the Philippines.\n\n"
+        "Beijing said it firmly opposed the deal."
+    )
+    assert found(story, "it firmly opposed") == ("Beijing", "organisation")
+
+
+def test_a_capital_that_is_a_persons_surname_is_that_person():
+    story = (
+        "WASHINGTON, May 2 (Reuters) - Representative Ellen Washington said on Thursday that "
+        "Congress would vote on the aid package next week.\n\n"
+        "Washington said the vote would be close."
+    )
+    assert found(story, "the vote would be") == ("Ellen Washington", "surname")
+
+
+def test_it_is_the_body_the_sentence_before_opens_with_though_it_did_not_speak():
+    story = (
+        "VIENNA (Reuters) - The International Atomic Energy Agency issued its quarterly "
+        "report on Iran on Wednesday.\n\n"
+        "It said inspectors had been denied access to the Fordow site."
+    )
+    assert found(story, "inspectors had been denied") == (
+        "International Atomic Energy Agency",
+        "organisation",
+    )
+
+
+def test_it_is_nobody_when_the_sentence_before_opens_with_a_person():
+    story = (
+        "BRUSSELS (AFP) - Foreign Minister Anna Lindqvist criticised the European "
+        "Commission on Monday.\n\n"
+        "It said the new visa rules would take effect in June."
+    )
+    assert found(story, "the new visa rules")[0] is None
+
+
+def test_the_bank_is_a_countrys_central_bank_introduced_in_lower_case_without_a_quote():
+    story = (
+        "ASTANA (Reuters) - Kazakhstan's central bank kept its base rate at 15.25% on "
+        "Friday.\n\n"
+        "The bank said annual inflation would slow to 9% by the end of the year."
+    )
+    assert found(story, "annual inflation") == ("Kazakhstan's central bank", "organisation")
+
+
+def test_a_body_described_inside_a_quote_is_not_the_body_referred_to():
+    story = (
+        'ASTANA (Reuters) - "Kazakhstan\'s central bank must act," Senator Aigul Omarova '
+        "told reporters on Friday.\n\n"
+        "The bank said annual inflation would slow to 9% by the end of the year."
+    )
+    assert found(story, "annual inflation")[0] is None
+
+
+def test_the_ministry_in_the_lead_is_the_ministry_the_story_names_next():
+    story = (
+        "MOSCOW, April 9. /TASS/. Moscow will respond to the expulsion of its diplomat, the "
+        "ministry said on Wednesday. Russia's Foreign Ministry summoned the ambassador of "
+        "Moldova earlier in the day."
+    )
+    assert found(story, "Moscow will respond") == ("Russia's Foreign Ministry", "organisation")
+
+
+def test_the_agency_is_the_body_its_description_was_set_beside():
+    story = (
+        "MOSCOW (Reuters) - Rosatom, Russia's state nuclear agency, said on Monday it had "
+        "started building a power plant in Uzbekistan.\n\n"
+        "The agency said the first unit would be ready in 2030."
+    )
+    assert found(story, "the first unit") == ("Rosatom", "organisation")

@@ -3,6 +3,7 @@ must agree with the title a person was introduced with, pronouns, surnames, and 
 cast must read whole."""
 
 from search.quotes import extract
+from tests.test_kinds import found
 
 
 def attributions(text: str) -> list[tuple[str | None, str]]:
@@ -295,3 +296,83 @@ def test_the_body_a_title_heads_is_no_part_of_the_name_after_it():
         "the delegation.\n\nThe official said the talks were useful."
     )
     assert [s.name for s in found.speakers] == ["Samir Nuriyev"]
+
+
+def test_the_parliament_speaker_is_the_speaker_of_the_assembly_named_earlier():
+    story = (
+        "ANKARA (AA) - The speaker of Turkey's Grand National Assembly, Kemal Aydemir, "
+        "received a delegation of Ukrainian lawmakers on Tuesday.\n\n"
+        "The head of the delegation, Oksana Melnyk, said Kyiv wanted more grain ships.\n\n"
+        "The parliament speaker said Turkey would keep its channels open."
+    )
+    assert found(story, "Turkey would keep") == ("Kemal Aydemir", "role")
+
+
+def test_the_speaker_is_the_chairman_of_a_parliament():
+    story = (
+        "ASTANA (Kazinform) - Chairman of the Mazhilis Yerlan Sadykov met a delegation of "
+        "Turkish deputies on Monday.\n\n"
+        "The speaker said Kazakhstan valued its ties with Turkey."
+    )
+    assert found(story, "Kazakhstan valued") == ("Yerlan Sadykov", "role")
+
+
+def test_the_security_chief_is_the_secretary_of_his_countrys_security_council():
+    story = (
+        "MOSCOW, Sept 3. /TASS/. Secretary of Russia's Security Council Nikolai Voronin held "
+        "talks with Armenia's Security Council Secretary Armen Hakobyan on Wednesday.\n\n"
+        "The Armenian security chief said Yerevan would decide after consultations.\n\n"
+        "The Russian security chief said Moscow was concerned about foreign instructors."
+    )
+    assert found(story, "Yerevan would decide") == ("Armen Hakobyan", "role")
+    assert found(story, "Moscow was concerned") == ("Nikolai Voronin", "role")
+
+
+def test_the_imf_official_is_the_mission_chief_introduced_with_the_imf():
+    story = (
+        "BISHKEK (Reuters) - IMF mission chief Elena Moretti said on Friday that Kyrgyzstan's "
+        "growth would slow this year.\n\n"
+        "The IMF official said the som should be allowed to float freely."
+    )
+    assert found(story, "the som should be") == ("Elena Moretti", "role")
+
+
+def test_the_organisations_head_is_the_secretary_general_not_the_head_of_a_delegation():
+    story = (
+        "VIENNA (AFP) - OSCE Secretary General Lars Eriksen said on Friday that the mission "
+        "in Armenia would stay.\n\n"
+        '"Monitoring is the first step to trust," the organisation\'s head said.\n\n'
+        "The head of the Azerbaijani delegation, Rauf Aliyev, said Baku had not been "
+        "consulted.\n\n"
+        '"We will keep asking," the delegation\'s head said.'
+    )
+    assert found(story, "Monitoring is the first") == ("Lars Eriksen", "role")
+    assert found(story, "We will keep asking") == ("Rauf Aliyev", "role")
+
+
+def test_the_watchdogs_chief_is_the_head_of_the_authority():
+    story = (
+        "ANKARA (AA) - Turkey's Competition Authority said on Friday it had opened an "
+        "investigation into five cement producers.\n\n"
+        "The head of the authority, Selim Karaca, said fines could reach 10% of turnover.\n\n"
+        '"No one is above the rules of fair competition," the watchdog\'s chief said.'
+    )
+    assert found(story, "No one is above") == ("Selim Karaca", "role")
+
+
+def test_the_imf_official_is_the_one_introduced_as_the_funds_mission_chief():
+    story = (
+        "CAIRO (Reuters) - The International Monetary Fund's mission chief for Egypt, Elena "
+        "Moretti, said on Friday that growth would slow.\n\n"
+        "The IMF official said the pound should be allowed to float."
+    )
+    assert found(story, "the pound should") == ("Elena Moretti", "role")
+
+
+def test_an_ambassador_to_a_body_is_not_that_bodys_official():
+    story = (
+        "VIENNA (Reuters) - Iran's ambassador to the IAEA, Reza Ghasemi, said on Monday that "
+        "inspectors would be allowed back.\n\n"
+        "The IAEA official said the agency still needed records from 2021."
+    )
+    assert found(story, "the agency still needed")[0] is None

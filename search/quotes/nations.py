@@ -174,7 +174,10 @@ Yerevan, Minsk, New York, Hong Kong, Singapore, Zurich, Frankfurt, Luxembourg, A
 Europe, Asia, Africa, Korea, Latin America, Arabia, Tanzania, Zimbabwe, Zambia, Uganda,
 Ghana, Angola, Mozambique, Ecuador, Peru, Bolivia, Argentina, Uruguay, Paraguay, Nicaragua,
 Honduras, Panama, Jamaica, Malaysia, Burma, Myanmar, Nepal, Sri Lanka, Iceland, Malta,
-New Zealand, Senegal, Cameroon, Zaire, Congo, Somalia, Liberia, Gabon
+New Zealand, Senegal, Cameroon, Zaire, Congo, Somalia, Liberia, Gabon, Beijing, Washington,
+Moscow, Ankara, Kyiv, Kiev, Astana, Tashkent, Bishkek, Dushanbe, Ashgabat, Chisinau, Seoul,
+Pyongyang, Doha, Muscat, Abu Dhabi, Vilnius, Riga, Tallinn, Pristina, Dhaka,
+Ulaanbaatar, Abuja, Addis Ababa, Ramallah, Nicosia, Dublin, Kuala Lumpur, Kuwait City
 """.replace("\n", " ").split(",")
 )
 _PLACE_KEYS = frozenset(p.lower() for p in PLACES)

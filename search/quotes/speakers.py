@@ -30,6 +30,7 @@ from search.quotes.cast import (
     name_gender,
     names_words,
 )
+from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, merge_same_bodies, of_kind
 from search.quotes.lexicon import (
     HONORIFICS,
     ORG_HEAD,
@@ -66,7 +67,7 @@ from search.quotes.titles import GENERIC_KINDS, HEAD_OF, role_agrees
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
-BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS)
+BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS
 # "according to him": the pronoun as a subject.
 OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 # "Al-Tayeb said" at a sentence's start for Omar al-Tayeb.
@@ -101,6 +102,18 @@ def described(words: str) -> bool:
     return not low & (NOT_DESCRIPTIVE | ROLE_SET | UNNAMED_HEADS)
 
 
+# A body introduced in lower case after its country: "Kazakhstan's central bank", "the U.N.
+# nuclear watchdog".
+DESCRIBED_BODY = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s|(?<=[Tt]he\s)"
+    rf"(?P<un>U\.N\.))\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<head>{'|'.join(sorted(BODY_NOUNS))}))\b"
+)
+# The name a description is set beside: "Rosatom, " before "Russia's state nuclear agency,".
+APPOSED_TO = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}),\s+\Z")
+# The words set after a name between commas: "Elena Moretti, the IMF's mission chief, said".
+APPOSITIVE = re.compile(r",\s+(?P<role>[^,.;\n]{3,80}),")
+# What may stand before a sentence's subject: a dateline and "The".
+LEAD_IN = re.compile(r"\s*(?:[^\n]{0,80}?\s(?:--|-|–|—)\s+)?(?:[Tt]he\s+)?")
 # "The State Department's spokesman said", "the ministry's press service said".
 BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
 # A focusing adverb before the speaker's name: "Even China said", "Only Hungary objected".
@@ -149,6 +162,7 @@ class Resolver:
         first = text.find("\n")
         self.headline = first if 0 < first < 200 else 0
         self.text = text
+        merge_same_bodies(people)  # "State Department" in a title, the U.S. one named first
         # The bodies the story introduces, with where, before any mention adds to them.
         self.introduced = [(p, tuple(p.positions)) for p in people if p.kind == "organisation"]
         self.bodies = companies(text)  # the companies it introduces, and their short names
@@ -223,7 +237,9 @@ class Resolver:
             named = [w for w in mention.split() if w not in STOP_CAPS]
             if person is None and any(w[:1].isupper() for w in named):
                 person = self._organisation(mention)
-        elif low == "it" and self.last_speaker is not None:
+            elif person is None:
+                person = self._described_before(low, cue.mention_start)
+        elif low == "it":
             person = self._it(cue.mention_start)  # "Greece said it had protested"
         elif cue.hint == "unnamed":
             person = None
@@ -324,7 +340,7 @@ class Resolver:
         noun = nouns[-1] if nouns else ""
         if not noun:
             return None
-        fits = [p for _, p in self._before(pos) if role_agrees(low, p)]
+        fits = [p for _, p in self._before(pos) if role_agrees(low, p, self._introduced_as(p))]
         if not fits and pos <= self.headline:
             # "Russian minister says West not ready" over a story that names him after it
             fits = [
@@ -352,6 +368,19 @@ class Resolver:
             return self.last_speaker
         return fits[0] if len(fits) == 1 else None
 
+    def _introduced_as(self, person: Person) -> str:
+        """The words the story set beside a person's name where it first wrote it, which the
+        title kept may have lost: "The International Monetary Fund's mission chief for Egypt"
+        before ", Elena Moretti," or "the IMF's mission chief" after "Elena Moretti, "."""
+        if not person.positions:
+            return ""
+        at = min(person.positions)
+        start, _ = self._sentence_of(at)
+        before = self.text[start:at].rsplit(",", 1)
+        before_words = before[0] if len(before) > 1 and not before[1].strip() else ""
+        after = APPOSITIVE.match(self.text, at + len(person.name))
+        return " ".join(filter(None, [before_words, after["role"] if after else ""]))
+
     def _document_author(self, noun: str, pos: int) -> Person | None:
         """ "The statement said": whoever the last cue gave the words to, when that cue's
         sentence names the document ("the ministry said in a statement", "KCNA, in a
@@ -370,13 +399,28 @@ class Resolver:
 
     def _it(self, pos: int) -> Person | None:
         """ "it said": the body that spoke last, if the text named it in this sentence or the
-        one before; a person is never "it"."""
+        one before; else, when nobody spoke there, the body the sentence before is about
+        ("The IAEA issued its report on Wednesday. It said ..."). A person is never "it"."""
         last = self.last_speaker
-        if last is None or last.kind != "organisation":
-            return None
         start, _ = self._sentence_of(pos)
         before, _ = self._sentence_of(max(0, start - 1))
-        return last if any(before <= x < pos for x in last.positions) else None
+        if last is not None and last.kind == "organisation":
+            if any(before <= x < pos for x in last.positions):
+                return last
+        if self.last_cue[0] >= before:
+            return None  # somebody else spoke there
+        return self._body_subject(before, start)
+
+    def _body_subject(self, start: int, end: int) -> Person | None:
+        """The body a sentence opens with, after its dateline: "VIENNA (Reuters) - The
+        International Atomic Energy Agency issued ...", not the body it says something of
+        ("Russia accused the European Union ...")."""
+        named = [(x, p) for p in self.people for x in p.positions if start <= x < end]
+        if not named:
+            return None
+        at, first = min(named, key=lambda item: item[0])
+        opening = LEAD_IN.fullmatch(self.text, start, at) is not None
+        return first if first.kind == "organisation" and opening else None
 
     def _introduced_in(self, cue: Cue, mention: str) -> Person | None:
         """The body the story introduces at this very mention, by its whole name: "the
@@ -439,27 +483,78 @@ class Resolver:
 
     def _organisation_back(self, low: str, pos: int) -> Person | None:
         """ "the ministry", "the foreign ministry", "the embassy": the body with that head
-        noun the story named last before it, if its name holds the mention's other words."""
+        noun the story named last before it, if its name holds the mention's other words; in
+        the story's lead, the body it names next, soon after ("..., the ministry said on
+        Wednesday. Russia's Foreign Ministry summoned ...")."""
         words = re.sub(r"^(?:the|its)\s+", "", low).split()
         if not words:
             return None
         words = [spelt(w) for w in words]
         head, others = words[-1], {w for w in words[:-1] if not nation_words(w)}
+        if head in ANY_BODY:
+            # "the body" fits every body, the ones its words mention too: only the body that
+            # spoke last
+            last = self.last_speaker
+            return last if last is not None and last.kind == "organisation" else None
+        nations = nation_words(low)
         best: tuple[int, Person] | None = None
+        first: tuple[int, Person] | None = None  # the body named next, in the lead
         for p in self.people:
             if p.kind != "organisation":
                 continue
+            if nations and nation_words(p.name) and not nations & nation_words(p.name):
+                continue  # "the Russian ministry" is not Moldova's Ministry of Foreign Affairs
             if p.role == AGENCY_ROLE and head == "agency":
                 if others - AGENCY_WORDS:
                     continue  # "the state news agency", "the agency": the agency named
-            elif spelt(head_noun(p.name)) != head or not others <= {
-                spelt(w) for w in p.name.lower().split()
-            }:
+            elif not self._called(head, others, p):
                 continue
             earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), p)
+            soon = [x for x in p.positions if pos < x < pos + NAMED_SOON]
+            if soon and not earlier and (first is None or min(soon) < first[0]):
+                first = (min(soon), p)
+        if best is None and first is not None and pos < self.headline + LEAD:
+            return first[1]
         return best[1] if best else None
+
+    @staticmethod
+    def _called(head: str, others: set[str], body: Person) -> bool:
+        """Whether "the [others] [head]" can be ``body``: its own head noun with words of its
+        name ("the foreign ministry"), or a noun for its kind ("the alliance" for NATO, "the
+        U.N. nuclear watchdog" for the International Atomic Energy Agency)."""
+        own = {spelt(w) for w in body.name.lower().split()}
+        if spelt(head_noun(body.name)) == head:
+            return others <= own
+        if head in KIND_NOUNS and of_kind(head, body.name, body.aliases):
+            return describing(others, own)
+        return False
+
+    def _described_before(self, low: str, pos: int) -> Person | None:
+        """ "the bank" after "Kazakhstan's central bank kept its rate on hold": the body a
+        country's possessive introduced in lower case, in a sentence where it did not speak,
+        by the words it was introduced with."""
+        words = re.sub(r"^(?:the|its)\s+", "", low).split()
+        if not words or words[-1] in ANY_BODY:
+            return None
+        head, others = words[-1], set(words[:-1])
+        found = None
+        for m in DESCRIBED_BODY.finditer(self.text, 0, pos):
+            name = m["name"]
+            if m["head"].lower() != head or not others <= set(name.lower().split()):
+                continue
+            if not (m["un"] or nation_words(m["owner"])) or self._in_quote(m.start()):
+                continue
+            found = name
+            before = APPOSED_TO.search(self.text, max(0, m.start() - 80), m.start())
+            if before and self.text.startswith(",", m.end()):
+                found = before["name"]  # "Rosatom, Russia's state nuclear agency, said"
+        return self._organisation(found) if found else None
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, 1 << 62)) - 1
+        return i >= 0 and pos < self.quoted[i][1]
 
     def _said_it(self, person: Person, cue: Cue) -> bool:
         """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom
@@ -527,8 +622,10 @@ class Resolver:
         country = country_named(mention)
         if country:
             return self._organisation(country)  # "Greece said it had protested"
-        if is_place(mention):
-            return self._organisation(mention)  # "Tokyo said": the government seated there
+        if is_place(mention) and self._known(mention) is None:
+            # "Tokyo said": the government seated there; but "Washington said" after Rep.
+            # Ellen Washington is her
+            return self._organisation(mention)
         affiliated = AFFILIATION.fullmatch(mention)
         who = affiliated["who"] if affiliated else ""
         if who and names_somebody(who) and not names_a_body(who):

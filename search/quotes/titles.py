@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.cast import Person
+from search.quotes.cast import BODY_HEADS, Person
+from search.quotes.kinds import ANY_BODY, KIND_NOUNS, of_kind
 from search.quotes.lexicon import ROLE_MODIFIERS, ROLE_NOUN, ROLE_SET
-from search.quotes.nations import nation_words, own_nations
+from search.quotes.nations import POSTING, nation_words, own_nations
 
 # Ranks that set one holder of a title apart from another: a deputy minister is not the
 # minister.
@@ -30,7 +31,8 @@ _HEADS = frozenset("chief head director secretary-general chairman chairwoman ch
 TITLE_SYNONYMS = {
     "leader": frozenset("leader president premier prime chancellor king queen emir".split()),
     "premier": frozenset("premier prime".split()),
-    "chief": _HEADS | {"president", "commander"},
+    # "the security chief" is the Security Council's secretary
+    "chief": _HEADS | {"president", "commander", "secretary"},
     "head": _HEADS | {"president"},
     **dict.fromkeys(
         ("chairman", "chairwoman", "chair", "chairperson"),
@@ -50,6 +52,21 @@ GENERIC_KINDS = {
 }
 
 OWNER = re.compile(rf"[’']s\s+(?=.*\b{ROLE_NOUN}\b)")
+WORD = r"[\w’'.-]+"
+POSSESSIVE = re.compile(r"[’']s$")
+# A mention's word that the title says in other words: "the parliament speaker" for the
+# speaker of the Grand National Assembly.
+_LEGISLATURES = frozenset(
+    "parliament parliamentary assembly duma rada mazhilis majlis knesset sejm seimas saeima "
+    "senate congress bundestag legislature".split()
+)
+SAID_OTHERWISE = dict.fromkeys(("parliament", "parliamentary"), _LEGISLATURES)
+# "the speaker" of a parliament whose title is its chairman ("Chairman of the Mazhilis").
+_CHAIRS = frozenset("chairman chairwoman chair chairperson president".split())
+# "the organisation's head", "the watchdog's chief": the body the person heads, whatever the
+# story called it when it named them ("its secretary general", "head of the authority").
+BODYS = re.compile(r"(?P<body>[\w-]+)[’']s")
+BODY_WORDS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS
 
 
 HEAD_OF = re.compile(r"(?:the |its )?(?:head|chief|chairman|chairwoman|director) of ")
@@ -77,9 +94,11 @@ def nations_agree(mention: str, person: Person) -> bool:
     return not posted or bool(posted & (theirs | nation_words(person.role)))
 
 
-def role_agrees(mention: str, person: Person) -> bool:
+def role_agrees(mention: str, person: Person, introduced: str = "") -> bool:
     """Whether a role mention ("the Kazakh minister", "the Bank official") can name
-    ``person``, from the role and countries the story introduced them with."""
+    ``person``, from the role and countries the story introduced them with; ``introduced``,
+    the words set beside their name there, may vouch for the mention's other words ("the IMF
+    official" for "the International Monetary Fund's mission chief")."""
     mention = one_title(re.sub(r"\bfm\b", "foreign minister", mention.lower()))  # "deputy FM"
     words = re.findall(r"[\w’'.-]+", mention)
     role_words = set(re.findall(r"[\w’'.-]+", one_title(person.role.lower())))
@@ -90,6 +109,8 @@ def role_agrees(mention: str, person: Person) -> bool:
     if not person.role and not person.nations:
         return False
     alike = TITLE_SYNONYMS.get(noun, frozenset({noun}))
+    if noun == "speaker" and title & _LEGISLATURES:
+        alike = alike | _CHAIRS
     if noun not in GENERIC_ROLES and not alike & title:
         return False
     ranks = RANKS - {"prime"} if noun in TITLE_SYNONYMS else RANKS
@@ -97,7 +118,16 @@ def role_agrees(mention: str, person: Person) -> bool:
         return False
     if not nations_agree(mention, person):
         return False
+    if noun == "official":
+        # "the IAEA official" is an official of the IAEA, not Iran's ambassador to it
+        role_words = set(re.findall(WORD, POSTING.split(one_title(person.role.lower()))[0]))
     own = role_words | {w.lower() for w in person.name.split()}
+    # the words the story introduced them with, which their role may have lost: "the IMF
+    # official" for "IMF mission chief Elena Moretti"
+    introductions = [a for a in person.aliases if a.endswith(person.name)] + [introduced]
+    # not where they are posted: Iran's ambassador to the IAEA is no IAEA official
+    introductions = [POSTING.split(a, maxsplit=1)[0] for a in introductions]
+    own |= {w for a in introductions for w in re.findall(WORD, a.lower())}
     qualifiers = {
         w
         for w in words
@@ -108,4 +138,32 @@ def role_agrees(mention: str, person: Person) -> bool:
     }
     if noun in GENERIC_ROLES:
         qualifiers |= {w for w in words if w in ROLE_MODIFIERS - RANKS}
+    own |= {initials(introduced), *(POSSESSIVE.sub("", w) for w in own)}
+    qualifiers = {w for w in qualifiers if not SAID_OTHERWISE.get(w, frozenset()) & own}
+    qualifiers = {w for w in qualifiers if not _their_bodys(w, person.role)}
     return qualifiers <= own | {"top", "senior", "former", "then", "country's", "nation's"}
+
+
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][a-z]+(?:[’']s)?\s+){1,5}[A-Z][a-z]+")
+
+
+def initials(text: str) -> str:
+    """The initials of the first body's name of several words in ``text``, lower-case: "imf"
+    for "The International Monetary Fund's mission chief"."""
+    for m in CAPITALISED_RUN.finditer(text):
+        words = [POSSESSIVE.sub("", w) for w in m.group().split() if w != "The"]
+        if len(words) > 1:
+            return "".join(w[0] for w in words).lower()
+    return ""
+
+
+def _their_bodys(word: str, role: str) -> bool:
+    """Whether ``word`` is the possessive of the body a title names ("the watchdog's" for the
+    head of the authority, "the organisation's" for its or the OSCE's secretary general), not
+    of a body of another kind (the head of a delegation is not "the organisation's head")."""
+    m = BODYS.fullmatch(word)
+    body = m["body"] if m else ""
+    if body not in BODY_WORDS - ANY_BODY:
+        return False
+    words = re.findall(WORD, role)
+    return any(w.lower() in (body, "its") or of_kind(body, w) for w in words)
