@@ -295,3 +295,39 @@ def test_the_body_a_title_heads_is_no_part_of_the_name_after_it():
         "the delegation.\n\nThe official said the talks were useful."
     )
     assert [s.name for s in found.speakers] == ["Samir Nuriyev"]
+
+
+def test_an_abbreviated_title_is_the_role_not_part_of_the_name():
+    text = (
+        "Former Ohio Gov. Ted Strickland, who chaired the platform committee, said the "
+        "rules would not change.\n\n"
+        "Lt. Gov. Dana Whitfield said the vote would be held in March.\n\n"
+        '"This is a waste of time," said Del. Marcia Oyelaran of Guam.\n\n'
+        '"The city will not go back," said the Rev. Peter Lindqvist.'
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == [
+        "Ted Strickland",
+        "Dana Whitfield",
+        "Marcia Oyelaran",
+        "Peter Lindqvist",
+    ]
+    assert [q.role for q in quotes[1:]] == [
+        "Lieutenant Governor",
+        "Delegate of Guam",
+        "Reverend",
+    ]
+
+
+def test_a_title_without_its_full_stop_is_still_no_part_of_the_name():
+    text = '"We will not back down," said panel Chairman Rep Jack Delancey of Utah.'
+    assert attributions(text) == [("Jack Delancey", "named")]
+
+
+def test_a_role_ending_one_sentence_introduces_nobody_in_the_next():
+    text = (
+        "The forms ask little of the candidate. By Morrow's own account, his returns run to "
+        "hundreds of pages.\n\n"
+        "Morrow says the disclosure he filed tells voters more than a return would."
+    )
+    assert "By Morrow" not in {p.name for p in extract(text).speakers}

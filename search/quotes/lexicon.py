@@ -237,8 +237,10 @@ TITLES = {
     "pres": "President",
     "sec": "Secretary",
     "rev": "Reverend",
+    "del": "Delegate",
+    "sgt": "Sergeant",
 }
-TITLE_WORDS = tuple(t.capitalize() for t in TITLES) + ("Del", "Sgt")
+TITLE_WORDS = tuple(t.capitalize() for t in TITLES)
 HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Madame|Mme)\.?"
 # One word of a name: capitalised, or an Arabic name with its article ("al-Khalifi").
 NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|at|az|ar|an)-)?(?:[A-Z][\w'’.-]*[\w.]|[A-Z])"

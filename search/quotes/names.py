@@ -35,12 +35,32 @@ INTRO_ROLE_NAME = re.compile(
 # A reporting verb that opens a sentence glued to the mention after it ("Said David
 # Gluskin"); "Said Ali" is a name.
 VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
+# "the Rev. Amos Pryor": a person named with a title, not a body named with "the".
+THE_BEFORE_TITLE = re.compile(
+    r"^the\s+(?=(?:" + "|".join(t.capitalize() for t in TITLES) + r")\.\s+[A-Z])", re.I
+)
 # A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").
 ABBREVIATED = re.compile(
     r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Jr|Sr|St|Mt|Ft|Sgt|Del|"
     + "|".join(t.capitalize() for t in TITLES)
     + r")\."
 )
+
+
+def sentence_ends(word: str) -> bool:
+    """Whether a word's full stop ends its sentence: not an initial's, "U.S." or "Gov."."""
+    return word.endswith(".") and not ABBREVIATED.fullmatch(word)
+
+
+def abbreviated_title(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a title cut short ("Gov.", "Rep", "Lt.") before a name: with
+    its full stop, or without one before two more capitalised words ("Gov Mike Pence"; "Gen
+    Nakatani" may be a given name)."""
+    word = tokens[i]
+    if not word[:1].isupper() or word.rstrip(".").lower() not in TITLES:
+        return False
+    after = [t for t in tokens[i + 1 :] if t[:1].isupper()]
+    return bool(after) and (word.endswith(".") or len(after) >= 2)
 
 
 def honorific_gender(name: str) -> str:
@@ -56,7 +76,7 @@ def _after_sentence_end(role: str) -> str:
     words = role.split()
     for i in range(len(words) - 1, 0, -1):
         word = words[i - 1]
-        if word.endswith(".") and not ABBREVIATED.fullmatch(word):
+        if sentence_ends(word):
             return " ".join(words[i:])
     return role
 
@@ -86,13 +106,21 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     role = re.sub(r"\bFM\b", "Foreign Minister", role)  # "Georgian FM Levan Tsiklauri"
     name = re.sub(rf"^{HONORIFICS}\s+", "", VERB_FIRST.sub("", " ".join(name.split())))
     tokens = name.split()
-    # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
-    # the name starts after the last of them.
+    if role.split() and sentence_ends(role.split()[-1]):
+        return "", ""  # "... the nominee. By Morrow's own account": another sentence
+    # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova",
+    # "Pennsylvania Gov. Ed Rendell"): the name starts after the last of them.
     last_role = max(
-        (i for i, t in enumerate(tokens[:-1]) if t.lower().strip(".,") in ROLE_SET), default=-1
+        (
+            i
+            for i, t in enumerate(tokens[:-1])
+            if t.lower().strip(".,") in ROLE_SET or abbreviated_title(tokens, i)
+        ),
+        default=-1,
     )
     if last_role >= 0:
-        role = f"{role} {' '.join(tokens[: last_role + 1])}"
+        swallowed = (TITLES.get(t.rstrip(".").lower(), t) for t in tokens[: last_role + 1])
+        role = f"{role} {' '.join(swallowed)}"
         tokens = tokens[last_role + 1 :]
     while len(tokens) > 2 and tokens[0] in PORTFOLIO_WORDS:
         role = f"{role} {tokens.pop(0)}"  # "Minister for Political Affairs Hossein Rahimi"
@@ -109,6 +137,7 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     return " ".join(tokens), role
 
 
+TITLE_NAMES = frozenset(TITLES.values())  # "Delegate", "Reverend": a role, written out
 COMPASS = frozenset("north south east west northern southern eastern western".split())
 
 
@@ -121,6 +150,8 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     a place ("Caspian Sea") or a nationality ("Qatari") is no name."""
     out: list[str] = []
     for i, raw in enumerate(tokens):
+        if not out and abbreviated_title(tokens, i):
+            continue  # "Gov. Mike Pence" is Mike Pence; the title is his role
         t = raw if re.fullmatch(r"(?:[A-Z]\.)+", raw) else raw.rstrip(".,")
         low = t.lower()
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -140,7 +171,7 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
             out.append(owner)
             break
         out.append(t)
-        if raw.endswith(".") and not ABBREVIATED.fullmatch(raw):
+        if sentence_ends(raw):
             break  # the sentence ends here
     while out and (out[-1] in STOP_CAPS or out[-1].lower() in NAME_PARTICLES):
         out.pop()
@@ -167,7 +198,7 @@ def role_words_only(role: str) -> str:
     Secretary" is "Treasury Secretary"; "Russian ambassador to Azerbaijan" and "EU foreign
     policy chief" stay whole."""
     words = role.split()
-    nouns = [i for i, w in enumerate(words) if w.lower() in ROLE_SET]
+    nouns = [i for i, w in enumerate(words) if w.lower() in ROLE_SET or w in TITLE_NAMES]
     if not nouns:
         return role
     # The last title's run of words: "Russian President Vladimir Putin and Azerbaijani
@@ -241,12 +272,14 @@ def has_role(words: str) -> bool:
 
 
 def title_off(mention: str) -> tuple[str, str]:
-    """("Tim Kaine", "Senator") from "Sen. Tim Kaine": an abbreviated title before a name is
-    the person's role, not part of the name."""
+    """("Tim Kaine", "Senator") from "Sen. Tim Kaine", ("Dan Patrick", "Lieutenant Governor")
+    from "Lt. Gov. Dan Patrick": an abbreviated title before a name is the person's role, not
+    part of the name."""
     words = mention.split()
-    if len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
-        return " ".join(words[1:]), TITLES[words[0].rstrip(".").lower()]
-    return mention, ""
+    titles = []
+    while len(words) > 1 and abbreviated_title(words, 0):
+        titles.append(TITLES[words.pop(0).rstrip(".").lower()])  # "Lt. Gov. Dan Patrick"
+    return " ".join(words), " ".join(titles)
 
 
 # Words that open a mention of more than one speaker: "Both Bass and Horizon said".

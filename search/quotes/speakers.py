@@ -46,6 +46,7 @@ from search.quotes.names import (
     AFFILIATION,
     INTRO_ROLE_NAME,
     MANY_OPENERS,
+    THE_BEFORE_TITLE,
     VERB_FIRST,
     has_role,
     honorific_gender,
@@ -191,6 +192,7 @@ class Resolver:
         mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
         mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
         mention = FOCUS_FIRST.sub("", mention)  # "Even China said"
+        mention = THE_BEFORE_TITLE.sub("", mention)  # "the Rev. Amos Pryor said"
         if cue.verb in SPEECH_NOUNS and " " not in mention:
             mention = POSSESSIVE_END.sub("", mention) or mention  # "Trump's claim that"
         low = mention.lower()
