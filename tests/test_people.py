@@ -331,3 +331,24 @@ def test_a_role_ending_one_sentence_introduces_nobody_in_the_next():
         "Morrow says the disclosure he filed tells voters more than a return would."
     )
     assert "By Morrow" not in {p.name for p in extract(text).speakers}
+
+
+def test_a_pageant_title_is_no_part_of_the_womans_name():
+    text = (
+        "The senator attacked former Miss Universe Daniela Ortega on Friday.\n\n"
+        "Ortega said she would keep speaking out.\n\n"
+        "Rivera is doubling down on his attacks on a former Miss Universe.\n\n"
+        "Rivera said the winner had gained weight."
+    )
+    found = extract(text)
+    assert {s.name for s in found.speakers} == {"Daniela Ortega", "Rivera"}
+    assert next(s for s in found.speakers if s.name == "Rivera").kind == "person"
+
+
+def test_the_person_a_spokeswoman_speaks_for_is_not_named_by_their_surname_alone():
+    text = (
+        "A spokeswoman for Maria Delgado says the senator will campaign in Ohio.\n\n"
+        "Delgado said on Tuesday that the race was close."
+    )
+    found = extract(text)
+    assert [(q.speaker, q.role) for q in found.quotes] == [(None, ""), ("Delgado", "")]

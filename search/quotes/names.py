@@ -25,7 +25,7 @@ from search.quotes.lexicon import (
     name_words_pattern,
     names_outlet,
 )
-from search.quotes.nations import is_nation, nation_words
+from search.quotes.nations import is_nation, is_place, nation_words
 
 INTRO_ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){{0,6}}?(?i:{ROLE_NOUN})"
@@ -39,6 +39,8 @@ VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
 THE_BEFORE_TITLE = re.compile(
     r"^the\s+(?=(?:" + "|".join(t.capitalize() for t in TITLES) + r")\.\s+[A-Z])", re.I
 )
+# A role that speaks for somebody whose name may run on past it: "spokeswoman for Maria".
+SPOKEN_FOR = re.compile(rf"\b(?i:{ROLE_NOUN})\s+for\s+(?:the\s+)?[A-Z][\w’'-]*$")
 # A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").
 ABBREVIATED = re.compile(
     r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Jr|Sr|St|Mt|Ft|Sgt|Del|"
@@ -108,6 +110,8 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     tokens = name.split()
     if role.split() and sentence_ends(role.split()[-1]):
         return "", ""  # "... the nominee. By Morrow's own account": another sentence
+    if len(tokens) == 1 and SPOKEN_FOR.search(role):
+        return "", ""  # "a spokeswoman for Maria Delgado": no person called Delgado
     # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova",
     # "Pennsylvania Gov. Ed Rendell"): the name starts after the last of them.
     last_role = max(
@@ -141,6 +145,26 @@ TITLE_NAMES = frozenset(TITLES.values())  # "Delegate", "Reverend": a role, writ
 COMPASS = frozenset("north south east west northern southern eastern western".split())
 
 
+# What a beauty pageant is named for, after "Miss": "former Miss Universe Daniela Ortega" is
+# Daniela Ortega, "a former Miss Universe" no name at all.
+PAGEANTS = frozenset("Universe World Earth International America USA Teen".split())
+
+
+def pageant_length(words: list[str]) -> int:
+    """How many of the words after "Miss" name a pageant ("Universe", "Teen USA", "Venezuela")
+    rather than a woman; all of them when the pageant ends a sentence or a clause ("a former
+    Miss Universe. Rivera said"): the words after it name nobody she is."""
+    n = 0
+    while n < len(words):
+        word = words[n].rstrip(".,;:")
+        if not (word in PAGEANTS or is_place(word) or is_nation(word)):
+            break
+        n += 1
+        if word != words[n - 1]:
+            return len(words)
+    return n
+
+
 def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     """A name's words, without what is not part of a name: a trailing time phrase ("on
     Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
@@ -148,6 +172,8 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     possessive ("James Baker's plan" names James Baker), at a full stop that is no initial's
     ("Jeyhun Bayramov. Ferrante said"), and at a capitalised conjunction ("U.S. And Japan");
     a place ("Caspian Sea") or a nationality ("Qatari") is no name."""
+    if tokens[:1] == ["Miss"] and pageant_length(tokens[1:]):
+        tokens = tokens[1 + pageant_length(tokens[1:]) :]  # "Miss Universe Daniela Ortega"
     out: list[str] = []
     for i, raw in enumerate(tokens):
         if not out and abbreviated_title(tokens, i):
