@@ -352,3 +352,32 @@ def test_the_person_a_spokeswoman_speaks_for_is_not_named_by_their_surname_alone
     )
     found = extract(text)
     assert [(q.speaker, q.role) for q in found.quotes] == [(None, ""), ("Delgado", "")]
+
+
+def test_the_end_of_the_firm_a_title_is_held_at_is_no_part_of_the_name():
+    text = (
+        "Grain will be dear, said the president of Prairie Futures Co Hal Marsh.\n\n"
+        "Marsh said stocks were the lowest in a decade."
+    )
+    assert {s.name for s in extract(text).speakers} == {"Hal Marsh"}
+
+
+def test_a_title_with_of_before_a_name_is_no_person_by_itself():
+    text = '"The border will stay shut," said Army Chief of Staff Tomas Ruiz Vega.'
+    assert attributions(text) == [("Tomas Ruiz Vega", "named")]
+
+
+def test_a_surname_with_the_firm_after_it_is_the_person_introduced_with_both():
+    text = (
+        '"Bonds are cheap," said economist Ann Marsh of Kestrel.\n\n'
+        '"Prices will rise by the summer," said Marsh of Kestrel.'
+    )
+    assert attributions(text) == [("Ann Marsh", "named"), ("Ann Marsh", "surname")]
+
+
+def test_a_stock_code_names_nobody():
+    text = (
+        "Pavoni SpA <PVNI.MI> said it would buy the plant.\n\n"
+        '"We will double output," PVNI.MI said.'
+    )
+    assert "PVNI.MI" not in {s.name for s in extract(text).speakers}

@@ -137,7 +137,7 @@ ROLE_MODIFIERS = frozenset(
 deputy foreign prime vice first senior chief former acting assistant general special state
 finance trade defence defense interior economy economic agriculture energy oil central bank
 executive managing permanent top junior federal regional national interim caretaker policy
-campaign press
+campaign press retired under
 """.split()
 )
 ORG_HEADS = """

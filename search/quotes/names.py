@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.bodies import GENERIC
+from search.quotes.bodies import COMPANY_ENDINGS, GENERIC
 from search.quotes.lexicon import (
     GENDERED_HONORIFICS,
     HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
     ORG_HEAD,
+    PEOPLE_NOUNS,
     PLACE_HEADS,
     PRONOUN_FORMS,
     ROLE_MODIFIERS,
@@ -128,6 +129,16 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
         tokens = tokens[last_role + 1 :]
     while len(tokens) > 2 and tokens[0] in PORTFOLIO_WORDS:
         role = f"{role} {tokens.pop(0)}"  # "Minister for Political Affairs Hossein Rahimi"
+    while len(tokens) > 2 and tokens[0] in STOP_CAPS | OPENERS:
+        tokens.pop(0)  # "Although Jon Wells, an analyst, said"
+    # The end of the body a title is held at, read into the name: "president of Prairie
+    # Futures Co Hal Marsh", "Under Secretary at Main Street Ann Cole".
+    body_end = max((i for i, t in enumerate(tokens[:-1]) if body_word(t)), default=-1)
+    if body_end >= 0:
+        if len(tokens) - body_end - 1 < 2:
+            return "", ""  # no name of two words after it: the words are the body's
+        role = f"{role} {' '.join(tokens[: body_end + 1])}"
+        tokens = tokens[body_end + 1 :]
     role = role_words_only(role)
     tokens = clean_name_tokens(tokens)
     if not tokens or names_outlet(" ".join(tokens)) or names_outlet(f"{role} {name}"):
@@ -142,9 +153,27 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
 
 
 TITLE_NAMES = frozenset(TITLES.values())  # "Delegate", "Reverend": a role, written out
+# Words that open a clause, capitalised at a sentence's start, which no name begins with.
+OPENERS = frozenset(
+    "Although Though While Whereas Because Since Unless Despite By From Through Without "
+    "Among Amid Unlike Moreover Furthermore Nevertheless Nonetheless Instead Thus".split()
+)
+
+
+def body_word(word: str) -> bool:
+    """Whether a capitalised word ends a body's or a place's name ("Co", "Exchange", "Street",
+    "Securities"), which no person's name holds before its last word."""
+    bare = word.rstrip(".,")
+    low = bare.lower()
+    return bare[:1].isupper() and (
+        low in COMPANY_ENDINGS or low in PLACE_HEADS or ORG_HEAD.fullmatch(bare) is not None
+    )
+
+
 COMPASS = frozenset("north south east west northern southern eastern western".split())
 
 
+TICKER = re.compile(r"[<\[]?[A-Z0-9]{2,6}\.[A-Z]{1,2}[>\]]?")
 # What a beauty pageant is named for, after "Miss": "former Miss Universe Daniela Ortega" is
 # Daniela Ortega, "a former Miss Universe" no name at all.
 PAGEANTS = frozenset("Universe World Earth International America USA Teen".split())
@@ -169,9 +198,12 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     """A name's words, without what is not part of a name: a trailing time phrase ("on
     Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
     after an honorific ("Mr. King") may be a word that is otherwise a role. A name ends at a
-    possessive ("James Baker's plan" names James Baker), at a full stop that is no initial's
-    ("Jeyhun Bayramov. Ferrante said"), and at a capitalised conjunction ("U.S. And Japan");
-    a place ("Caspian Sea") or a nationality ("Qatari") is no name."""
+    possessive ("James Baker's plan" names James Baker; "Obama's strategist" names nobody),
+    at a full stop that is no initial's ("Jeyhun Bayramov. Ferrante said"), and at a
+    capitalised conjunction ("U.S. And Japan"); a place ("Caspian Sea") or a nationality
+    ("Qatari") is no name."""
+    if any(TICKER.fullmatch(t) for t in tokens):
+        return []  # "PVNI.MI", a stock's code in "Pavoni SpA <PVNI.MI>", names nobody
     if tokens[:1] == ["Miss"] and pageant_length(tokens[1:]):
         tokens = tokens[1 + pageant_length(tokens[1:]) :]  # "Miss Universe Daniela Ortega"
     out: list[str] = []
@@ -194,6 +226,8 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
             rest = tokens[i + 1 : i + 3]
             if not out and len(rest) == 2 and all(r[:1].isupper() for r in rest):
                 continue  # "NBC's Dante Chinni", "Russia's Sergei Lavrov": the name follows
+            if any(r.lower().strip(".,") in ROLE_SET | PEOPLE_NOUNS for r in tokens[i + 1 :]):
+                return []  # "Obama's former campaign strategist": the owner is not the one
             out.append(owner)
             break
         out.append(t)
@@ -280,7 +314,7 @@ def trailing_name(words: list[str], titled: bool = False) -> tuple[str, str]:
     if words and words[0][:1].isupper() and words[0] not in STOP_CAPS:
         first = clean_name_tokens(words, titled)
         last = clean_name_tokens(words[start:], titled) if start > 0 else []
-        if len(last) >= 2 and len(first) == 1 and len(words[start:]) >= 2:
+        if len(last) >= 2 and len(first) <= 1 and len(words[start:]) >= 2:
             # "MSNBC host Chris Matthews", "Kremlin aide Yuri Ushakov": the name is last
             return " ".join(last), " ".join(words[:start])
         return " ".join(first), ""
@@ -331,6 +365,8 @@ def names_somebody(words: str) -> bool:
     "U.K. Chancellor" or "the Bank"."""
     if " " not in words or ORG_HEAD.search(words):
         return False
+    if words.split()[-1].lower() in ROLE_SET:
+        return False  # "Army Chief" of "Army Chief of Staff Tomas Ruiz Vega": a title alone
     return any(
         w[:1].isupper() and w.lower() not in ROLE_SET and not nation_words(w) and w != "The"
         for w in words.split()

@@ -533,8 +533,10 @@ class Resolver:
             return self._organisation(mention)  # "Tokyo said": the government seated there
         affiliated = AFFILIATION.fullmatch(mention)
         who = affiliated["who"] if affiliated else ""
-        if who and names_somebody(who) and not names_a_body(who):
-            # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works.
+        known = " " not in who and who[:1].isupper() and self._known(who) is not None
+        if who and (names_somebody(who) or known) and not names_a_body(who):
+            # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works;
+            # "Marsh of Kestrel", after "Ann Marsh of Kestrel": her again.
             person = self._named(affiliated["who"], cue_end)
             if person is not None and person.kind == "person" and person.role:
                 if affiliated["aff"] not in person.role:
