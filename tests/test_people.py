@@ -381,3 +381,18 @@ def test_a_stock_code_names_nobody():
         '"We will double output," PVNI.MI said.'
     )
     assert "PVNI.MI" not in {s.name for s in extract(text).speakers}
+
+
+def test_a_person_named_with_the_firm_they_work_at_is_that_person_not_the_firm():
+    text = (
+        '"The outlook for the bond market is unclear," said Lessing of Kestrel Corp. He said '
+        "buyers had stayed away all week.\n\n"
+        '"Rates will fall," said Pavel Brandt of Osprey Securities Corp.\n\n'
+        '"Sales will rise," said Alder Motors of America Inc.'
+    )
+    assert attributions(text) == [
+        ("Lessing", "named"),
+        ("Lessing", "pronoun"),
+        ("Pavel Brandt", "named"),
+        ("Alder Motors of America Inc", "organisation"),
+    ]

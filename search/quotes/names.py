@@ -351,6 +351,22 @@ AFFILIATION = re.compile(
 )
 
 
+def works_at_a_firm(mention: str) -> bool:
+    """Whether a mention is a person named with the firm they work at: "Marsh of Kestrel
+    Corp", "Pavel Brandt of Osprey Securities Corp"; not "Alder Motors of America Inc"."""
+    m = AFFILIATION.fullmatch(mention)
+    if m is None or ORG_HEAD.search(m["who"]) or len(m["who"].split()) > 3:
+        return False
+    who = m["who"].split()
+    if not all(w[:1].isupper() for w in who) or body_word(who[-1]) or nation_words(m["who"]):
+        return False
+    firm = m["aff"].split()[1:]
+    if firm[:1] == ["the"] or is_place(firm[0]) or nation_words(firm[0]):
+        return False  # "Alder Motors of America Inc", "Bank of the West Corp": one body
+    last = firm[-1].rstrip(".,").lower()
+    return last in COMPANY_ENDINGS or ORG_HEAD.fullmatch(m["aff"].split()[-1]) is not None
+
+
 PLURAL_HEADS = frozenset(
     """
 dealers traders analysts sources officials bankers economists experts observers diplomats

@@ -58,6 +58,7 @@ from search.quotes.names import (
     split_role_name,
     title_off,
     trailing_name,
+    works_at_a_firm,
 )
 from search.quotes.nations import country_named, is_place, nation_words, own_nations
 from search.quotes.sources import DOCUMENTS
@@ -246,6 +247,7 @@ class Resolver:
             low.startswith("the ")
             or ORG_HEAD.search(mention)
             and not re.search(rf"\b{ROLE_NOUN}\b", low)
+            and not works_at_a_firm(mention)
         ):
             person = self._organisation(mention)
         else:
@@ -534,7 +536,8 @@ class Resolver:
         affiliated = AFFILIATION.fullmatch(mention)
         who = affiliated["who"] if affiliated else ""
         known = " " not in who and who[:1].isupper() and self._known(who) is not None
-        if who and (names_somebody(who) or known) and not names_a_body(who):
+        firm = known or works_at_a_firm(mention)
+        if who and (names_somebody(who) or firm) and not names_a_body(who):
             # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works;
             # "Marsh of Kestrel", after "Ann Marsh of Kestrel": her again.
             person = self._named(affiliated["who"], cue_end)
