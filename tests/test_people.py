@@ -388,11 +388,13 @@ def test_a_person_named_with_the_firm_they_work_at_is_that_person_not_the_firm()
         '"The outlook for the bond market is unclear," said Lessing of Kestrel Corp. He said '
         "buyers had stayed away all week.\n\n"
         '"Rates will fall," said Pavel Brandt of Osprey Securities Corp.\n\n'
-        '"Sales will rise," said Alder Motors of America Inc.'
+        '"Sales will rise," said Alder Motors of America Inc.\n\n'
+        '"Sales will rise again," said Birch Cars of North America Inc.'
     )
     assert attributions(text) == [
         ("Lessing", "named"),
         ("Lessing", "pronoun"),
         ("Pavel Brandt", "named"),
         ("Alder Motors of America Inc", "organisation"),
+        ("Birch Cars of North America Inc", "organisation"),
     ]

@@ -361,8 +361,12 @@ def works_at_a_firm(mention: str) -> bool:
     if not all(w[:1].isupper() for w in who) or body_word(who[-1]) or nation_words(m["who"]):
         return False
     firm = m["aff"].split()[1:]
-    if firm[:1] == ["the"] or is_place(firm[0]) or nation_words(firm[0]):
-        return False  # "Alder Motors of America Inc", "Bank of the West Corp": one body
+    if firm[:1] == ["the"] or any(is_place(" ".join(firm[:k])) for k in (1, 2, 3)):
+        return False  # "Alder Motors of America Inc", "Kopje Mines of South Africa Ltd"
+    if nation_words(firm[0]) or firm[0].lower() in COMPASS:
+        return False  # "Birch Cars of North America Inc"
+    if who[-1].endswith("s") and body_word(who[-1][:-1]):
+        return False  # "Cedar Banks of Ohio Inc": one body
     last = firm[-1].rstrip(".,").lower()
     return last in COMPANY_ENDINGS or ORG_HEAD.fullmatch(m["aff"].split()[-1]) is not None
 
