@@ -22,6 +22,30 @@ def test_a_ministry_named_x_of_a_and_b_keeps_its_whole_name():
     assert speaker_of(story, "the plant would process") == whole
 
 
+def test_a_body_whose_name_joins_two_words_with_and_keeps_its_whole_name():
+    story = (
+        "United States Citizenship and Immigration Services, the agency that runs the visa "
+        "programme, said it would check every application twice.\n\n"
+        "The Department of Housing and Urban Development said grants would resume in May."
+    )
+    assert speaker_of(story, "it would check every application") == (
+        "United States Citizenship and Immigration Services",
+        "organisation",
+    )
+    assert speaker_of(story, "grants would resume") == (
+        "Department of Housing and Urban Development",
+        "organisation",
+    )
+
+
+def test_a_caucus_a_person_heads_is_a_body_not_that_persons_name():
+    story = (
+        "The bill angered the head of the Congressional Black Caucus.\n\n"
+        "He said the caucus would not back the bill."
+    )
+    assert "Black Caucus" not in {s.name for s in extract(story).speakers}
+
+
 def test_a_mission_to_an_organisation_keeps_its_whole_name_and_is_the_mission_later():
     story = (
         "GENEVA, June 2 (TASS) - The Belarusian mission to the United Nations said on Friday "

@@ -376,3 +376,106 @@ def test_an_ambassador_to_a_body_is_not_that_bodys_official():
         "The IAEA official said the agency still needed records from 2021."
     )
     assert found(story, "the agency still needed")[0] is None
+
+
+def test_an_abbreviated_title_is_the_role_not_part_of_the_name():
+    text = (
+        "Former Ohio Gov. Ted Strickland, who chaired the platform committee, said the "
+        "rules would not change.\n\n"
+        "Lt. Gov. Dana Whitfield said the vote would be held in March.\n\n"
+        '"This is a waste of time," said Del. Marcia Oyelaran of Guam.\n\n'
+        '"The city will not go back," said the Rev. Peter Lindqvist.'
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == [
+        "Ted Strickland",
+        "Dana Whitfield",
+        "Marcia Oyelaran",
+        "Peter Lindqvist",
+    ]
+    assert [q.role for q in quotes[1:]] == [
+        "Lieutenant Governor",
+        "Delegate of Guam",
+        "Reverend",
+    ]
+
+
+def test_a_title_without_its_full_stop_is_still_no_part_of_the_name():
+    text = '"We will not back down," said panel Chairman Rep Jack Delancey of Utah.'
+    assert attributions(text) == [("Jack Delancey", "named")]
+
+
+def test_a_role_ending_one_sentence_introduces_nobody_in_the_next():
+    text = (
+        "The forms ask little of the candidate. By Morrow's own account, his returns run to "
+        "hundreds of pages.\n\n"
+        "Morrow says the disclosure he filed tells voters more than a return would."
+    )
+    assert "By Morrow" not in {p.name for p in extract(text).speakers}
+
+
+def test_a_pageant_title_is_no_part_of_the_womans_name():
+    text = (
+        "The senator attacked former Miss Universe Daniela Ortega on Friday.\n\n"
+        "Ortega said she would keep speaking out.\n\n"
+        "Rivera is doubling down on his attacks on a former Miss Universe.\n\n"
+        "Rivera said the winner had gained weight."
+    )
+    found = extract(text)
+    assert {s.name for s in found.speakers} == {"Daniela Ortega", "Rivera"}
+    assert next(s for s in found.speakers if s.name == "Rivera").kind == "person"
+
+
+def test_the_person_a_spokeswoman_speaks_for_is_not_named_by_their_surname_alone():
+    text = (
+        "A spokeswoman for Maria Delgado says the senator will campaign in Ohio.\n\n"
+        "Delgado said on Tuesday that the race was close."
+    )
+    found = extract(text)
+    assert [(q.speaker, q.role) for q in found.quotes] == [(None, ""), ("Delgado", "")]
+
+
+def test_the_end_of_the_firm_a_title_is_held_at_is_no_part_of_the_name():
+    text = (
+        "Grain will be dear, said the president of Prairie Futures Co Hal Marsh.\n\n"
+        "Marsh said stocks were the lowest in a decade."
+    )
+    assert {s.name for s in extract(text).speakers} == {"Hal Marsh"}
+
+
+def test_a_title_with_of_before_a_name_is_no_person_by_itself():
+    text = '"The border will stay shut," said Army Chief of Staff Tomas Ruiz Vega.'
+    assert attributions(text) == [("Tomas Ruiz Vega", "named")]
+
+
+def test_a_surname_with_the_firm_after_it_is_the_person_introduced_with_both():
+    text = (
+        '"Bonds are cheap," said economist Ann Marsh of Kestrel.\n\n'
+        '"Prices will rise by the summer," said Marsh of Kestrel.'
+    )
+    assert attributions(text) == [("Ann Marsh", "named"), ("Ann Marsh", "surname")]
+
+
+def test_a_stock_code_names_nobody():
+    text = (
+        "Pavoni SpA <PVNI.MI> said it would buy the plant.\n\n"
+        '"We will double output," PVNI.MI said.'
+    )
+    assert "PVNI.MI" not in {s.name for s in extract(text).speakers}
+
+
+def test_a_person_named_with_the_firm_they_work_at_is_that_person_not_the_firm():
+    text = (
+        '"The outlook for the bond market is unclear," said Lessing of Kestrel Corp. He said '
+        "buyers had stayed away all week.\n\n"
+        '"Rates will fall," said Pavel Brandt of Osprey Securities Corp.\n\n'
+        '"Sales will rise," said Alder Motors of America Inc.\n\n'
+        '"Sales will rise again," said Birch Cars of North America Inc.'
+    )
+    assert attributions(text) == [
+        ("Lessing", "named"),
+        ("Lessing", "pronoun"),
+        ("Pavel Brandt", "named"),
+        ("Alder Motors of America Inc", "organisation"),
+        ("Birch Cars of North America Inc", "organisation"),
+    ]

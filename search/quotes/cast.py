@@ -27,7 +27,12 @@ from search.quotes.lexicon import (
     TITLES,
     name_words_pattern,
 )
-from search.quotes.names import clean_name_tokens, honorific_gender, split_role_name
+from search.quotes.names import (
+    clean_name_tokens,
+    honorific_gender,
+    pageant_length,
+    split_role_name,
+)
 from search.quotes.nations import nation_words, own_nations
 
 
@@ -410,7 +415,10 @@ def honorific_people(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < quoted[i][1]:
             continue
-        tokens = clean_name_tokens(m.group("name").split())
+        words = m.group("name").split()
+        if m.group("title") == "Miss":
+            words = words[pageant_length(words) :]  # "Miss Universe Daniela Ortega"
+        tokens = clean_name_tokens(words)
         if not tokens:
             continue
         name = " ".join(tokens)

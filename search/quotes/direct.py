@@ -186,13 +186,18 @@ NAME_CHAR = rf"(?:{ABBREVIATION_DOT}|[^,;:.\"“”\n])"
 # Ames (D-Md.) said"), or an age or a description set off by commas ("Jo Ames, 25, said",
 # "Ames, a top campaign surrogate, said"). It is no part of the mention.
 ASIDE = r"(?:\s*\([^()\n]{1,40}\)|,\s+[^,;:\"“”«»()\n]{1,80},)?"
+_VERB_THEN_NAME = (
+    rf"(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?)"
+    rf"(?=[,;:\n]|$|(?!{ABBREVIATION_DOT})\.)"
+)
 CUE_AFTER = re.compile(
     r"[\s,]*[\"”’»']*[\s,]*(?:"
     rf"(?P<subj1>{SUBJECT}){ASIDE}\s+(?:{TIME_WORDS}\s+)?(?P<verb1>{VERB})\b"
-    rf"|(?P<verb2>{VERB})\s+(?P<subj2>(?:{HONORIFICS}\s+)?[A-Z]{NAME_CHAR}{{0,80}}?)"
-    rf"(?=[,;:\n]|$|(?!{ABBREVIATION_DOT})\.)"
-    r")",
+    rf"|{_VERB_THEN_NAME})",
 )
+# '"...," said Marsh of Kestrel Corp. He said': the verb before the name, when the subject
+# the first pattern found runs from it over the sentence's end to the next verb.
+VERB_FIRST_CUE_AFTER = re.compile(rf"[\s,]*[\"”’»']*[\s,]*{_VERB_THEN_NAME}")
 # '"...," Sudan's envoy to the United Nations, Omar al-Tayeb, told reporters' and '"...,"
 # said Sudan's envoy to the United Nations, Omar al-Tayeb.': a title, then the name between
 # commas; the name is the speaker.
@@ -230,6 +235,8 @@ def attribute_direct(
             q.cue = cue
             continue
         m = CUE_AFTER.match(text, closing, after_end)
+        if m and m["subj1"] and re.match(rf"{VERB}\b", m["subj1"]):
+            m = VERB_FIRST_CUE_AFTER.match(text, closing, after_end)
         if m and _sensible_cue(m):
             q.cue = _cue_from(text, m)
             continue
@@ -329,8 +336,9 @@ def _sensible_cue(m: re.Match) -> bool:
     """Whether a cue's subject may be a speaker. What "reported" a quote is a body ("The
     Hill reported", "Interfax reports"): a person who reports is the writer of a story, whom
     the quotes in it are not by."""
-    subject = m.group("subj1") or m.group("subj2") or ""
-    verb = (m.group("verb1") or m.group("verb2") or "").lower()
+    found = m.groupdict()
+    subject = found.get("subj1") or found.get("subj2") or ""
+    verb = (found.get("verb1") or found.get("verb2") or "").lower()
     if verb in ("reported", "reports") and not re.match(
         r"(?:(?i:the)\s+)?[A-Z][A-Z]|(?i:the)\s+[A-Z]", subject
     ):
@@ -339,8 +347,8 @@ def _sensible_cue(m: re.Match) -> bool:
 
 
 def _cue_from(text: str, m: re.Match, offset: int = 0) -> Cue:
-    name = "subj1" if m.group("subj1") else "subj2"
-    verb = "verb1" if m.group("verb1") else "verb2"
+    name = "subj1" if m.groupdict().get("subj1") else "subj2"
+    verb = "verb1" if m.groupdict().get("verb1") else "verb2"
     subj_start, subj_end = m.start(name) + offset, m.end(name) + offset
     verb_start, verb_end = m.start(verb) + offset, m.end(verb) + offset
     subject = text[subj_start:subj_end]

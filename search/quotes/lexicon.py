@@ -137,7 +137,7 @@ ROLE_MODIFIERS = frozenset(
 deputy foreign prime vice first senior chief former acting assistant general special state
 finance trade defence defense interior economy economic agriculture energy oil central bank
 executive managing permanent top junior federal regional national interim caretaker policy
-campaign press
+campaign press retired under
 """.split()
 )
 ORG_HEADS = """
@@ -145,7 +145,7 @@ Ministry Office House Department Bank Council Commission Agency Government Embas
 Party Company Corp Corporation Group Union Kremlin Pentagon Secretariat Fund Organisation
 Organization Administration Cabinet Parliament Assembly Court Board Bureau Treasury Service
 Institute Association Federation Reserve Exchange Authority Inc Ltd Co Bundesbank OPEC NATO
-Campaign Foundation Center Centre
+Campaign Foundation Center Centre Services Caucus
 """.split()
 ORG_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b")
 ORG_NOUNS = frozenset(w.lower() for w in ORG_HEADS) | {
@@ -237,8 +237,10 @@ TITLES = {
     "pres": "President",
     "sec": "Secretary",
     "rev": "Reverend",
+    "del": "Delegate",
+    "sgt": "Sergeant",
 }
-TITLE_WORDS = tuple(t.capitalize() for t in TITLES) + ("Del", "Sgt")
+TITLE_WORDS = tuple(t.capitalize() for t in TITLES)
 HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Madame|Mme)\.?"
 # One word of a name: capitalised, or an Arabic name with its article ("al-Khalifi").
 NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|at|az|ar|an)-)?(?:[A-Z][\w'’.-]*[\w.]|[A-Z])"

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.bodies import GENERIC
+from search.quotes.bodies import COMPANY_ENDINGS, GENERIC
 from search.quotes.lexicon import (
     GENDERED_HONORIFICS,
     HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
     ORG_HEAD,
+    PEOPLE_NOUNS,
     PLACE_HEADS,
     PRONOUN_FORMS,
     ROLE_MODIFIERS,
@@ -25,7 +26,7 @@ from search.quotes.lexicon import (
     name_words_pattern,
     names_outlet,
 )
-from search.quotes.nations import is_nation, nation_words
+from search.quotes.nations import is_nation, is_place, nation_words
 
 INTRO_ROLE_NAME = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){{0,6}}?(?i:{ROLE_NOUN})"
@@ -35,12 +36,34 @@ INTRO_ROLE_NAME = re.compile(
 # A reporting verb that opens a sentence glued to the mention after it ("Said David
 # Gluskin"); "Said Ali" is a name.
 VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
+# "the Rev. Amos Pryor": a person named with a title, not a body named with "the".
+THE_BEFORE_TITLE = re.compile(
+    r"^the\s+(?=(?:" + "|".join(t.capitalize() for t in TITLES) + r")\.\s+[A-Z])", re.I
+)
+# A role that speaks for somebody whose name may run on past it: "spokeswoman for Maria".
+SPOKEN_FOR = re.compile(rf"\b(?i:{ROLE_NOUN})\s+for\s+(?:the\s+)?[A-Z][\w’'-]*$")
 # A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").
 ABBREVIATED = re.compile(
     r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Jr|Sr|St|Mt|Ft|Sgt|Del|"
     + "|".join(t.capitalize() for t in TITLES)
     + r")\."
 )
+
+
+def sentence_ends(word: str) -> bool:
+    """Whether a word's full stop ends its sentence: not an initial's, "U.S." or "Gov."."""
+    return word.endswith(".") and not ABBREVIATED.fullmatch(word)
+
+
+def abbreviated_title(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a title cut short ("Gov.", "Rep", "Lt.") before a name: with
+    its full stop, or without one before two more capitalised words ("Gov Mike Pence"; "Gen
+    Nakatani" may be a given name)."""
+    word = tokens[i]
+    if not word[:1].isupper() or word.rstrip(".").lower() not in TITLES:
+        return False
+    after = [t for t in tokens[i + 1 :] if t[:1].isupper()]
+    return bool(after) and (word.endswith(".") or len(after) >= 2)
 
 
 def honorific_gender(name: str) -> str:
@@ -56,7 +79,7 @@ def _after_sentence_end(role: str) -> str:
     words = role.split()
     for i in range(len(words) - 1, 0, -1):
         word = words[i - 1]
-        if word.endswith(".") and not ABBREVIATED.fullmatch(word):
+        if sentence_ends(word):
             return " ".join(words[i:])
     return role
 
@@ -86,16 +109,36 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     role = re.sub(r"\bFM\b", "Foreign Minister", role)  # "Georgian FM Levan Tsiklauri"
     name = re.sub(rf"^{HONORIFICS}\s+", "", VERB_FIRST.sub("", " ".join(name.split())))
     tokens = name.split()
-    # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova"):
-    # the name starts after the last of them.
+    if role.split() and sentence_ends(role.split()[-1]):
+        return "", ""  # "... the nominee. By Morrow's own account": another sentence
+    if len(tokens) == 1 and SPOKEN_FOR.search(role):
+        return "", ""  # "a spokeswoman for Maria Delgado": no person called Delgado
+    # Capitalised role words swallowed into the name ("Foreign Minister Olga Petrova",
+    # "Pennsylvania Gov. Ed Rendell"): the name starts after the last of them.
     last_role = max(
-        (i for i, t in enumerate(tokens[:-1]) if t.lower().strip(".,") in ROLE_SET), default=-1
+        (
+            i
+            for i, t in enumerate(tokens[:-1])
+            if t.lower().strip(".,") in ROLE_SET or abbreviated_title(tokens, i)
+        ),
+        default=-1,
     )
     if last_role >= 0:
-        role = f"{role} {' '.join(tokens[: last_role + 1])}"
+        swallowed = (TITLES.get(t.rstrip(".").lower(), t) for t in tokens[: last_role + 1])
+        role = f"{role} {' '.join(swallowed)}"
         tokens = tokens[last_role + 1 :]
     while len(tokens) > 2 and tokens[0] in PORTFOLIO_WORDS:
         role = f"{role} {tokens.pop(0)}"  # "Minister for Political Affairs Hossein Rahimi"
+    while len(tokens) > 2 and tokens[0] in STOP_CAPS | OPENERS:
+        tokens.pop(0)  # "Although Jon Wells, an analyst, said"
+    # The end of the body a title is held at, read into the name: "president of Prairie
+    # Futures Co Hal Marsh", "Under Secretary at Main Street Ann Cole".
+    body_end = max((i for i, t in enumerate(tokens[:-1]) if body_word(t)), default=-1)
+    if body_end >= 0:
+        if len(tokens) - body_end - 1 < 2:
+            return "", ""  # no name of two words after it: the words are the body's
+        role = f"{role} {' '.join(tokens[: body_end + 1])}"
+        tokens = tokens[body_end + 1 :]
     role = role_words_only(role)
     tokens = clean_name_tokens(tokens)
     if not tokens or names_outlet(" ".join(tokens)) or names_outlet(f"{role} {name}"):
@@ -109,18 +152,64 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     return " ".join(tokens), role
 
 
+TITLE_NAMES = frozenset(TITLES.values())  # "Delegate", "Reverend": a role, written out
+# Words that open a clause, capitalised at a sentence's start, which no name begins with.
+OPENERS = frozenset(
+    "Although Though While Whereas Because Since Unless Despite By From Through Without "
+    "Among Amid Unlike Moreover Furthermore Nevertheless Nonetheless Instead Thus".split()
+)
+
+
+def body_word(word: str) -> bool:
+    """Whether a capitalised word ends a body's or a place's name ("Co", "Exchange", "Street",
+    "Securities"), which no person's name holds before its last word."""
+    bare = word.rstrip(".,")
+    low = bare.lower()
+    return bare[:1].isupper() and (
+        low in COMPANY_ENDINGS or low in PLACE_HEADS or ORG_HEAD.fullmatch(bare) is not None
+    )
+
+
 COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+TICKER = re.compile(r"[<\[]?[A-Z0-9]{2,6}\.[A-Z]{1,2}[>\]]?")
+# What a beauty pageant is named for, after "Miss": "former Miss Universe Daniela Ortega" is
+# Daniela Ortega, "a former Miss Universe" no name at all.
+PAGEANTS = frozenset("Universe World Earth International America USA Teen".split())
+
+
+def pageant_length(words: list[str]) -> int:
+    """How many of the words after "Miss" name a pageant ("Universe", "Teen USA", "Venezuela")
+    rather than a woman; all of them when the pageant ends a sentence or a clause ("a former
+    Miss Universe. Rivera said"): the words after it name nobody she is."""
+    n = 0
+    while n < len(words):
+        word = words[n].rstrip(".,;:")
+        if not (word in PAGEANTS or is_place(word) or is_nation(word)):
+            break
+        n += 1
+        if word != words[n - 1]:
+            return len(words)
+    return n
 
 
 def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
     """A name's words, without what is not part of a name: a trailing time phrase ("on
     Monday"), a pronoun, a stray full stop, a role word. Empty when nothing is left. A name
     after an honorific ("Mr. King") may be a word that is otherwise a role. A name ends at a
-    possessive ("James Baker's plan" names James Baker), at a full stop that is no initial's
-    ("Jeyhun Bayramov. Ferrante said"), and at a capitalised conjunction ("U.S. And Japan");
-    a place ("Caspian Sea") or a nationality ("Qatari") is no name."""
+    possessive ("James Baker's plan" names James Baker; "Obama's strategist" names nobody),
+    at a full stop that is no initial's ("Jeyhun Bayramov. Ferrante said"), and at a
+    capitalised conjunction ("U.S. And Japan"); a place ("Caspian Sea") or a nationality
+    ("Qatari") is no name."""
+    if any(TICKER.fullmatch(t) for t in tokens):
+        return []  # "PVNI.MI", a stock's code in "Pavoni SpA <PVNI.MI>", names nobody
+    if tokens[:1] == ["Miss"] and pageant_length(tokens[1:]):
+        tokens = tokens[1 + pageant_length(tokens[1:]) :]  # "Miss Universe Daniela Ortega"
     out: list[str] = []
     for i, raw in enumerate(tokens):
+        if not out and abbreviated_title(tokens, i):
+            continue  # "Gov. Mike Pence" is Mike Pence; the title is his role
         t = raw if re.fullmatch(r"(?:[A-Z]\.)+", raw) else raw.rstrip(".,")
         low = t.lower()
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -137,10 +226,12 @@ def clean_name_tokens(tokens: list[str], titled: bool = False) -> list[str]:
             rest = tokens[i + 1 : i + 3]
             if not out and len(rest) == 2 and all(r[:1].isupper() for r in rest):
                 continue  # "NBC's Dante Chinni", "Russia's Sergei Lavrov": the name follows
+            if any(r.lower().strip(".,") in ROLE_SET | PEOPLE_NOUNS for r in tokens[i + 1 :]):
+                return []  # "Obama's former campaign strategist": the owner is not the one
             out.append(owner)
             break
         out.append(t)
-        if raw.endswith(".") and not ABBREVIATED.fullmatch(raw):
+        if sentence_ends(raw):
             break  # the sentence ends here
     while out and (out[-1] in STOP_CAPS or out[-1].lower() in NAME_PARTICLES):
         out.pop()
@@ -167,7 +258,7 @@ def role_words_only(role: str) -> str:
     Secretary" is "Treasury Secretary"; "Russian ambassador to Azerbaijan" and "EU foreign
     policy chief" stay whole."""
     words = role.split()
-    nouns = [i for i, w in enumerate(words) if w.lower() in ROLE_SET]
+    nouns = [i for i, w in enumerate(words) if w.lower() in ROLE_SET or w in TITLE_NAMES]
     if not nouns:
         return role
     # The last title's run of words: "Russian President Vladimir Putin and Azerbaijani
@@ -223,7 +314,7 @@ def trailing_name(words: list[str], titled: bool = False) -> tuple[str, str]:
     if words and words[0][:1].isupper() and words[0] not in STOP_CAPS:
         first = clean_name_tokens(words, titled)
         last = clean_name_tokens(words[start:], titled) if start > 0 else []
-        if len(last) >= 2 and len(first) == 1 and len(words[start:]) >= 2:
+        if len(last) >= 2 and len(first) <= 1 and len(words[start:]) >= 2:
             # "MSNBC host Chris Matthews", "Kremlin aide Yuri Ushakov": the name is last
             return " ".join(last), " ".join(words[:start])
         return " ".join(first), ""
@@ -241,12 +332,14 @@ def has_role(words: str) -> bool:
 
 
 def title_off(mention: str) -> tuple[str, str]:
-    """("Tim Kaine", "Senator") from "Sen. Tim Kaine": an abbreviated title before a name is
-    the person's role, not part of the name."""
+    """("Tim Kaine", "Senator") from "Sen. Tim Kaine", ("Dan Patrick", "Lieutenant Governor")
+    from "Lt. Gov. Dan Patrick": an abbreviated title before a name is the person's role, not
+    part of the name."""
     words = mention.split()
-    if len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
-        return " ".join(words[1:]), TITLES[words[0].rstrip(".").lower()]
-    return mention, ""
+    titles = []
+    while len(words) > 1 and abbreviated_title(words, 0):
+        titles.append(TITLES[words.pop(0).rstrip(".").lower()])  # "Lt. Gov. Dan Patrick"
+    return " ".join(words), " ".join(titles)
 
 
 # Words that open a mention of more than one speaker: "Both Bass and Horizon said".
@@ -256,6 +349,26 @@ MANY_OPENERS = frozenset("Both Neither Either".split())
 AFFILIATION = re.compile(
     r"(?P<who>.*?[A-Z][\w'’.-]*)\s+(?P<aff>(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,;]*)"
 )
+
+
+def works_at_a_firm(mention: str) -> bool:
+    """Whether a mention is a person named with the firm they work at: "Marsh of Kestrel
+    Corp", "Pavel Brandt of Osprey Securities Corp"; not "Alder Motors of America Inc"."""
+    m = AFFILIATION.fullmatch(mention)
+    if m is None or ORG_HEAD.search(m["who"]) or len(m["who"].split()) > 3:
+        return False
+    who = m["who"].split()
+    if not all(w[:1].isupper() for w in who) or body_word(who[-1]) or nation_words(m["who"]):
+        return False
+    firm = m["aff"].split()[1:]
+    if firm[:1] == ["the"] or any(is_place(" ".join(firm[:k])) for k in (1, 2, 3)):
+        return False  # "Alder Motors of America Inc", "Kopje Mines of South Africa Ltd"
+    if nation_words(firm[0]) or firm[0].lower() in COMPASS:
+        return False  # "Birch Cars of North America Inc"
+    if who[-1].endswith("s") and body_word(who[-1][:-1]):
+        return False  # "Cedar Banks of Ohio Inc": one body
+    last = firm[-1].rstrip(".,").lower()
+    return last in COMPANY_ENDINGS or ORG_HEAD.fullmatch(m["aff"].split()[-1]) is not None
 
 
 PLURAL_HEADS = frozenset(
@@ -272,6 +385,8 @@ def names_somebody(words: str) -> bool:
     "U.K. Chancellor" or "the Bank"."""
     if " " not in words or ORG_HEAD.search(words):
         return False
+    if words.split()[-1].lower() in ROLE_SET:
+        return False  # "Army Chief" of "Army Chief of Staff Tomas Ruiz Vega": a title alone
     return any(
         w[:1].isupper() and w.lower() not in ROLE_SET and not nation_words(w) and w != "The"
         for w in words.split()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from search.quotes.lexicon import (
     HEDGING_MODALS,
+    ORG_HEAD,
     ORG_NOUNS,
     PEOPLE_NOUNS,
     ROLE_SET,
@@ -141,11 +142,14 @@ def mention_of(doc, subject) -> tuple[int, int] | None:
     if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "WP"):
         return subject.i, subject.i
     keep = {subject.i}
+    # A body's name, not "the ministers of France and Spain" or "Martin Keble of Harrow
+    # Lynch and Co": its head noun comes after the conjunct or is a body's.
+    named = subject.pos_ == "PROPN"
     stack = [c for c in subject.children if _in_mention(c)]
     while stack:
         tok = stack.pop()
         keep.add(tok.i)
-        stack.extend(c for c in tok.children if _in_mention(c))
+        stack.extend(c for c in tok.children if _in_mention(c) or named and _in_name(c, subject))
     # A contiguous run around the subject: a removed bracket in between ends it.
     first = last = subject.i
     while first - 1 in keep:
@@ -224,6 +228,29 @@ def _in_mention(tok) -> bool:
     """Whether a dependent of the subject is part of how the text names the speaker; the
     hyphen of "Holtz-Eakin" is, other punctuation is not."""
     return tok.dep_ not in NOT_IN_MENTION or tok.text == "-"
+
+
+def _in_name(tok, subject) -> bool:
+    """Whether a conjunct below the subject's head is part of a body's name: "United States
+    Citizenship and Immigration Services", "the Department of Housing and Urban
+    Development". The subject's own conjunct is a second speaker ("Russia and China"), and
+    so is one beside the same head noun ("the Foreign Ministry and Defence Ministry")."""
+    if tok.dep_ == "cc":
+        return tok.lower_ in ("and", "&") and any(
+            _named_conjunct(c, subject) for c in tok.head.children
+        )
+    return _named_conjunct(tok, subject)
+
+
+def _named_conjunct(tok, subject) -> bool:
+    head = tok.head
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ == head.pos_ == "PROPN"
+        and head.dep_ != "conj"
+        and head.lower_ != subject.lower_
+        and (tok.i < subject.i or ORG_HEAD.fullmatch(subject.text) is not None)
+    )
 
 
 def _appositive_name(subject) -> tuple[int, int] | None:

@@ -47,6 +47,7 @@ from search.quotes.names import (
     AFFILIATION,
     INTRO_ROLE_NAME,
     MANY_OPENERS,
+    THE_BEFORE_TITLE,
     VERB_FIRST,
     has_role,
     honorific_gender,
@@ -58,6 +59,7 @@ from search.quotes.names import (
     split_role_name,
     title_off,
     trailing_name,
+    works_at_a_firm,
 )
 from search.quotes.nations import country_named, is_place, nation_words, own_nations
 from search.quotes.sources import DOCUMENTS
@@ -205,6 +207,7 @@ class Resolver:
         mention = strip_ticker(cue.mention) or cue.mention  # "Amgen Inc <AMGN.O>"
         mention = VERB_FIRST.sub("", mention)  # "Said David Gluskin", "Said one analyst"
         mention = FOCUS_FIRST.sub("", mention)  # "Even China said"
+        mention = THE_BEFORE_TITLE.sub("", mention)  # "the Rev. Amos Pryor said"
         if cue.verb in SPEECH_NOUNS and " " not in mention:
             mention = POSSESSIVE_END.sub("", mention) or mention  # "Trump's claim that"
         low = mention.lower()
@@ -260,6 +263,7 @@ class Resolver:
             low.startswith("the ")
             or ORG_HEAD.search(mention)
             and not re.search(rf"\b{ROLE_NOUN}\b", low)
+            and not works_at_a_firm(mention)
         ):
             person = self._organisation(mention)
         else:
@@ -628,8 +632,11 @@ class Resolver:
             return self._organisation(mention)
         affiliated = AFFILIATION.fullmatch(mention)
         who = affiliated["who"] if affiliated else ""
-        if who and names_somebody(who) and not names_a_body(who):
-            # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works.
+        known = " " not in who and who[:1].isupper() and self._known(who) is not None
+        firm = known or works_at_a_firm(mention)
+        if who and (names_somebody(who) or firm) and not names_a_body(who):
+            # "Analyst Tim Harris of Phillips": Tim Harris, whose role says where he works;
+            # "Marsh of Kestrel", after "Ann Marsh of Kestrel": her again.
             person = self._named(affiliated["who"], cue_end)
             if person is not None and person.kind == "person" and person.role:
                 if affiliated["aff"] not in person.role:
