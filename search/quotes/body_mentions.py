@@ -1,0 +1,259 @@
+"""How a mention refers to an organisation of the story's cast: by its whole name as the
+story introduces it there, by a head noun or a noun for its kind ("the ministry", "the
+alliance"), by "it", through an unnamed spokesman ("a spokesman for the department"), or by
+the words a country's possessive introduced it with ("Kazakhstan's central bank ... the
+bank"). ``BodyMentions`` is the part of ``speakers.Resolver`` that does this; it reads the
+resolver's story state (``people``, ``text``, ``quoted``, ``sentences``, ``last_speaker``,
+``last_cue``, ``introduced``, ``bodies``, ``headline``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from search.quotes.bodies import GENERIC, IT_AFTER, POSSESSIVE_END, company_named, strip_ticker
+from search.quotes.cast import AGENCY_ROLE, AGENCY_WORDS, BODY_HEADS, Person, acronym, head_noun
+from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, of_kind
+from search.quotes.lexicon import ROLE_SET, STOP_CAPS, UNNAMED_HEADS, names_outlet
+from search.quotes.nations import nation_words
+from search.quotes.sources import DOCUMENTS
+from search.quotes.spans import Cue
+
+LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
+NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
+BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS
+
+# The words a story writes before a body's name: "Georgia's ruling Georgian Dream party".
+DESCRIBED = re.compile(r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)+")
+NOT_DESCRIPTIVE = frozenset("a an at of for in from with to by on and or".split())
+
+
+def described(words: str) -> bool:
+    """Whether ``words`` only describe the body named after them ("Georgia's ruling"), not
+    somebody in it ("a tech staffer at", "its members and")."""
+    if DESCRIBED.fullmatch(words) is None:
+        return False
+    low = {w.lower() for w in words.split()}
+    return not low & (NOT_DESCRIPTIVE | ROLE_SET | UNNAMED_HEADS)
+
+
+# A body introduced in lower case after its country: "Kazakhstan's central bank", "the U.N.
+# nuclear watchdog".
+DESCRIBED_BODY = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)['’]s|(?<=[Tt]he\s)"
+    rf"(?P<un>U\.N\.))\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<head>{'|'.join(sorted(BODY_NOUNS))}))\b"
+)
+# The name a description is set beside: "Rosatom, " before "Russia's state nuclear agency,".
+APPOSED_TO = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}),\s+\Z")
+# What may stand before a sentence's subject: a dateline and "The".
+LEAD_IN = re.compile(r"\s*(?:[^\n]{0,80}?\s(?:--|-|–|—)\s+)?(?:[Tt]he\s+)?")
+# The writer's words before a body's name: "the nonpartisan Congressional Budget Office".
+WRITERS_WORDS = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+# The same word spelt both ways: "the Organization of Turkic States ... the organisation".
+SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "defence"}
+
+
+# Mentions that name no body though a body's word is in them: what somebody wrote ("Her
+# submission to the court", "The party's complaint to the Court of Appeals"), or a person by
+# their party ("The Republican").
+NOT_A_BODY = re.compile(
+    rf"(?:(?:Her|His|Its|Their|Our|My|Your)\s+[a-z]"
+    rf"|(?:(?i:the)\s+)?\S+['’]s\s+(?:{'|'.join(DOCUMENTS)})\b"
+    r"|(?i:the)\s+(?:Republican|Democrat)$)"
+)
+
+
+def spelt(word: str) -> str:
+    return SPELLINGS.get(word, word)
+
+
+class BodyMentions:
+    """Resolving mentions of organisations; mixed into ``speakers.Resolver``."""
+
+    def _it(self, pos: int) -> Person | None:
+        """ "it said": the body that spoke last, if the text named it in this sentence or the
+        one before; else, when nobody spoke there, the body the sentence before is about
+        ("The IAEA issued its report on Wednesday. It said ..."). A person is never "it"."""
+        last = self.last_speaker
+        start, _ = self._sentence_of(pos)
+        before, _ = self._sentence_of(max(0, start - 1))
+        if last is not None and last.kind == "organisation":
+            if any(before <= x < pos for x in last.positions):
+                return last
+        if self.last_cue[0] >= before:
+            return None  # somebody else spoke there
+        return self._body_subject(before, start)
+
+    def _body_subject(self, start: int, end: int) -> Person | None:
+        """The body a sentence opens with, after its dateline: "VIENNA (Reuters) - The
+        International Atomic Energy Agency issued ...", not the body it says something of
+        ("Russia accused the European Union ...")."""
+        named = [(x, p) for p in self.people for x in p.positions if start <= x < end]
+        if not named:
+            return None
+        at, first = min(named, key=lambda item: item[0])
+        opening = LEAD_IN.fullmatch(self.text, start, at) is not None
+        return first if first.kind == "organisation" and opening else None
+
+    def _introduced_in(self, cue: Cue, mention: str) -> Person | None:
+        """The body the story introduces at this very mention, by its whole name: "the
+        Ministry of Trade and Integration said", whose parse cuts the name at "and", or
+        "the Russian mission to the OSCE said", cut at "to"; the agency by its own name in
+        "North Korea's official KCNA news agency said" or "news agency IRNA reported"."""
+        start, end = cue.mention_start, cue.mention_start + len(cue.mention)
+        bare = re.sub(r"^the\s+", "", mention, flags=re.I)
+        found = None
+        for p, positions in self.introduced:
+            if p.role == AGENCY_ROLE:  # "Iran's state news agency IRNA": its name after it
+                if not any(start <= x < end or self._right_after(end, x) for x in positions):
+                    continue
+                fits = bare.lower().endswith("agency") or bare.endswith(p.name)
+            elif not any(start <= x < end for x in positions):
+                continue
+            else:
+                # "the event organizer Alliance" cut from "... Alliance to Reclaim Our
+                # Schools": the writer's words off, the name going on right after the mention
+                named = WRITERS_WORDS.sub("", bare)
+                fits = (
+                    p.name == bare
+                    or p.name.startswith(bare + " ")
+                    and " " in bare
+                    or bare.endswith(" " + p.name)
+                    and described(bare[: -len(p.name)])
+                    or p.name.startswith(named + " ")
+                    and self.text.startswith(p.name[len(named) :], end)
+                )
+            if fits and (found is None or len(p.name) > len(found.name)):
+                found = p
+        return found
+
+    def _right_after(self, end: int, pos: int) -> bool:
+        return end <= pos <= end + 3 and not self.text[end:pos].strip(" ,")
+
+    def _spoken_for(self, body: str, pos: int) -> Person | None:
+        """The body an unnamed spokesman speaks for: "the ministry" the story named before,
+        or a body named there ("a spokesman for the Foreign Ministry"); nobody for a person's
+        spokesman."""
+        low = body.lower()
+        if low.split()[-1] not in BODY_NOUNS:
+            return None
+        if low.startswith(("the ", "its ")):
+            back = self._organisation_back(low, pos)
+            if back is not None or not any(w[:1].isupper() for w in body.split()):
+                return back
+        return self._organisation(body)
+
+    def _organisation_back(self, low: str, pos: int) -> Person | None:
+        """ "the ministry", "the foreign ministry", "the embassy": the body with that head
+        noun the story named last before it, if its name holds the mention's other words; in
+        the story's lead, the body it names next, soon after ("..., the ministry said on
+        Wednesday. Russia's Foreign Ministry summoned ...")."""
+        words = re.sub(r"^(?:the|its)\s+", "", low).split()
+        if not words:
+            return None
+        words = [spelt(w) for w in words]
+        head, others = words[-1], {w for w in words[:-1] if not nation_words(w)}
+        if head in ANY_BODY:
+            # "the body" fits every body, the ones its words mention too: only the body that
+            # spoke last
+            last = self.last_speaker
+            return last if last is not None and last.kind == "organisation" else None
+        nations = nation_words(low)
+        best: tuple[int, Person] | None = None
+        first: tuple[int, Person] | None = None  # the body named next, in the lead
+        for p in self.people:
+            if p.kind != "organisation":
+                continue
+            if nations and nation_words(p.name) and not nations & nation_words(p.name):
+                continue  # "the Russian ministry" is not Moldova's Ministry of Foreign Affairs
+            if p.role == AGENCY_ROLE and head == "agency":
+                if others - AGENCY_WORDS:
+                    continue  # "the state news agency", "the agency": the agency named
+            elif not self._called(head, others, p):
+                continue
+            earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
+            if earlier and (best is None or max(earlier) > best[0]):
+                best = (max(earlier), p)
+            soon = [x for x in p.positions if pos < x < pos + NAMED_SOON]
+            if soon and not earlier and (first is None or min(soon) < first[0]):
+                first = (min(soon), p)
+        if best is None and first is not None and pos < self.headline + LEAD:
+            return first[1]
+        return best[1] if best else None
+
+    @staticmethod
+    def _called(head: str, others: set[str], body: Person) -> bool:
+        """Whether "the [others] [head]" can be ``body``: its own head noun with words of its
+        name ("the foreign ministry"), or a noun for its kind ("the alliance" for NATO, "the
+        U.N. nuclear watchdog" for the International Atomic Energy Agency)."""
+        own = {spelt(w) for w in body.name.lower().split()}
+        if spelt(head_noun(body.name)) == head:
+            return others <= own
+        if head in KIND_NOUNS and of_kind(head, body.name, body.aliases):
+            return describing(others, own)
+        return False
+
+    def _described_before(self, low: str, pos: int) -> Person | None:
+        """ "the bank" after "Kazakhstan's central bank kept its rate on hold": the body a
+        country's possessive introduced in lower case, in a sentence where it did not speak,
+        by the words it was introduced with."""
+        words = re.sub(r"^(?:the|its)\s+", "", low).split()
+        if not words or words[-1] in ANY_BODY:
+            return None
+        head, others = words[-1], set(words[:-1])
+        found = None
+        for m in DESCRIBED_BODY.finditer(self.text, 0, pos):
+            name = m["name"]
+            if m["head"].lower() != head or not others <= set(name.lower().split()):
+                continue
+            if not (m["un"] or nation_words(m["owner"])) or self._in_quote(m.start()):
+                continue
+            found = name
+            before = APPOSED_TO.search(self.text, max(0, m.start() - 80), m.start())
+            if before and self.text.startswith(",", m.end()):
+                found = before["name"]  # "Rosatom, Russia's state nuclear agency, said"
+        return self._organisation(found) if found else None
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, 1 << 62)) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    def _said_it(self, person: Person, cue: Cue) -> bool:
+        """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom
+        said its offer ...", "Hughes said it had proposed ..."): a body, not a person. A
+        speaker the story introduced as a person, or called "he" or "she", stays one."""
+        if person.role or person.gender:
+            return False
+        if " " in person.name and not GENERIC & set(person.name.split()):
+            return False  # "Wayne Jones said it ...": it is his company; "Home Federal" is one
+        return IT_AFTER.match(self.text, cue.end) is not None
+
+    def _as_body(self, person: Person) -> Person:
+        """``person`` as the organisation it turned out to be, with what it said earlier."""
+        same = (p for p in self.people if p.kind == "organisation" and p.name == person.name)
+        body = next(same, person)
+        person.kind = "organisation"
+        return body
+
+    def _organisation(self, mention: str) -> Person | None:
+        if NOT_A_BODY.match(mention):
+            return None  # "Her submission to the court", "The Republican"
+        name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
+        # "the nonpartisan Congressional Budget Office": the writer's words before the name.
+        name = WRITERS_WORDS.sub("", name)
+        if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
+            name = POSSESSIVE_END.sub("", name)
+        while " " in name and (name.split()[0] in STOP_CAPS or name.split()[0].endswith("-based")):
+            name = name.split(" ", 1)[1]  # "Meanwhile Philips NV", "Montreal-based Noverco Inc"
+        if not name or not name[0].isupper() or names_outlet(name):
+            return None
+        name = company_named(name, self.bodies) or name  # "Bank of New York": … Co
+        for p in self.people:
+            if p.kind == "organisation" and (
+                p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
+            ):
+                return p  # "the IMF" for the International Monetary Fund named earlier
+        org = Person(name=name, kind="organisation")
+        self.people.append(org)
+        return org
