@@ -85,3 +85,30 @@ def test_a_full_name_two_speakers_go_by_is_told_apart_only_by_role():
     Speaker.objects.create(name="Ahmed Hassan", role="Iraqi trade minister", aliases=["A. Hassan"])
     assert found("A. Hassan", "ambassador of Egypt") == ambassador
     assert found("A. Hassan").name == "A. Hassan"  # either could be meant: a new speaker
+
+
+def stored(name, aliases, role=""):
+    speaker = Speaker(name=name, role=role)
+    speaker.aliases = aliases
+    speaker.save()
+    return speaker
+
+
+def test_a_name_older_rules_glued_to_the_sentence_before_takes_the_name_found_now():
+    old = stored("Hokkaido But Kenji Arata", ["Kenji Arata", "Arata"], "professor at Keio")
+    speaker = found("Kenji Arata", "professor at Keio")
+    assert speaker.pk == old.pk
+    assert Speaker.objects.get(pk=old.pk).name == "Kenji Arata"
+    assert speaker.get_absolute_url() == old.get_absolute_url()  # links to the page still work
+
+
+def test_a_name_with_the_verb_glued_before_it_takes_the_name_found_now():
+    old = stored("Said Peter Wallace", ["Peter Wallace", "Wallace"])
+    found("Peter Wallace")
+    assert Speaker.objects.get(pk=old.pk).name == "Peter Wallace"
+
+
+def test_a_longer_name_that_is_a_name_is_never_cut_to_the_one_found():
+    old = stored("Mary Ann Smith", ["Ann Smith", "Smith"])
+    assert found("Ann Smith") == old
+    assert Speaker.objects.get(pk=old.pk).name == "Mary Ann Smith"

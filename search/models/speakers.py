@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from search.quotes import ExtractedSpeaker
+from search.text.name_checks import name_problems
 from search.text.speaker_matching import roles_allow, variant_key
 
 from .names import _name_like, is_pronoun, normalise_name
@@ -230,6 +231,13 @@ class Speaker(models.Model):
                 aliases=names,
                 new=bool(getattr(known, "surely_new", None) and known.surely_new(found.name)),
             )
+        if speaker.name != found.name and _glued_before(speaker.name, found.name, found.kind):
+            # Older rules glued the end of the sentence before onto the name ("Hokkaido But
+            # Kenzo Uchida", "Said David Gluskin"), and the extractor now finds the name
+            # itself, one of that speaker's aliases: the speaker takes it (slug and page
+            # stay, the index follows).
+            speaker.name = found.name
+            speaker.save(update_fields=["name", "updated"])
         if found.kind == cls.Kind.ORGANISATION and speaker.kind == cls.Kind.PERSON:
             # Older rules stored bodies ("Japan", "Viacom") as people; a body never turns
             # back into a person by extraction, only by an editor.
@@ -359,3 +367,15 @@ class SpeakerAssignment(models.Model):
             return None
 
         return decided
+
+
+def _glued_before(stored: str, found: str, kind: str) -> bool:
+    """Whether a stored name is ``found`` with other words glued before it, and is no name
+    for it (a conjunction, a verb, a role word or a place in it), while ``found`` is one. A
+    longer name that is a name ("Mary Ann Smith" for "Ann Smith") is never cut."""
+    return (
+        len(found.split()) > 1
+        and stored.endswith(" " + found)
+        and bool(name_problems(stored, kind))
+        and not name_problems(found, kind)
+    )
