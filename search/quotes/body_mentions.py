@@ -9,11 +9,18 @@ resolver's story state (``people``, ``text``, ``quoted``, ``sentences``, ``last_
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from search.quotes.bodies import GENERIC, IT_AFTER, POSSESSIVE_END, company_named, strip_ticker
-from search.quotes.cast import AGENCY_ROLE, AGENCY_WORDS, BODY_HEADS, Person, acronym, head_noun
+from search.quotes.cast import (
+    AGENCY_ROLE,
+    AGENCY_WORDS,
+    BODY_HEADS,
+    Person,
+    acronym,
+    head_noun,
+    inside_quotes,
+)
 from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, of_kind
 from search.quotes.lexicon import ROLE_SET, STOP_CAPS, UNNAMED_HEADS, names_outlet
 from search.quotes.nations import nation_words
@@ -207,17 +214,13 @@ class BodyMentions:
             name = m["name"]
             if m["head"].lower() != head or not others <= set(name.lower().split()):
                 continue
-            if not (m["un"] or nation_words(m["owner"])) or self._in_quote(m.start()):
+            if not (m["un"] or nation_words(m["owner"])) or inside_quotes(self.quoted, m.start()):
                 continue
             found = name
             before = APPOSED_TO.search(self.text, max(0, m.start() - 80), m.start())
             if before and self.text.startswith(",", m.end()):
                 found = before["name"]  # "Rosatom, Russia's state nuclear agency, said"
         return self._organisation(found) if found else None
-
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.quoted, (pos, 1 << 62)) - 1
-        return i >= 0 and pos < self.quoted[i][1]
 
     def _said_it(self, person: Person, cue: Cue) -> bool:
         """Whether the words after a cue refer back to its one-word speaker as "it" ("Viacom

@@ -251,6 +251,13 @@ def _role_words(text: str):
             yield m  # "Former Pennsylvania Gov. Ed Rendell"
 
 
+def inside_quotes(quoted: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of the direct quotes' spans ``quoted`` (in text order;
+    quotes do not overlap): a name a speaker says is no mention of somebody the story names."""
+    i = bisect.bisect_right(quoted, (pos, 1 << 62)) - 1
+    return i >= 0 and pos < quoted[i][1]
+
+
 def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     """People introduced with their role, before the name ("Russian ambassador to Azerbaijan
     Mikhail Bocharnikov") or after it ("Mikhail Bocharnikov, the Russian ambassador,"). Only
@@ -258,17 +265,11 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     people: dict[str, Person] = {}
     seen: set[int] = set()
 
-    starts = [s for s, _ in quoted]  # in text order, and quotes do not overlap
-
-    def outside(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i < 0 or pos >= quoted[i][1]
-
     headline = title_case_headline(text)
     name_ends: list[int] = []
     for role_word in _role_words(text):
         for role_start, role, name_start, name in _intros_at(text, role_word):
-            if name_start in seen or not outside(role_start) or name_start < headline:
+            if name_start in seen or inside_quotes(quoted, role_start) or name_start < headline:
                 continue
             seen.add(name_start)
             role = _after_names(text, role_start, role, name_ends)
@@ -410,10 +411,8 @@ def honorific_people(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     """People the text names with a gendered honorific ("Ms. Zakharova met Mr. Blinken"), so
     that a later "she" can find the one it fits even if she has not spoken yet."""
     people: dict[str, Person] = {}
-    starts = [s for s, _ in quoted]
     for m in HONORIFIC_NAME.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < quoted[i][1]:
+        if inside_quotes(quoted, m.start()):
             continue
         words = m.group("name").split()
         if m.group("title") == "Miss":

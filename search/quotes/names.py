@@ -21,6 +21,7 @@ from search.quotes.lexicon import (
     ROLE_NOUN,
     ROLE_SET,
     STOP_CAPS,
+    TITLE_WORDS,
     TITLES,
     WEEKDAYS,
     name_words_pattern,
@@ -37,9 +38,7 @@ INTRO_ROLE_NAME = re.compile(
 # Gluskin"); "Said Ali" is a name.
 VERB_FIRST = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?=\S+\s+\S)")
 # "the Rev. Amos Pryor": a person named with a title, not a body named with "the".
-THE_BEFORE_TITLE = re.compile(
-    r"^the\s+(?=(?:" + "|".join(t.capitalize() for t in TITLES) + r")\.\s+[A-Z])", re.I
-)
+THE_BEFORE_TITLE = re.compile(r"^the\s+(?=(?:" + "|".join(TITLE_WORDS) + r")\.\s+[A-Z])", re.I)
 # A role that speaks for somebody whose name may run on past it: "spokeswoman for Maria".
 SPOKEN_FOR = re.compile(rf"\b(?i:{ROLE_NOUN})\s+for\s+(?:the\s+)?[A-Z][\w’'-]*$")
 # A word whose full stop ends no sentence: an initial ("G.K."), a title ("Gov.", "Lt.").

@@ -22,6 +22,7 @@ from search.quotes.bodies import (
 from search.quotes.body_mentions import BODY_NOUNS, LEAD, NAMED_SOON, BodyMentions
 from search.quotes.cast import (
     Person,
+    inside_quotes,
     name_gender,
     names_words,
 )
@@ -137,10 +138,8 @@ class Resolver(BodyMentions):
         if not text or not by_surname:
             return
         words = "|".join(re.escape(n) for n in sorted(by_surname, key=len, reverse=True))
-        starts = [s for s, _ in self.quoted]
         for m in re.finditer(rf"(?<![\w-])(?:{words})(?![\w-])", text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < self.quoted[i][1]:
+            if inside_quotes(self.quoted, m.start()):
                 continue
             person = by_surname[m.group()]
             if m.start() not in person.positions:

@@ -100,10 +100,11 @@ def role_agrees(mention: str, person: Person, introduced: str = "") -> bool:
     the words set beside their name there, may vouch for the mention's other words ("the IMF
     official" for "the International Monetary Fund's mission chief")."""
     mention = one_title(re.sub(r"\bfm\b", "foreign minister", mention.lower()))  # "deputy FM"
-    words = re.findall(r"[\w’'.-]+", mention)
-    role_words = set(re.findall(r"[\w’'.-]+", one_title(person.role.lower())))
+    words = re.findall(WORD, mention)
+    role = one_title(person.role.lower())
+    role_words = set(re.findall(WORD, role))
     # "Prime Minister's adviser": the title and its rank are the adviser's
-    title = set(re.findall(r"[\w’'.-]+", OWNER.split(one_title(person.role.lower()))[-1]))
+    title = set(re.findall(WORD, OWNER.split(role)[-1]))
     nouns = [w for w in words if w in ROLE_SET]
     noun = nouns[-1] if nouns else ""
     if not person.role and not person.nations:
@@ -120,7 +121,7 @@ def role_agrees(mention: str, person: Person, introduced: str = "") -> bool:
         return False
     if noun == "official":
         # "the IAEA official" is an official of the IAEA, not Iran's ambassador to it
-        role_words = set(re.findall(WORD, POSTING.split(one_title(person.role.lower()))[0]))
+        role_words = set(re.findall(WORD, POSTING.split(role)[0]))
     own = role_words | {w.lower() for w in person.name.split()}
     # the words the story introduced them with, which their role may have lost: "the IMF
     # official" for "IMF mission chief Elena Moretti"
