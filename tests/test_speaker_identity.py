@@ -99,6 +99,7 @@ def test_a_name_older_rules_glued_to_the_sentence_before_takes_the_name_found_no
     speaker = found("Kenji Arata", "professor at Keio")
     assert speaker.pk == old.pk
     assert Speaker.objects.get(pk=old.pk).name == "Kenji Arata"
+    assert Speaker.objects.get(pk=old.pk).aliases == ["Arata"]  # its name is no alias of it
     assert speaker.get_absolute_url() == old.get_absolute_url()  # links to the page still work
 
 

@@ -231,11 +231,13 @@ class Speaker(models.Model):
                 aliases=names,
                 new=bool(getattr(known, "surely_new", None) and known.surely_new(found.name)),
             )
-        if speaker.name != found.name and _glued_before(speaker.name, found.name, found.kind):
+        if _glued_before(speaker.name, found.name, found.kind):
             # Older rules glued the end of the sentence before onto the name ("Hokkaido But
             # Kenzo Uchida", "Said David Gluskin"), and the extractor now finds the name
-            # itself, one of that speaker's aliases: the speaker takes it (slug and page
-            # stay, the index follows).
+            # itself, one of that speaker's aliases: the speaker takes it, and it is an alias
+            # no more (slug and page stay, the index follows).
+            key = normalise_name(found.name)
+            speaker.aliases = [a for a in speaker.aliases if normalise_name(a) != key]
             speaker.name = found.name
             speaker.save(update_fields=["name", "updated"])
         if found.kind == cls.Kind.ORGANISATION and speaker.kind == cls.Kind.PERSON:
