@@ -51,6 +51,15 @@ def during_index_write(n, kind, where):
         original(writer, record)
     writing.apply = wrapper
 
+def settled_before_each_chunk():
+    # The checkpoint before is then written before the next chunk commits, so it cannot
+    # read that chunk's alias changes and index them early: the kill leaves them stale.
+    original = ingest._save_chunk
+    def wrapper(*args, **kwargs):
+        sync.settle()
+        return original(*args, **kwargs)
+    ingest._save_chunk = wrapper
+
 {hook}
 call_command("import_articles", "--jsonl", {feed!r}, verbosity=0)
 """
@@ -58,7 +67,9 @@ call_command("import_articles", "--jsonl", {feed!r}, verbosity=0)
 KILL_POINTS = {
     "between two chunks": 'on_call(4, "between two chunks", ingest, "_finish")',
     "inside a transaction": 'on_call(200, "inside a transaction", models.Article, "quotes_from")',
-    "before an index write": 'on_call(2, "before an index write", sync, "reindex")',
+    "before an index write": (
+        'settled_before_each_chunk(); on_call(2, "before an index write", sync, "reindex")'
+    ),
     "while new documents are written": (
         'during_index_write(2, "add", "while new documents are written")'
     ),
