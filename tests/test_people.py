@@ -479,3 +479,43 @@ def test_a_person_named_with_the_firm_they_work_at_is_that_person_not_the_firm()
         ("Alder Motors of America Inc", "organisation"),
         ("Birch Cars of North America Inc", "organisation"),
     ]
+
+
+def test_a_parliament_named_in_a_title_is_no_part_of_the_speakers_name():
+    text = (
+        "BISHKEK, June 4 (Kabar) - Speaker of Kyrgyzstan's Jogorku Kenesh Nurlanbek Toktobaev "
+        "said on Tuesday that ties with Azerbaijan had reached a new level.\n\n"
+        "He met lawmakers led by the head of the Milli Majlis, who is visiting Bishkek.\n\n"
+        "The Kyrgyz speaker said a joint session would be held in Baku."
+    )
+    assert attributions(text) == [
+        ("Nurlanbek Toktobaev", "named"),
+        ("Nurlanbek Toktobaev", "role"),
+    ]
+
+
+def test_a_title_held_at_a_body_of_many_words_ends_where_the_name_starts():
+    text = (
+        "ASTANA, Sept 18 (Kazinform) - Secretary General of the Organization of Turkic States "
+        "Kubanychbek Omurov said member states would set up a fund for rural clinics.\n\n"
+        "Head of the Presidential Administration of Kazakhstan Aibek Zhaksylykov said Astana "
+        "would contribute $10 million.\n\n"
+        "Omurov said the first projects would start next year."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Kubanychbek Omurov",
+        "Aibek Zhaksylykov",
+        "Kubanychbek Omurov",
+    ]
+
+
+def test_a_title_whose_body_reads_as_a_pronoun_still_names_the_person_after_it():
+    text = (
+        "GENEVA, Jan 14 (AFP) - WHO Director-General Tedros Adhanom Gebremariam said the "
+        "pandemic was not over.\n\n"
+        '"Primary care is the foundation of every health system," the WHO chief said.'
+    )
+    assert attributions(text) == [
+        ("Tedros Adhanom Gebremariam", "named"),
+        ("Tedros Adhanom Gebremariam", "role"),
+    ]

@@ -30,6 +30,7 @@ from search.quotes.lexicon import (
 from search.quotes.names import (
     clean_name_tokens,
     honorific_gender,
+    long_title_name,
     pageant_length,
     split_role_name,
 )
@@ -235,6 +236,13 @@ ROLE_COMMA_NAME = re.compile(
     r"(?P<role>[\w-]+(?:\s+(?:of|to|for|at|on)\s+[^,.;:\n\"“”]{1,60}?)?),\s+"
     rf"(?P<name>{name_words_pattern(1, 3)})\s*(?:,|\.(?=\s|$))"
 )
+# A title held at a body of many words, the name after it: "Secretary General of the
+# Organization of Turkic States Kubanychbek Omurov" (split by ``long_title_name``).
+_TITLE_CAP = r"[A-Z][\w’'.-]*"
+LONG_TITLE = re.compile(
+    rf"[\w-]+[ \t]+(?:of|for)\s+(?:the\s+)?{_TITLE_CAP}"
+    rf"(?:[ \t]+(?:(?:of|for|and|on)[ \t]+)?(?:the[ \t]+)?{_TITLE_CAP}){{2,9}}"
+)
 NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
 APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
 ROLE_END = re.compile(r"[^,.;\n]{0,50}?(?=[,.;])")
@@ -389,6 +397,17 @@ def _intros_at(text: str, role_word: re.Match):
         role_start = prefix.start() if prefix else at
         name_at = named_after.start("name")
         yield role_start, text[role_start : named_after.end("role")], name_at, named_after["name"]
+    long = LONG_TITLE.match(text, at)
+    words = long.group().split() if long else []
+    caps = len(words)
+    while caps and words[caps - 1][:1].isupper():
+        caps -= 1
+    start = long_title_name(words[caps:]) if long else -1
+    if start >= 0:
+        name = " ".join(words[caps + start :])
+        name_at = long.end() - len(name)
+        role_start = prefix.start() if prefix else at
+        yield role_start, text[role_start:name_at].rstrip(), name_at, name
     appositive = APPOSITIVE.search(text, max(0, at - 70), at)
     if appositive:
         comma = appositive.start()

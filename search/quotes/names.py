@@ -94,6 +94,44 @@ PORTFOLIO_WORDS = frozenset(
     "Administration Office Service Committee Council Agency Ministry Department Commission "
     "Parliament Assembly Majlis Bank Fund".split()
 )
+# The names of parliaments, which end the body a speaker's title names ("Speaker of
+# Kyrgyzstan's Jogorku Kenesh Nurlanbek Toktobaev") and are never a person's name.
+LEGISLATURES = frozenset(
+    "Kenesh Majlis Mazhilis Majlisi Duma Rada Knesset Sejm Seimas Saeima Senate Congress "
+    "Bundestag Khural Hural Storting Riksdag Folketing Eduskunta Sabor Skupstina Riigikogu "
+    "Sakartvelo Milli".split()
+)
+# Words that end a body's name inside a long title, besides a body's head noun or a place:
+# "Secretary General of the Organization of Turkic States Kubanychbek Omurov".
+BODY_NAME_ENDS = (
+    PORTFOLIO_WORDS
+    | LEGISLATURES
+    | frozenset(
+        "States Nations Emirates Republic Kingdom Federation Union Refugees Rights Organization "
+        "Organisation Forces Staff".split()
+    )
+)
+
+
+def ends_a_body(word: str) -> bool:
+    """Whether a capitalised word can end the name of the body a title is held at: a body's
+    head noun, a parliament, a place or a country ("Kazakhstan", "Kyrgyzstan's")."""
+    bare = re.sub(r"[’']s$", "", word.rstrip(".,"))
+    return bare != word or bare in BODY_NAME_ENDS or body_word(bare) or is_place(bare)
+
+
+def long_title_name(words: list[str]) -> int:
+    """Where the name starts in the capitalised words after a title's "of" ("the
+    Organization of Turkic States Kubanychbek Omurov", "the Presidential Administration of
+    Kazakhstan Aibek Zhaksylykov"): after the last word that ends the body, when two or three
+    words of a name follow it; else -1."""
+    end = max((i for i, w in enumerate(words) if ends_a_body(w)), default=-1)
+    name = words[end + 1 :]
+    if end < 0 or not 2 <= len(name) <= 3:
+        return -1
+    if any(w.lower() in ROLE_SET or w in STOP_CAPS or is_nation(w) for w in name):
+        return -1
+    return end + 1
 
 
 def split_role_name(role: str, name: str) -> tuple[str, str]:
@@ -128,6 +166,12 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
         tokens = tokens[last_role + 1 :]
     while len(tokens) > 2 and tokens[0] in PORTFOLIO_WORDS:
         role = f"{role} {tokens.pop(0)}"  # "Minister for Political Affairs Hossein Rahimi"
+    house = max((i for i, t in enumerate(tokens[:-2]) if t in LEGISLATURES), default=-1)
+    if house >= 0:  # "Speaker of Kyrgyzstan's Jogorku Kenesh Nurlanbek Toktobaev"
+        role = f"{role} {' '.join(tokens[: house + 1])}"
+        tokens = tokens[house + 1 :]
+    if tokens and tokens[-1] in LEGISLATURES:
+        return "", ""  # "the head of the Milli Majlis": a parliament, not a person
     while len(tokens) > 2 and tokens[0] in STOP_CAPS | OPENERS:
         tokens.pop(0)  # "Although Jon Wells, an analyst, said"
     # The end of the body a title is held at, read into the name: "president of Prairie

@@ -27,7 +27,9 @@ DIPLOMATS = frozenset(
 )
 # The titles another role noun stands for: "the Chinese leader" is China's president, "the
 # OSCE chief" its secretary general.
-_HEADS = frozenset("chief head director secretary-general chairman chairwoman chair".split())
+_HEADS = frozenset(
+    "chief head director director-general secretary-general chairman chairwoman chair".split()
+)
 TITLE_SYNONYMS = {
     "leader": frozenset("leader president premier prime chancellor king queen emir".split()),
     "premier": frozenset("premier prime".split()),
