@@ -425,3 +425,33 @@ def test_a_speaker_of_a_house_is_a_person_not_the_house():
     assert [(s.name, s.kind, s.role) for s in result.speakers] == [
         ("Tom Brennan", "person", "House Speaker")
     ]
+
+
+def test_she_passes_by_a_man_whose_given_name_says_so():
+    text = (
+        "TBILISI, Nov 5 (Interpressnews) - Georgian Foreign Minister Nino Kvirikashvili met "
+        "Estonian Foreign Minister Margus Tamm in Tbilisi on Tuesday.\n\n"
+        "Tamm said Estonia supported Georgia's path towards the European Union.\n\n"
+        "She said Georgia would host a Baltic business forum in the spring."
+    )
+    assert speakers_of(text) == ["Margus Tamm", "Nino Kvirikashvili"]
+
+
+def test_a_title_that_says_a_woman_gives_her_gender():
+    text = (
+        "Kazakh Foreign Minister Murat Bekov met Aigerim Seitkali, the chairwoman of the "
+        "Senate's committee on international relations, in Astana.\n\n"
+        "Bekov said the treaty would go to parliament in May.\n\n"
+        "Later, Bekov met Tarmo Kask of the Estonian embassy. She said the Senate would "
+        "ratify it within a month."
+    )
+    assert speakers_of(text) == ["Murat Bekov", "Aigerim Seitkali"]
+
+
+def test_a_surname_alone_that_says_a_woman_is_no_later_he():
+    text = (
+        "Uzbek Deputy Minister of Economy Dilshod Rakhimov met Azerbaijani officials in Baku.\n\n"
+        "Alakbarova said the committee would send entrepreneurs to Samarkand.\n\n"
+        "He said a business forum would be held there in November."
+    )
+    assert speakers_of(text) == ["Alakbarova", "Dilshod Rakhimov"]

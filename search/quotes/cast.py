@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from search.quotes.bodies import LEGAL_ENDING, POSSESSIVE_END
 from search.quotes.lexicon import (
     FAMILY_FIRST,
+    FEMALE_GIVEN_NAMES,
     GENDERED_HONORIFICS,
     HONORIFICS,
+    MALE_GIVEN_NAMES,
     MALE_NAMES_IN_A,
     PRONOUN_FORMS,
     ROLE_MODIFIERS,
@@ -90,13 +92,15 @@ def name_gender(name: str) -> str:
     "Kowalska", "Vaitkutė" against "Lavrov", "Kowalski"), or a given name ending in "a" (a
     woman's, but for a listed few men's names). "" when it does not say."""
     words = [w.strip(".,") for w in name.split()]
-    if len(words) < 2:
+    if not words:
         return ""
     last, first = words[-1].lower(), words[0].lower()
     if re.search(r"(?:ova|eva|yova|ina|aya|skaya|ska|cka|ová|ytė|aitė|ienė|utė)$", last):
         return "f"
     if re.search(r"(?:ov|ev|yov|sky|ski|skiy|vich)$", last):
         return "m"
+    if len(words) < 2:
+        return ""  # "Alakbarova" says a woman, "Tamm" nothing
     # A patronymic: "Aigul Nurlanovna", "Leyla Rashid kyzy"; "Serik Bolatuly", "Elnur oglu".
     if any(re.search(r"(?:ovna|evna|ichna|kyzy|qizi|gizi)$", w.lower()) for w in words[1:]):
         return "f"
@@ -104,9 +108,23 @@ def name_gender(name: str) -> str:
         return "m"
     if words[0] in FAMILY_FIRST:
         return ""
+    if first in FEMALE_GIVEN_NAMES or first in MALE_GIVEN_NAMES:
+        return "f" if first in FEMALE_GIVEN_NAMES else "m"
     if first.endswith("a") and first not in MALE_NAMES_IN_A and len(first) > 2:
         return "f"
     return ""
+
+
+# Titles that say a woman or a man: "the chairwoman of the committee", "Queen Rania".
+_FEMALE_ROLES = r"\w+woman|queen|princess|duchess|empress|first\s+lady"
+_MALE_ROLES = r"king|prince|emir|sultan|sheikh|duke|emperor"
+GENDERED_ROLE = re.compile(rf"(?i)\b(?:(?P<f>{_FEMALE_ROLES})|(?P<m>{_MALE_ROLES}))\b")
+
+
+def role_gender(role: str) -> str:
+    """ "f" or "m" when a title says it ("chairwoman", "spokeswoman", "King"), else ""."""
+    m = GENDERED_ROLE.search(role)
+    return "" if m is None else "f" if m["f"] else "m"
 
 
 # The head nouns of a body that speaks: "the ministry said", "the embassy added".
@@ -245,7 +263,7 @@ LONG_TITLE = re.compile(
 )
 NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
 APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
-ROLE_END = re.compile(r"[^,.;\n]{0,50}?(?=[,.;])")
+ROLE_END = re.compile(r"[^,.;\n]{0,80}?(?=[,.;])")
 
 
 def _role_words(text: str):
@@ -291,7 +309,7 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
                 person = people[name] = Person(name=name, role=role)
             elif role and not person.role:
                 person.role = role
-            person.gender = person.gender or gender or name_gender(name)
+            person.gender = person.gender or gender or role_gender(role) or name_gender(name)
             person.nations |= own_nations(role)
             person.positions.append(name_start)
     cast = _merge_cut_names(sorted(people.values(), key=lambda p: p.positions[0]))

@@ -282,6 +282,38 @@ nima luka mykola kuzma savva danila
 """.split()
 )
 
+# Given names that say a woman, among those the "a" rule misses ("Nino Kvirikashvili",
+# "Ingrid Kazlauskiene"), and given names that say a man, so that "she" passes him by: short
+# lists of names common in the news.
+FEMALE_GIVEN_NAMES = frozenset(
+    """
+ann anne annemarie catherine christine claire elizabeth elisabeth ellen helen helene hillary
+ingrid irene jacqueline jane janet jennifer judith julie karen karin kate kathleen kristin
+kirsten liz margaret margrethe marie mary mette michelle nancy nicole nikki penny rachel ruth
+sarah sophie susan suzanne tina yvette caroline charlotte madeleine beatrix birgit sigrid hanne
+heidi nathalie valerie emily lucy alice jill priti kemi betsy elaine gwen megan ashley
+kimberly carolyn sharon nino salome tamar ketevan mariam aigul gulnar gulshan nigar sevil
+mehriban aynur gunay zhanar aizhan saule anahit lilit arpine hasmik gohar ayse zeynep elif
+meral tansu emine aylin ebru ozlem sibel pelin maryam fatemeh masoumeh yoko yuriko keiko
+michiko kyoko yoshiko aino lyubov ruzan jeanne brigitte segolene agnes
+""".split()
+)
+MALE_GIVEN_NAMES = frozenset(
+    """
+john james robert michael william bill david richard joseph thomas charles christopher daniel
+matthew donald paul steven andrew kenneth george edward brian ronald anthony kevin jason
+jeffrey gary timothy ryan eric stephen jacob larry scott justin benjamin gregory samuel
+patrick dennis jerry peter henry douglas walter harold ted mike joe tim jim barack hans olaf
+emmanuel boris rishi keir antony jens viktor sergei sergey vladimir dmitry dmitri alexander
+alexei andrei andrey igor ivan mikhail nikolai pavel yuri oleg ilham jeyhun hikmet elnur
+ramil rashad recep mevlut hakan kemal ahmet mehmet ali hassan hossein mohammad mohammed
+muhammad abdullah ahmed omar khalid faisal kofi imran nikol aram levan irakli giorgi zurab
+murat yerlan serik nurlan sadyr shavkat emomali serdar bakhtiyor margus urmas sauli antti
+frank jack tom chris marco francesco pedro carlos jose juan luis miguel pierre jean-yves
+jean-noel francois olivier heiko frank-walter wolfgang gerhard helmut
+""".split()
+)
+
 
 def names_outlet(phrase: str) -> bool:
     """Whether ``phrase`` is, or names, a news outlet rather than a speaker."""
