@@ -432,7 +432,8 @@ def test_the_person_a_spokeswoman_speaks_for_is_not_named_by_their_surname_alone
         "Delgado said on Tuesday that the race was close."
     )
     found = extract(text)
-    assert [(q.speaker, q.role) for q in found.quotes] == [(None, ""), ("Delgado", "")]
+    # "Delgado said" is her, by the whole name the story gave her
+    assert [(q.speaker, q.role) for q in found.quotes] == [(None, ""), ("Maria Delgado", "")]
 
 
 def test_the_end_of_the_firm_a_title_is_held_at_is_no_part_of_the_name():
@@ -519,3 +520,38 @@ def test_a_title_whose_body_reads_as_a_pronoun_still_names_the_person_after_it()
         ("Tedros Adhanom Gebremariam", "named"),
         ("Tedros Adhanom Gebremariam", "role"),
     ]
+
+
+def test_a_surname_alone_takes_the_whole_name_the_story_gives_later():
+    text = (
+        "Lavrenko says Moscow open to grain corridor talks\n\n"
+        "MOSCOW, July 9 (TASS) - Lavrenko said on Tuesday that Moscow was open to talks on the "
+        "Black Sea grain corridor.\n\n"
+        "Sergei Lavrenko told reporters after meeting the Turkish ambassador that the talks "
+        "could start in August."
+    )
+    found = extract(text)
+    assert {q.speaker for q in found.quotes} == {"Sergei Lavrenko"}
+    assert found.speakers[0].aliases == ("Lavrenko",)
+
+
+def test_a_surname_alone_stays_alone_when_the_story_names_two_with_it():
+    text = (
+        "BAKU, May 3 (APA) - Aliyev said on Monday that the road to Lachin would open in June.\n\n"
+        "Ilham Aliyev attended the ceremony, where Ramiz Aliyev spoke."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Aliyev"]
+
+
+def test_a_capital_that_opens_the_sentence_is_no_given_name():
+    text = "Democrats said the vote was unfair.\n\nRival Democrats met on Monday."
+    assert [q.speaker for q in extract(text).quotes] == ["Democrats"]
+
+
+def test_a_surname_cue_whose_quote_names_the_same_surname_keeps_its_speaker():
+    text = (
+        "Senator Elena Warrick questioned the bank's chief on Tuesday.\n\n"
+        '"Nobody at this bank has been fired, and Warrick will not let that stand," Warrick '
+        "said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Elena Warrick"]

@@ -41,6 +41,7 @@ from search.quotes.spans import (
     ATTRIBUTIONS,
     CARRIED,
     NAMED,
+    SURNAME,
     Cue,
     ExtractedQuote,
     ExtractedSpeaker,
@@ -192,9 +193,10 @@ def _resolve(quotes: list[Span], resolver: Resolver) -> None:
 
 
 def _names_itself(text: str, q: Span, person: Person) -> bool:
-    """Whether a quote given to ``person`` by a surname, role or pronoun names that person
-    in the third person: nobody says "Baker did not mean ..." of themselves, so the
-    attribution is wrong, and no speaker is better than a wrong one."""
+    """Whether a quote given to ``person`` by a role or a pronoun (or by a surname with more
+    words, "Mr. Baker") names that person in the third person: nobody says "Baker did not
+    mean ..." of themselves, so the attribution is wrong, and no speaker is better than a
+    wrong one."""
     if person.kind != "person":
         return False
     surname = re.escape(person.surname)
@@ -210,7 +212,8 @@ def _result(text: str, spans: list[Span]) -> Extraction:
         cue: Cue | None = q.cue
         person: Person | None = cue.person if cue else None
         how = (CARRIED if q.carried else cue.how) if person else ""
-        if person is not None and how != NAMED and _names_itself(text, q, person):
+        by_name = how == NAMED or how == SURNAME and cue.mention == person.surname
+        if person is not None and not by_name and _names_itself(text, q, person):
             person = None  # "The official said Baker did not mean ...": Baker is the topic
         if person is not None:
             used[person.name] = person

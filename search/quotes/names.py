@@ -9,8 +9,10 @@ import re
 
 from search.quotes.bodies import COMPANY_ENDINGS, GENERIC
 from search.quotes.lexicon import (
+    FEMALE_GIVEN_NAMES,
     GENDERED_HONORIFICS,
     HONORIFICS,
+    MALE_GIVEN_NAMES,
     MONTHS,
     NAME_PARTICLES,
     ORG_HEAD,
@@ -446,3 +448,43 @@ def many_unnamed(mention: str, name: str) -> bool:
         and words[1][:1].islower()
         and any(w.lower() in PLURAL_HEADS for w in words[1:])
     )
+
+
+def full_name_in(text: str, surname: str) -> str:
+    """The whole name the story gives a person it also calls by ``surname`` alone: "Sergei
+    Lavrov" for "Lavrov said", written in the headline, before or after. The given name is
+    the capitalised word right before the surname, no title, country or sentence opener;
+    "" when the story writes none, or two different ones (two Aliyevs)."""
+    given: set[str] = set()
+    doubt: set[str] = set()
+    pattern = rf"(?:(\S+)\s+)?(?<![\w’'.-])([A-Z][\w’'-]+)\s+{re.escape(surname)}(?![\w’'-])"
+    for m in re.finditer(pattern, text):
+        before, word = m[1] or "", m[2]
+        low = word.lower()
+        titled = before.lower().strip(".,") in ROLE_SET | TITLES.keys() | GENDERED_HONORIFICS.keys()
+        opens = not titled and (not before or re.search(r"[.!?:\"”’]$", before) is not None)
+        if before[:1].isupper() and not titled and not opens:
+            continue  # "the Washington Post Trump poll": the word is another name's
+        if opens and low not in FEMALE_GIVEN_NAMES | MALE_GIVEN_NAMES:
+            doubt.add(word)  # "Senior Democrats met": maybe a capital for the sentence's sake
+            continue
+        if (
+            low in ROLE_SET
+            or low in PRONOUN_FORMS
+            or word in STOP_CAPS | OPENERS | TITLE_NAMES | PORTFOLIO_WORDS
+            or low in TITLES
+            or low in MONTHS
+            or low in WEEKDAYS
+            or re.search(r"[’']s$", word)
+            or nation_words(word)
+            or is_place(word)
+            or body_word(word)
+        ):
+            continue
+        given.add(word)
+    # a word that opens a sentence and is written in lower case elsewhere ("Rival Hillary
+    # Clinton", "a rival") is no given name
+    doubt = {w for w in doubt - given if not re.search(rf"\b{w.lower()}\b", text)}
+    if len(given) != 1 or doubt:
+        return ""
+    return f"{given.pop()} {surname}"

@@ -44,6 +44,8 @@ from search.quotes.names import (
     MANY_OPENERS,
     THE_BEFORE_TITLE,
     VERB_FIRST,
+    ends_a_body,
+    full_name_in,
     has_role,
     honorific_gender,
     many_unnamed,
@@ -337,10 +339,12 @@ class Resolver(BodyMentions):
         mention: "WHO Director-General Tedros Adhanom Gebremariam said", "Chairperson of the
         Senate of Kazakhstan Maulen" whose parse cut "Ashimov" off. A title that long, with a
         body in it, is read no better word by word."""
+        if self._unnamed(cue.mention.lower()):
+            return None  # "Officials at Homeland Security Investigations"
         start, end = cue.mention_start, cue.mention_start + len(cue.mention)
         found = None
         for p in self.people:
-            if p.kind != "person" or " " not in p.name:
+            if p.kind != "person" or " " not in p.name or ends_a_body(p.name.split()[-1]):
                 continue
             for x in p.positions:
                 if start < x < end and x + len(p.name) >= end:
@@ -461,6 +465,10 @@ class Resolver(BodyMentions):
             return self._organisation(company)  # "Viacom" for Viacom International Inc,
             # introduced earlier or later in the story
         if person is not None:
+            full = full_name_in(self.text, person.name) if " " not in person.name else ""
+            if full and name.endswith(full):
+                person.aliases.add(person.name)  # "Lavrov said", then "Sergei Lavrov said"
+                person.name = full
             if role and not person.role:
                 person.role = role
             person.gender = person.gender or gender
@@ -469,6 +477,8 @@ class Resolver(BodyMentions):
             p.kind == "organisation" and p.name == name for p in self.people
         ):  # "Noverco said", after "Noverco said its ..." showed it a body
             return self._organisation(name)  # "Texaco said", "NSPA said", "Gazprom Neft said"
+        if " " not in name:
+            name = full_name_in(self.text, name) or name  # "Lavrov said", "Sergei Lavrov" later
         person = Person(name=name, role=role, gender=gender or name_gender(name))
         person.nations |= own_nations(role)
         self.people.append(person)
