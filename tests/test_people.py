@@ -555,3 +555,15 @@ def test_a_surname_cue_whose_quote_names_the_same_surname_keeps_its_speaker():
         "said."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Elena Warrick"]
+
+
+def test_a_portfolio_of_two_words_joined_by_and_is_no_name_of_its_own():
+    text = (
+        "ANKARA, May 20 (APA) - Turkish Transport Minister Kemal Aydin met Azerbaijani Minister "
+        "of Digital Development and Transport Rashad Nabiyev in Ankara on Monday.\n\n"
+        "Nabiyev said Azerbaijan had built 40 kilometres of track.\n\n"
+        '"This railway will connect the Turkic world," the Azerbaijani minister added.'
+    )
+    found = extract(text)
+    assert [q.speaker for q in found.quotes] == ["Rashad Nabiyev", "Rashad Nabiyev"]
+    assert "Transport" in found.speakers[0].role

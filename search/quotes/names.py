@@ -172,8 +172,9 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     if house >= 0:  # "Speaker of Kyrgyzstan's Jogorku Kenesh Nurlanbek Toktobaev"
         role = f"{role} {' '.join(tokens[: house + 1])}"
         tokens = tokens[house + 1 :]
-    if tokens and tokens[-1] in LEGISLATURES:
-        return "", ""  # "the head of the Milli Majlis": a parliament, not a person
+    lone = len(tokens) == 1 and tokens[0].rstrip(".,") in BODY_NAME_ENDS
+    if lone or tokens and tokens[-1] in LEGISLATURES:
+        return "", ""  # "the head of the Milli Majlis", "Minister of Digital Development and"
     while len(tokens) > 2 and tokens[0] in STOP_CAPS | OPENERS:
         tokens.pop(0)  # "Although Jon Wells, an analyst, said"
     # The end of the body a title is held at, read into the name: "president of Prairie
