@@ -567,3 +567,22 @@ def test_a_portfolio_of_two_words_joined_by_and_is_no_name_of_its_own():
     found = extract(text)
     assert [q.speaker for q in found.quotes] == ["Rashad Nabiyev", "Rashad Nabiyev"]
     assert "Transport" in found.speakers[0].role
+
+
+def test_an_official_named_without_a_country_is_of_the_datelines_country():
+    text = (
+        "TBILISI, April 2 (Trend) - Georgia is ready to host a new round of talks between "
+        "Armenia and Azerbaijan, the Georgian deputy foreign minister said on Wednesday.\n\n"
+        '"Tbilisi has always been a platform for dialogue," Deputy Foreign Minister Levan '
+        "Kharatishvili told reporters after meeting Azerbaijan's ambassador, Faig Guliyev."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Levan Kharatishvili"] * 2
+
+
+def test_an_official_of_another_country_is_not_the_datelines():
+    text = (
+        "TBILISI, April 2 (Trend) - Azerbaijani Deputy Foreign Minister Elnur Mammadli met "
+        "officials in Tbilisi on Wednesday.\n\n"
+        "The Georgian deputy foreign minister said the talks had been useful."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [None]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from search.quotes.bodies import (
     COMPANY_ENDINGS,
@@ -60,7 +61,7 @@ from search.quotes.names import (
 )
 from search.quotes.nations import country_named, is_place, own_nations
 from search.quotes.spans import CARRIED, NAMED, ORGANISATION, PRONOUN, ROLE, SURNAME, Cue
-from search.quotes.titles import GENERIC_KINDS, HEAD_OF, role_agrees
+from search.quotes.titles import GENERIC_KINDS, HEAD_OF, host_country, role_agrees
 
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
 # "according to him": the pronoun as a subject.
@@ -115,6 +116,7 @@ class Resolver(BodyMentions):
         first = text.find("\n")
         self.headline = first if 0 < first < 200 else 0
         self.text = text
+        self.host = host_country(text)  # the dateline's country
         merge_same_bodies(people)  # "State Department" in a title, the U.S. one named first
         # The bodies the story introduces, with where, before any mention adds to them.
         self.introduced = [(p, tuple(p.positions)) for p in people if p.kind == "organisation"]
@@ -293,7 +295,29 @@ class Resolver(BodyMentions):
         noun = nouns[-1] if nouns else ""
         if not noun:
             return None
-        fits = [p for _, p in self._before(pos) if role_agrees(low, p, self._introduced_as(p))]
+        fits = self._fitting(low, pos, role_agrees)
+        if not fits and self.host and self.host in own_nations(low):
+            # "the Georgian deputy foreign minister" in a story from Tbilisi that names its
+            # host's officials by title alone: somebody of no country the story says
+            fits = self._fitting(low, pos, self._agrees_at_home)
+        kinds = GENERIC_KINDS.get(noun, frozenset())
+        if any(kinds & set(p.role.lower().split()) for p in fits):
+            fits = [p for p in fits if kinds & set(p.role.lower().split())]
+        if self.last_speaker in fits:
+            return self.last_speaker
+        return fits[0] if len(fits) == 1 else None
+
+    def _agrees_at_home(self, low: str, person: Person, introduced: str = "") -> bool:
+        """Whether the role mention fits ``person`` as an official of the dateline's country,
+        when nothing the story says of them gives them a country."""
+        if person.nations or own_nations(person.role) or own_nations(introduced):
+            return False
+        return role_agrees(low, replace(person, nations={self.host}), introduced)
+
+    def _fitting(self, low: str, pos: int, agrees) -> list[Person]:
+        """The people ``agrees`` says a role mention at ``pos`` can name: those mentioned
+        before it, else, at the headline or the lead, those the story names right after."""
+        fits = [p for _, p in self._before(pos) if agrees(low, p, self._introduced_as(p))]
         if not fits and pos <= self.headline:
             # "Russian minister says West not ready" over a story that names him after it
             fits = [
@@ -301,7 +325,7 @@ class Resolver(BodyMentions):
                 for p in self.people
                 if p.kind == "person"
                 and any(self.headline <= x < self.headline + LEAD for x in p.positions)
-                and role_agrees(low, p)
+                and agrees(low, p)
             ]
         elif not fits and pos < self.headline + LEAD:
             # "..., the Armenian foreign minister said." opening a story that names him in
@@ -312,14 +336,9 @@ class Resolver(BodyMentions):
                 if p.kind == "person"
                 and p.positions
                 and pos < min(p.positions) < pos + NAMED_SOON
-                and role_agrees(low, p)
+                and agrees(low, p)
             ]
-        kinds = GENERIC_KINDS.get(noun, frozenset())
-        if any(kinds & set(p.role.lower().split()) for p in fits):
-            fits = [p for p in fits if kinds & set(p.role.lower().split())]
-        if self.last_speaker in fits:
-            return self.last_speaker
-        return fits[0] if len(fits) == 1 else None
+        return fits
 
     def _introduced_as(self, person: Person) -> str:
         """The words the story set beside a person's name where it first wrote it, which the

@@ -85,6 +85,60 @@ def one_title(words: str) -> str:
     )
 
 
+# Capitals a dateline opens with, for the country of the officials a story names without one.
+CAPITALS = {
+    "baku": "Azerbaijan",
+    "tbilisi": "Georgia",
+    "yerevan": "Armenia",
+    "astana": "Kazakhstan",
+    "almaty": "Kazakhstan",
+    "bishkek": "Kyrgyzstan",
+    "tashkent": "Uzbekistan",
+    "dushanbe": "Tajikistan",
+    "ashgabat": "Turkmenistan",
+    "minsk": "Belarus",
+    "chisinau": "Moldova",
+    "tehran": "Iran",
+    "tokyo": "Japan",
+    "berlin": "Germany",
+    "paris": "France",
+    "london": "Britain",
+    "rome": "Italy",
+    "madrid": "Spain",
+    "warsaw": "Poland",
+    "vilnius": "Lithuania",
+    "riga": "Latvia",
+    "tallinn": "Estonia",
+    "helsinki": "Finland",
+    "budapest": "Hungary",
+    "prague": "Czech Republic",
+    "vienna": "Austria",
+    "bucharest": "Romania",
+    "sofia": "Bulgaria",
+    "belgrade": "Serbia",
+    "athens": "Greece",
+    "cairo": "Egypt",
+    "riyadh": "Saudi Arabia",
+    "doha": "Qatar",
+    "islamabad": "Pakistan",
+    "new delhi": "India",
+    "kabul": "Afghanistan",
+    "baghdad": "Iraq",
+    "amman": "Jordan",
+}
+DATELINE_PLACE = re.compile(r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)?),[ \t]+")
+
+
+def host_country(text: str) -> str:
+    """The country of the story's dateline ("TBILISI, April 2 (Trend) -"), in its first
+    lines, or ""."""
+    m = DATELINE_PLACE.search(text, 0, 400)
+    if m is None:
+        return ""
+    city = m["city"].lower()
+    return CAPITALS.get(city) or next(iter(nation_words(city)), "")
+
+
 def nations_agree(mention: str, person: Person) -> bool:
     """Whether the countries of a role mention fit the person: "the Turkish diplomat" is from
     Turkey, which Georgia's ambassador to Turkey is not; "the ambassador to Turkey" is."""
