@@ -586,3 +586,16 @@ def test_an_official_of_another_country_is_not_the_datelines():
         "The Georgian deputy foreign minister said the talks had been useful."
     )
     assert [q.speaker for q in extract(text).quotes] == [None]
+
+
+def test_a_headline_that_ends_with_who_says_it_names_the_official_after_it():
+    text = (
+        "Georgia ready to host Armenia-Azerbaijan talks, deputy FM says\n\n"
+        "TBILISI, April 2 (Trend) - Georgia is ready to host a new round of talks, the Georgian "
+        "deputy foreign minister said on Wednesday.\n\n"
+        '"Tbilisi has always been a platform for dialogue," Deputy Foreign Minister Levan '
+        "Kharatishvili told reporters."
+    )
+    found = extract(text)
+    assert found.quotes[0].text == "Georgia ready to host Armenia-Azerbaijan talks"
+    assert [q.speaker for q in found.quotes] == ["Levan Kharatishvili"] * 3

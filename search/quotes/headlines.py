@@ -2,9 +2,9 @@
 attendance at summit under consideration", "Azerbaijani Foreign Ministry: statement by
 Armenian speaker "contradicts peace agenda"", "Georgian FM Levan Tsiklauri: Tbilisi ready to
 host talks"; before a dash ("... - deputy FM") or "says" ("'No ceasefire,' says Sudan
-envoy"). The source is a body, a person of the cast or a title alone, resolved later
-against the story. A country or a topic before the colon ("JAPAN: TRADE SURPLUS RISES")
-labels the story.
+envoy", "Georgia ready to host talks, deputy FM says"). The source is a body, a person of
+the cast or a title alone, resolved later against the story. A country or a topic before
+the colon ("JAPAN: TRADE SURPLUS RISES") labels the story.
 
 Pure functions over strings; nothing here imports Django.
 """
@@ -28,6 +28,11 @@ HEADLINE_SAYS = re.compile(
     r"(?P<who>[^\n,]{2,60}?)[.\s]*$"
 )
 
+# "Georgia ready to host talks, deputy FM says": the words, then who says them, the Trend way.
+HEADLINE_THEN_SAYS = re.compile(
+    r"(?P<what>[^\n]+?),[ \t]+(?P<who>[^\n,]{2,60}?)[ \t]+(?:says|said)[.\s]*$"
+)
+
 # "Uzbek envoy says Tashkent ready to double scholarships": headline words without a verb,
 # which the parse finds no clause in.
 HEADLINE_WHO_SAYS = re.compile(r"(?P<who>[^\n,:]{2,60}?)[ \t]+says[ \t]+(?P<what>[^\n]+?)[.\s]*$")
@@ -40,7 +45,8 @@ def headline_source(text: str, people: list[Person]) -> Reported | None:
     end = text.find("\n")
     if not 0 < end < MAX_HEADLINE:
         return None
-    for pattern in (HEADLINE_SOURCE, HEADLINE_SAYS, HEADLINE_WHO_SAYS, HEADLINE_DASH):
+    patterns = (HEADLINE_SOURCE, HEADLINE_SAYS, HEADLINE_WHO_SAYS, HEADLINE_THEN_SAYS)
+    for pattern in (*patterns, HEADLINE_DASH):
         m = pattern.match(text, 0, end)
         if not m or m["who"].isupper() or m["what"].isupper() or len(m["what"].split()) < 3:
             continue

@@ -335,18 +335,24 @@ class Resolver(BodyMentions):
                 for p in self.people
                 if p.kind == "person"
                 and p.positions
-                and pos < min(p.positions) < pos + NAMED_SOON
+                and pos < self._first_named(p) < pos + NAMED_SOON
                 and agrees(low, p)
             ]
         return fits
+
+    def _first_named(self, person: Person) -> int | None:
+        """Where the story first writes the person's name; not a headline's "deputy FM" that
+        was found to be them."""
+        named = [x for x in person.positions if self.text.startswith(person.name, x)]
+        return min(named or person.positions, default=None)
 
     def _introduced_as(self, person: Person) -> str:
         """The words the story set beside a person's name where it first wrote it, which the
         title kept may have lost: "The International Monetary Fund's mission chief for Egypt"
         before ", Elena Moretti," or "the IMF's mission chief" after "Elena Moretti, "."""
-        if not person.positions:
+        at = self._first_named(person)
+        if at is None:
             return ""
-        at = min(person.positions)
         start, _ = self._sentence_of(at)
         before = self.text[start:at].rsplit(",", 1)
         before_words = before[0] if len(before) > 1 and not before[1].strip() else ""
