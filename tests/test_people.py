@@ -599,3 +599,13 @@ def test_a_headline_that_ends_with_who_says_it_names_the_official_after_it():
     found = extract(text)
     assert found.quotes[0].text == "Georgia ready to host Armenia-Azerbaijan talks"
     assert [q.speaker for q in found.quotes] == ["Levan Kharatishvili"] * 3
+
+
+def test_the_eu_foreign_policy_chief_is_its_high_representative():
+    text = (
+        "BRUSSELS, Feb 20 (AFP) - EU High Representative for Foreign Affairs and Security Policy "
+        "Katrin Saaremets met Iranian Foreign Minister Hossein Jalali on Thursday.\n\n"
+        "Jalali said Tehran was ready for fair negotiations.\n\n"
+        "The EU foreign policy chief said she would report to the bloc's ministers on Monday."
+    )
+    assert attributions(text) == [("Hossein Jalali", "surname"), ("Katrin Saaremets", "role")]

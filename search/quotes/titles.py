@@ -46,6 +46,8 @@ ONE_TITLES = (
     ("secretary general", "secretary-general"),
     ("head of state", "leader"),
     ("head of government", "leader"),
+    # the EU's "High Representative for Foreign Affairs" is its "foreign policy chief"
+    ("high representative", "chief"),
 )
 GENERIC_KINDS = {
     "diplomat": DIPLOMATS,
