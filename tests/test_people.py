@@ -609,3 +609,36 @@ def test_the_eu_foreign_policy_chief_is_its_high_representative():
         "The EU foreign policy chief said she would report to the bloc's ministers on Monday."
     )
     assert attributions(text) == [("Hossein Jalali", "surname"), ("Katrin Saaremets", "role")]
+
+
+def test_a_defence_chief_is_the_defence_minister_not_the_chief_of_staff_named_later():
+    text = (
+        "BAKU, March 5 (Trend) - Azerbaijan's Defence Minister Zakir Hasanli met Turkey's "
+        "National Defence Minister Yasar Guler in Baku on Tuesday.\n\n"
+        "The Azerbaijani defence chief said the two armies would hold exercises in June.\n\n"
+        "Chief of the General Staff of the Azerbaijani Armed Forces Kerim Veliyev also took "
+        "part in the talks."
+    )
+    assert attributions(text) == [("Zakir Hasanli", "role")]
+
+
+def test_a_role_in_the_lead_is_nobody_named_later_once_somebody_was_named_before_it():
+    text = (
+        "BAKU, March 5 (Trend) - Turkey's National Defence Minister Yasar Guler arrived in "
+        "Baku on Tuesday.\n\n"
+        "The Azerbaijani general said the two armies would hold exercises in June.\n\n"
+        "Chief of the General Staff of the Azerbaijani Armed Forces Kerim Veliyev met him."
+    )
+    assert attributions(text) == [(None, "")]
+
+
+def test_the_presidential_aide_is_the_assistant_to_the_president():
+    text = (
+        "BAKU, March 5 (APA) - Assistant to the President of Azerbaijan Hikmet Hajizada said "
+        "Baku was ready to sign the peace treaty.\n\n"
+        "Armenian Foreign Minister Ararat Sargsyan said Yerevan was ready too.\n\n"
+        "The presidential aide said the text was 90 percent agreed."
+    )
+    found = extract(text)
+    assert [q.speaker for q in found.quotes][-1] == "Hikmet Hajizada"
+    assert found.speakers[0].role == "Assistant to the President of Azerbaijan"

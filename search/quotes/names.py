@@ -317,6 +317,12 @@ def role_words_only(role: str) -> str:
         word = words[start - 1]
         if word[:1].isupper() or word.lower() in ROLE_MODIFIERS:
             start -= 1
+        elif (
+            start >= 3
+            and words[start - 2 : start] == ["to", "the"]
+            and words[start - 3][:1].isupper()
+        ):
+            start -= 3  # "Assistant to the President of Azerbaijan"
         else:
             break
     return " ".join(words[start:])

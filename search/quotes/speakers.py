@@ -327,9 +327,9 @@ class Resolver(BodyMentions):
                 and any(self.headline <= x < self.headline + LEAD for x in p.positions)
                 and agrees(low, p)
             ]
-        elif not fits and pos < self.headline + LEAD:
+        elif not fits and pos < self.headline + LEAD and not self._before(pos):
             # "..., the Armenian foreign minister said." opening a story that names him in
-            # the next sentence or two
+            # the next sentence or two, before it names anybody else
             fits = [
                 p
                 for p in self.people

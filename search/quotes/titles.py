@@ -36,6 +36,8 @@ TITLE_SYNONYMS = {
     # "the security chief" is the Security Council's secretary
     "chief": _HEADS | {"president", "commander", "secretary"},
     "head": _HEADS | {"president"},
+    # "the presidential aide" is the Assistant to the President
+    "aide": frozenset("aide assistant adviser advisor".split()),
     **dict.fromkeys(
         ("chairman", "chairwoman", "chair", "chairperson"),
         frozenset("chairman chairwoman chair chairperson".split()),
@@ -64,7 +66,14 @@ _LEGISLATURES = frozenset(
     "parliament parliamentary assembly duma rada mazhilis majlis knesset sejm seimas saeima "
     "senate congress bundestag legislature".split()
 )
-SAID_OTHERWISE = dict.fromkeys(("parliament", "parliamentary"), _LEGISLATURES)
+SAID_OTHERWISE = {
+    **dict.fromkeys(("parliament", "parliamentary"), _LEGISLATURES),
+    "presidential": frozenset("president presidential kremlin".split()),
+}
+# The portfolio words that make a "chief" a minister: "the Azerbaijani defence chief".
+PORTFOLIOS = frozenset(
+    "defence defense foreign finance interior economy energy health justice security".split()
+)
 # "the speaker" of a parliament whose title is its chairman ("Chairman of the Mazhilis").
 _CHAIRS = frozenset("chairman chairwoman chair chairperson president".split())
 # "the organisation's head", "the watchdog's chief": the body the person heads, whatever the
@@ -170,9 +179,11 @@ def role_agrees(mention: str, person: Person, introduced: str = "") -> bool:
     alike = TITLE_SYNONYMS.get(noun, frozenset({noun}))
     if noun == "speaker" and title & _LEGISLATURES:
         alike = alike | _CHAIRS
+    if noun == "chief" and PORTFOLIOS & set(words):
+        alike = alike | {"minister"}
     if noun not in GENERIC_ROLES and not alike & title:
         return False
-    ranks = RANKS - {"prime"} if noun in TITLE_SYNONYMS else RANKS
+    ranks = (RANKS - {"prime"} if noun in TITLE_SYNONYMS else RANKS) - alike
     if noun not in GENERIC_ROLES and ranks & set(words) != ranks & title:
         return False
     if not nations_agree(mention, person):
