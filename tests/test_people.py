@@ -642,3 +642,25 @@ def test_the_presidential_aide_is_the_assistant_to_the_president():
     found = extract(text)
     assert [q.speaker for q in found.quotes][-1] == "Hikmet Hajizada"
     assert found.speakers[0].role == "Assistant to the President of Azerbaijan"
+
+
+def test_a_sheikh_or_a_prince_by_his_given_name_is_the_one_introduced_whole():
+    text = (
+        "DOHA, Jan 10 (AFP) - Qatari Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani "
+        "met Saudi Foreign Minister Prince Faisal bin Farhan in Doha on Wednesday.\n\n"
+        "Sheikh Mohammed said Qatar was in contact with all sides.\n\n"
+        "Prince Faisal said the kingdom would host a conference in March."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Mohammed bin Abdulrahman Al Thani",
+        "Faisal bin Farhan",
+    ]
+
+
+def test_a_surname_that_opens_with_a_particle_in_lower_case_is_the_person_introduced():
+    text = (
+        "DOHA, Jan 10 (AFP) - European Commission President Ursula von der Leyen arrived in "
+        "Doha on Wednesday.\n\n"
+        '"Freedom of navigation is not negotiable," von der Leyen told reporters.'
+    )
+    assert attributions(text) == [("Ursula von der Leyen", "surname")]

@@ -121,6 +121,12 @@ _MALE_ROLES = r"king|prince|emir|sultan|sheikh|duke|emperor"
 GENDERED_ROLE = re.compile(rf"(?i)\b(?:(?P<f>{_FEMALE_ROLES})|(?P<m>{_MALE_ROLES}))\b")
 
 
+def royal(role: str) -> bool:
+    """Whether a title is one a person is called by with their given name alone: "Sheikh
+    Mohammed", "Prince Faisal", "King Abdullah"."""
+    return re.search(r"(?i)\b(?:sheikh|prince|princess|king|queen|emir|sultan)\b", role) is not None
+
+
 def role_gender(role: str) -> str:
     """ "f" or "m" when a title says it ("chairwoman", "spokeswoman", "King"), else ""."""
     m = GENDERED_ROLE.search(role)
@@ -357,6 +363,14 @@ def _merge_cut_names(cast: list[Person]) -> list[Person]:
             ),
             None,
         )
+        if longer is None and " " not in person.name and person.name[:1].isupper():
+            # "Sheikh Mohammed", "Prince Faisal": the given name of the one person of the
+            # cast whose whole name starts with it
+            holders = [o for o in cast if o.name.split()[0] == person.name and o is not person]
+            holders = [
+                o for o in holders if not any(h.name.startswith(o.name + " ") for h in holders)
+            ]
+            longer = holders[0] if len(holders) == 1 and royal(person.role) else None
         if longer is None:
             kept.append(person)
         else:

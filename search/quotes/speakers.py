@@ -428,6 +428,11 @@ class Resolver(BodyMentions):
         return None
 
     def _named(self, mention: str, cue_end: int) -> Person | None:
+        if mention[:1].islower():
+            # "von der Leyen told reporters", "al-Sisi said": the end of a name the story gave
+            for p in self.people:
+                if p.kind == "person" and p.name.endswith(" " + mention):
+                    return p
         country = country_named(mention)
         if country:
             return self._organisation(country)  # "Greece said it had protested"
