@@ -455,3 +455,25 @@ def test_a_surname_alone_that_says_a_woman_is_no_later_he():
         "He said a business forum would be held there in November."
     )
     assert speakers_of(text) == ["Alakbarova", "Dilshod Rakhimov"]
+
+
+def test_a_speakers_own_pronoun_after_the_verb_gives_their_gender():
+    text = (
+        "VILNIUS, Oct 8 (Kazinform) - Lithuanian Foreign Minister Gabrielius Landsberg met "
+        "Kazakhstan's ambassador, Aigerim Ospan, on Tuesday.\n\n"
+        "Ospan said her embassy had issued 2,000 visas this year, after a meeting with "
+        "Landsberg.\n\n"
+        "He said grain could go through Klaipeda."
+    )
+    assert speakers_of(text) == ["Aigerim Ospan", "Gabrielius Landsberg"]
+
+
+def test_she_is_nobody_when_a_woman_and_a_person_of_no_known_gender_both_fit():
+    text = (
+        "VILNIUS, Oct 8 (Kazinform) - Kazakh Deputy Foreign Minister Roman Vassilenko and "
+        "Kazakhstan's ambassador, Aigerim Ospan, met Lithuanian officials on Tuesday.\n\n"
+        "Ospan said her embassy had issued 2,000 visas this year.\n\n"
+        "Vassilenko said Astana would open a trade house in Vilnius.\n\n"
+        "She said the first flights would start in April."
+    )
+    assert speakers_of(text) == ["Aigerim Ospan", "Roman Vassilenko", None]

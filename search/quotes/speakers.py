@@ -66,6 +66,10 @@ from search.quotes.titles import GENERIC_KINDS, HEAD_OF, host_country, role_agre
 SENTENCE_END = re.compile(r"[.!?][\"”’»']?\s+(?=[\"“‘«A-Z])|\n\s*\n")
 # "according to him": the pronoun as a subject.
 OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+# A pronoun that opens the words a speaker reports, which are about the speaker: "Ospan said
+# her embassy", "Tamm said he would".
+OWN_PRONOUN = re.compile(r"[ \t]+(?:that[ \t]+)?(she|he|her|his)\b")
+OWN_GENDER = {"she": "f", "her": "f", "he": "m", "his": "m"}
 # "Al-Tayeb said" at a sentence's start for Omar al-Tayeb.
 ARTICLE_CAPITAL = re.compile(r"^(?:Al|El)-")
 
@@ -94,7 +98,9 @@ FOCUS_FIRST = re.compile(r"^(?:Even|Only|Still|Indeed)\s+(?=[A-Z])")
 DOCUMENT_BACK = re.compile(
     r"(?i:the|that|this)\s+(?P<noun>statement|commentary|communiqu[eé]|declaration|letter)"
 )
-DOCUMENT_SENTENCES = 3  # how many sentences after its cue a document is referred back to
+DOCUMENT_SENTENCES = 3
+# How far back "she" or "he" looks for a second person it could be.
+PRONOUN_SENTENCES = 3  # how many sentences after its cue a document is referred back to
 
 
 class Resolver(BodyMentions):
@@ -152,6 +158,10 @@ class Resolver(BodyMentions):
     def resolve(self, cue: Cue) -> Person | None:
         person = self._resolve(cue)
         self.last_cue = (cue.mention_start, person)
+        if person is not None and person.kind == "person" and not person.gender:
+            # "Ospan said her embassy had issued 2,000 visas": the words are about herself
+            own = OWN_PRONOUN.match(self.text, cue.end)
+            person.gender = OWN_GENDER[own[1]] if own else ""
         return person
 
     def _resolve(self, cue: Cue) -> Person | None:
@@ -262,7 +272,9 @@ class Resolver(BodyMentions):
         anybody; of those, the first named (the sentence's subject, as in "Minister A met
         his counterpart B. He said ..."), if their gender fits (as the text states it, or
         unknown). A person of the other gender is never chosen; with nobody left, the
-        mention stays unresolved."""
+        mention stays unresolved. "she" for a person of no known gender while a woman was
+        named a few sentences back is either of them, so nobody; "he" is not held to that,
+        the officials of this copy being mostly men whose gender it never states."""
         gender = PRONOUNS[low]
         if gender not in ("m", "f"):
             return None
@@ -277,13 +289,21 @@ class Resolver(BodyMentions):
             first = min((x for x in person.positions if start <= x < pos), default=None)
             if first is not None:
                 in_sentence.append((first, person))
-        for _, person in sorted(in_sentence, key=lambda item: item[0]):
-            if person.gender in ("", gender):
+        for _, person in sorted(in_sentence, key=lambda item: item[0]) + before:
+            if person.gender == gender:
                 return person
-        for _, person in before:
-            if person.gender in ("", gender):
-                return person
+            if not person.gender:
+                return None if gender == "f" and self._other_of(gender, person, pos) else person
         return None
+
+    def _other_of(self, gender: str, person: Person, pos: int) -> bool:
+        """Whether somebody besides ``person`` whom the story shows to be of ``gender`` was
+        named in the last few sentences before ``pos``: then "she" may be either of them."""
+        here = bisect.bisect_right(self.sentences, pos) - 1
+        since = self.sentences[max(0, here - PRONOUN_SENTENCES)]
+        return any(
+            p is not person and p.gender == gender and x >= since for x, p in self._before(pos)
+        )
 
     def _role(self, low: str, pos: int) -> Person | None:
         """ "the minister", "the Kazakh minister", "the deputy minister": somebody introduced
