@@ -664,3 +664,27 @@ def test_a_surname_that_opens_with_a_particle_in_lower_case_is_the_person_introd
         '"Freedom of navigation is not negotiable," von der Leyen told reporters.'
     )
     assert attributions(text) == [("Ursula von der Leyen", "surname")]
+
+
+def test_an_ambassador_extraordinary_and_plenipotentiary_is_the_person_named_after_it():
+    text = (
+        "BAKU, June 2 (Trend) - Ambassador Extraordinary and Plenipotentiary of Japan to "
+        "Azerbaijan Wataru Hayashida said Tokyo would fund a study of the route.\n\n"
+        "Head of the EU Delegation to Azerbaijan Peter Michalsky said the EU had set aside "
+        "200 million euros.\n\n"
+        "The Japanese ambassador said the study would be ready in a year."
+    )
+    assert attributions(text) == [
+        ("Wataru Hayashida", "named"),
+        ("Peter Michalsky", "named"),
+        ("Wataru Hayashida", "role"),
+    ]
+
+
+def test_a_long_title_ends_at_the_name_not_at_the_place_after_it():
+    text = (
+        "ANKARA, May 20 (APA) - Turkish Transport Minister Kemal Aydin met Azerbaijani Minister "
+        "of Digital Development and Transport Rashad Nabiyev in Ankara on Monday.\n\n"
+        "The Azerbaijani minister said 40 kilometres of track had been built."
+    )
+    assert attributions(text) == [("Rashad Nabiyev", "role")]

@@ -264,9 +264,10 @@ ROLE_COMMA_NAME = re.compile(
 # Organization of Turkic States Kubanychbek Omurov" (split by ``long_title_name``).
 _TITLE_CAP = r"[A-Z][\w’'.-]*"
 LONG_TITLE = re.compile(
-    rf"[\w-]+[ \t]+(?:of|for)\s+(?:the\s+)?{_TITLE_CAP}"
-    rf"(?:[ \t]+(?:(?:of|for|and|on)[ \t]+)?(?:the[ \t]+)?{_TITLE_CAP}){{2,9}}"
+    rf"[\w-]+(?:[ \t]+(?:Extraordinary|and|Plenipotentiary))*[ \t]+(?:of|for)\s+(?:the\s+)?"
+    rf"{_TITLE_CAP}(?:[ \t]+(?:(?:of|for|and|on|to|in|at)[ \t]+)?(?:the[ \t]+)?{_TITLE_CAP}){{2,9}}"
 )
+CAPITALS_RUN = re.compile(rf"{_TITLE_CAP}(?:[ \t]+{_TITLE_CAP})*")
 NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
 APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
 ROLE_END = re.compile(r"[^,.;\n]{0,80}?(?=[,.;])")
@@ -430,16 +431,17 @@ def _intros_at(text: str, role_word: re.Match):
         name_at = named_after.start("name")
         yield role_start, text[role_start : named_after.end("role")], name_at, named_after["name"]
     long = LONG_TITLE.match(text, at)
-    words = long.group().split() if long else []
-    caps = len(words)
-    while caps and words[caps - 1][:1].isupper():
-        caps -= 1
-    start = long_title_name(words[caps:]) if long else -1
-    if start >= 0:
-        name = " ".join(words[caps + start :])
-        name_at = long.end() - len(name)
-        role_start = prefix.start() if prefix else at
-        yield role_start, text[role_start:name_at].rstrip(), name_at, name
+    # the first run of capitals in it that ends with a name: "... Development and Transport
+    # Rashad Nabiyev in Ankara"
+    for run in CAPITALS_RUN.finditer(text, long.start(), long.end()) if long else ():
+        words = run.group().split()
+        start = long_title_name(words)
+        if start >= 0 and run.start() > at:
+            name = " ".join(words[start:])
+            name_at = run.end() - len(name)
+            role_start = prefix.start() if prefix else at
+            yield role_start, text[role_start:name_at].rstrip(), name_at, name
+            break
     appositive = APPOSITIVE.search(text, max(0, at - 70), at)
     if appositive:
         comma = appositive.start()

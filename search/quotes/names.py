@@ -110,7 +110,8 @@ BODY_NAME_ENDS = (
     | LEGISLATURES
     | frozenset(
         "States Nations Emirates Republic Kingdom Federation Union Refugees Rights Organization "
-        "Organisation Forces Staff".split()
+        "Organisation Forces Staff Delegation Mission Embassy Secretariat Extraordinary "
+        "Plenipotentiary Caucasus Balkans Sahel East".split()
     )
 )
 
@@ -172,7 +173,7 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
     if house >= 0:  # "Speaker of Kyrgyzstan's Jogorku Kenesh Nurlanbek Toktobaev"
         role = f"{role} {' '.join(tokens[: house + 1])}"
         tokens = tokens[house + 1 :]
-    lone = len(tokens) == 1 and tokens[0].rstrip(".,") in BODY_NAME_ENDS
+    lone = len(tokens) == 1 and (tokens[0].rstrip(".,") in BODY_NAME_ENDS or body_word(tokens[0]))
     if lone or tokens and tokens[-1] in LEGISLATURES:
         return "", ""  # "the head of the Milli Majlis", "Minister of Digital Development and"
     while len(tokens) > 2 and tokens[0] in STOP_CAPS | OPENERS:

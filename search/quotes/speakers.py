@@ -187,7 +187,8 @@ class Resolver(BodyMentions):
             return person
         if cue.hint == "common" and not self._a_name_elsewhere(mention, cue.mention_start):
             return None  # "Development said": a capital for the sentence's sake, no name
-        here = self._introduced_in(cue, mention) or self._named_at(cue)
+        named_at = self._named_at(cue)  # the person whose introduced name ends the mention
+        here = self._introduced_in(cue, mention) or named_at
         spokesman = SPOKESMAN_FOR.fullmatch(mention) or BODYS_SPOKESMAN.fullmatch(mention)
         if spokesman:
             # "the ministry's press service said", "a spokesman for the department said"
@@ -232,7 +233,7 @@ class Resolver(BodyMentions):
             if person is not None and person.kind == "person" and self._said_it(person, cue):
                 person = self._as_body(person)
         if person is not None:
-            cue.how = self._how(person, mention, low)
+            cue.how = NAMED if person is named_at else self._how(person, mention, low)
             person.add_alias(mention)
             person.positions.append(cue.mention_start)
             if low in ("he", "she") and not person.gender:
@@ -382,8 +383,9 @@ class Resolver(BodyMentions):
     def _named_at(self, cue: Cue) -> Person | None:
         """The person of the cast whose name, as the story introduced them, ends this very
         mention: "WHO Director-General Tedros Adhanom Gebremariam said", "Chairperson of the
-        Senate of Kazakhstan Maulen" whose parse cut "Ashimov" off. A title that long, with a
-        body in it, is read no better word by word."""
+        Senate of Kazakhstan Maulen" whose parse cut "Ashimov" off, or right after it, when the
+        mention opens the title the cast read before the name ("Ambassador Extraordinary"). A
+        title that long, with a body in it, is read no better word by word."""
         if self._unnamed(cue.mention.lower()):
             return None  # "Officials at Homeland Security Investigations"
         start, end = cue.mention_start, cue.mention_start + len(cue.mention)
@@ -392,7 +394,9 @@ class Resolver(BodyMentions):
             if p.kind != "person" or " " not in p.name or ends_a_body(p.name.split()[-1]):
                 continue
             for x in p.positions:
-                if start < x < end and x + len(p.name) >= end:
+                # "Ambassador Extraordinary" cut from the title the cast read before his name
+                title = end <= x < end + 120 and self.text[start:x].rstrip() == p.role
+                if (start < x < end and x + len(p.name) >= end) or title:
                     if self.text.startswith(p.name, x) and (found is None or x < found[0]):
                         found = (x, p)
         return found[1] if found else None
