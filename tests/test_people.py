@@ -688,3 +688,13 @@ def test_a_long_title_ends_at_the_name_not_at_the_place_after_it():
         "The Azerbaijani minister said 40 kilometres of track had been built."
     )
     assert attributions(text) == [("Rashad Nabiyev", "role")]
+
+
+def test_a_person_introduced_by_what_they_head_is_found_by_that_role():
+    text = (
+        "BAKU, June 2 (Trend) - Mikhail Bocharov, who heads the Russian delegation at the "
+        "talks, met Azerbaijani officials on Monday.\n\n"
+        "Iran's deputy foreign minister, Ali Rezaei, said Tehran would host the next round.\n\n"
+        "The Russian diplomat said Moscow wanted to take part."
+    )
+    assert attributions(text) == [("Ali Rezaei", "named"), ("Mikhail Bocharov", "role")]

@@ -267,6 +267,12 @@ LONG_TITLE = re.compile(
     rf"[\w-]+(?:[ \t]+(?:Extraordinary|and|Plenipotentiary))*[ \t]+(?:of|for)\s+(?:the\s+)?"
     rf"{_TITLE_CAP}(?:[ \t]+(?:(?:of|for|and|on|to|in|at)[ \t]+)?(?:the[ \t]+)?{_TITLE_CAP}){{2,9}}"
 )
+# A person introduced by what they head: "Mikhail Bocharov, who heads the Russian delegation".
+HEAD_VERBS = {"heads": "head", "leads": "head", "chairs": "chair"}
+HEADS_A_BODY = re.compile(
+    rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)}),\s+who\s+(?P<verb>heads|leads|chairs)\s+"
+    r"(?P<body>(?:the\s+|[A-Z][\w’'-]*[’']s\s+)[^,.;\n]{3,60}?)(?=[,.;])"
+)
 CAPITALS_RUN = re.compile(rf"{_TITLE_CAP}(?:[ \t]+{_TITLE_CAP})*")
 NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
 APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
@@ -319,6 +325,18 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
             person.gender = person.gender or gender or role_gender(role) or name_gender(name)
             person.nations |= own_nations(role)
             person.positions.append(name_start)
+    for m in HEADS_A_BODY.finditer(text):
+        # "Mikhail Bocharov, who heads the Russian delegation at the talks, said"
+        name, at = m["name"], m.start("name")
+        if inside_quotes(quoted, at) or split_role_name("head", name)[0] != name:
+            continue
+        role = f"{HEAD_VERBS[m['verb']]} of {m['body']}"
+        person = people.setdefault(name, Person(name=name, role=role))
+        person.role = person.role or role
+        person.gender = person.gender or name_gender(name)
+        person.nations |= own_nations(role)
+        if at not in person.positions:
+            person.positions.append(at)
     cast = _merge_cut_names(sorted(people.values(), key=lambda p: p.positions[0]))
     for i, person in enumerate(cast):
         if person.role.lower().endswith("counterpart"):
