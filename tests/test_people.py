@@ -698,3 +698,33 @@ def test_a_person_introduced_by_what_they_head_is_found_by_that_role():
         "The Russian diplomat said Moscow wanted to take part."
     )
     assert attributions(text) == [("Ali Rezaei", "named"), ("Mikhail Bocharov", "role")]
+
+
+def test_a_role_after_a_comma_that_goes_on_to_say_something_is_no_appositive():
+    text = (
+        "TASHKENT, Aug 22 (Trend) - Speaking at a news conference with Uzbek President Shavkat "
+        "Rakhmonov, the Azerbaijani leader said trade should reach $1 billion by 2027.\n\n"
+        "Azerbaijani President Ilkin Mammadzade arrived on Wednesday."
+    )
+    found = extract(text)
+    president = next(p for p in found.speakers if p.name == "Ilkin Mammadzade")
+    assert president.role == "Azerbaijani President"
+    assert attributions(text) == [("Ilkin Mammadzade", "role")]
+
+
+def test_pm_is_prime_minister_in_a_headline_and_a_title():
+    text = (
+        "Armenian PM says peace treaty text almost agreed\n\n"
+        "YEREVAN, Nov 3 (Reuters) - Armenian PM Arman Hakobyan said on Friday that two articles "
+        "were left."
+    )
+    assert attributions(text) == [("Arman Hakobyan", "role"), ("Arman Hakobyan", "named")]
+
+
+def test_the_country_an_envoy_deals_with_is_not_the_envoys_own():
+    text = (
+        "ANKARA, Nov 3 (Reuters) - Turkey's special envoy for normalisation with Armenia, Serdar "
+        "Kilicoglu, met reporters on Friday.\n\n"
+        "The Armenian envoy said talks would resume in December."
+    )
+    assert attributions(text) == [(None, "")]

@@ -121,6 +121,12 @@ _MALE_ROLES = r"king|prince|emir|sultan|sheikh|duke|emperor"
 GENDERED_ROLE = re.compile(rf"(?i)\b(?:(?P<f>{_FEMALE_ROLES})|(?P<m>{_MALE_ROLES}))\b")
 
 
+def role_nations(role: str) -> set[str]:
+    """The countries a title says its holder is from: not where they are posted, nor the
+    country they deal with ("Turkey's special envoy for normalisation with Armenia")."""
+    return own_nations(re.split(r"\swith\s", role, maxsplit=1)[0])
+
+
 def royal(role: str) -> bool:
     """Whether a title is one a person is called by with their given name alone: "Sheikh
     Mohammed", "Prince Faisal", "King Abdullah"."""
@@ -276,6 +282,8 @@ HEADS_A_BODY = re.compile(
 CAPITALS_RUN = re.compile(rf"{_TITLE_CAP}(?:[ \t]+{_TITLE_CAP})*")
 NAME_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{name_words_pattern(1, 3)})\Z")
 APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<before>[^,.;\n]{0,60})\Z")
+# A reporting verb, which no title holds: "..., the Azerbaijani leader said trade should grow".
+SAYS = re.compile(r"\b(?:said|says|told|tells|added|adds|noted|stressed|warned|stated|urged)\b")
 ROLE_END = re.compile(r"[^,.;\n]{0,80}?(?=[,.;])")
 
 
@@ -323,7 +331,7 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
             elif role and not person.role:
                 person.role = role
             person.gender = person.gender or gender or role_gender(role) or name_gender(name)
-            person.nations |= own_nations(role)
+            person.nations |= role_nations(role)
             person.positions.append(name_start)
     for m in HEADS_A_BODY.finditer(text):
         # "Mikhail Bocharov, who heads the Russian delegation at the talks, said"
@@ -334,7 +342,7 @@ def introductions(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         person = people.setdefault(name, Person(name=name, role=role))
         person.role = person.role or role
         person.gender = person.gender or name_gender(name)
-        person.nations |= own_nations(role)
+        person.nations |= role_nations(role)
         if at not in person.positions:
             person.positions.append(at)
     cast = _merge_cut_names(sorted(people.values(), key=lambda p: p.positions[0]))
@@ -465,6 +473,8 @@ def _intros_at(text: str, role_word: re.Match):
         comma = appositive.start()
         before = NAME_BEFORE.search(text, max(0, comma - 60), comma)
         end = ROLE_END.match(text, at)
+        if end and SAYS.search(end.group()):
+            end = None  # "..., the Azerbaijani leader said trade should grow": no appositive
         if before and end:
             role = text[appositive.start("before") : end.end()]
             yield before.start(), role, before.start("name"), before["name"]

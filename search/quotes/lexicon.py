@@ -128,7 +128,7 @@ sources aide aides expert experts observer observers correspondent consul attach
 counsellor counselor counsellor secretary-general chief candidate nominee strategist
 pollster lawyer attorney moderator historian professor researcher activist organizer
 organiser founder mediator chairperson facilitator coordinator rapporteur ombudsman counterpart
-speaker fm
+speaker fm pm
 """.split()
 ROLE_SET = frozenset(w.lower() for w in ROLE_NOUNS)
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_SET, key=len, reverse=True)) + r")"

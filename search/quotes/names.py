@@ -94,7 +94,8 @@ PORTFOLIO_WORDS = frozenset(
     "Transport Communications Reintegration Emergencies Labour Labor Environment Ecology "
     "Science Sport Sports Youth Investment Investments Innovation Policy Issues Matters "
     "Administration Office Service Committee Council Agency Ministry Department Commission "
-    "Parliament Assembly Majlis Bank Fund".split()
+    "Parliament Assembly Majlis Bank Fund Resources Irrigation Infrastructure Situations "
+    "Protection Welfare Construction Housing Technologies Mining Fisheries".split()
 )
 # The names of parliaments, which end the body a speaker's title names ("Speaker of
 # Kyrgyzstan's Jogorku Kenesh Nurlanbek Toktobaev") and are never a person's name.
@@ -147,6 +148,7 @@ def split_role_name(role: str, name: str) -> tuple[str, str]:
         TITLES.get(w[:-1].lower(), w) if w.endswith(".") else w for w in role.split()
     )  # "Pennsylvania Gov." is Pennsylvania's Governor
     role = re.sub(r"\bFM\b", "Foreign Minister", role)  # "Georgian FM Levan Tsiklauri"
+    role = re.sub(r"\bPM\b", "Prime Minister", role)  # "Armenian PM Arman Hakobyan"
     name = re.sub(rf"^{HONORIFICS}\s+", "", VERB_FIRST.sub("", " ".join(name.split())))
     tokens = name.split()
     if role.split() and sentence_ends(role.split()[-1]):

@@ -26,6 +26,7 @@ from search.quotes.cast import (
     inside_quotes,
     name_gender,
     names_words,
+    role_nations,
 )
 from search.quotes.kinds import merge_same_bodies
 from search.quotes.lexicon import (
@@ -331,7 +332,7 @@ class Resolver(BodyMentions):
     def _agrees_at_home(self, low: str, person: Person, introduced: str = "") -> bool:
         """Whether the role mention fits ``person`` as an official of the dateline's country,
         when nothing the story says of them gives them a country."""
-        if person.nations or own_nations(person.role) or own_nations(introduced):
+        if person.nations or role_nations(person.role) or own_nations(introduced):
             return False
         return role_agrees(low, replace(person, nations={self.host}), introduced)
 
@@ -534,7 +535,7 @@ class Resolver(BodyMentions):
         if " " not in name:
             name = full_name_in(self.text, name) or name  # "Lavrov said", "Sergei Lavrov" later
         person = Person(name=name, role=role, gender=gender or name_gender(name))
-        person.nations |= own_nations(role)
+        person.nations |= role_nations(role)
         self.people.append(person)
         self._mentions(self.text, [person])
         return person

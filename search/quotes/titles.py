@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.cast import BODY_HEADS, Person
+from search.quotes.cast import BODY_HEADS, Person, role_nations
 from search.quotes.kinds import ANY_BODY, KIND_NOUNS, of_kind
 from search.quotes.lexicon import ROLE_MODIFIERS, ROLE_NOUN, ROLE_SET
 from search.quotes.nations import POSTING, nation_words, own_nations
@@ -155,7 +155,7 @@ def nations_agree(mention: str, person: Person) -> bool:
     Turkey, which Georgia's ambassador to Turkey is not; "the ambassador to Turkey" is."""
     own = own_nations(mention)
     posted = nation_words(mention) - own
-    theirs = person.nations | own_nations(person.role)
+    theirs = person.nations | role_nations(person.role)
     if own and not own & theirs:
         return False
     return not posted or bool(posted & (theirs | nation_words(person.role)))
@@ -166,7 +166,8 @@ def role_agrees(mention: str, person: Person, introduced: str = "") -> bool:
     ``person``, from the role and countries the story introduced them with; ``introduced``,
     the words set beside their name there, may vouch for the mention's other words ("the IMF
     official" for "the International Monetary Fund's mission chief")."""
-    mention = one_title(re.sub(r"\bfm\b", "foreign minister", mention.lower()))  # "deputy FM"
+    mention = re.sub(r"\bfm\b", "foreign minister", mention.lower())  # "deputy FM"
+    mention = one_title(re.sub(r"\bpm\b", "prime minister", mention))  # "Armenian PM"
     words = re.findall(WORD, mention)
     role = one_title(person.role.lower())
     role_words = set(re.findall(WORD, role))
