@@ -728,3 +728,14 @@ def test_the_country_an_envoy_deals_with_is_not_the_envoys_own():
         "The Armenian envoy said talks would resume in December."
     )
     assert attributions(text) == [(None, "")]
+
+
+def test_a_country_of_two_words_and_an_age_say_nothing_against_the_role():
+    text = (
+        "RIYADH, May 3 (AFP) - Saudi Foreign Minister Prince Faisal bin Farhan met Iranian "
+        "Deputy Foreign Minister Majid Takht-Ravanchi in Riyadh on Sunday.\n\n"
+        "Takht-Ravanchi said Tehran wanted good relations with its neighbours.\n\n"
+        "Saudi Arabia's top diplomat said the kingdom would reopen its embassy in Tehran.\n\n"
+        "The 39-year-old minister said the embassy would open in June."
+    )
+    assert [q.speaker for q in extract(text).quotes][1:] == ["Faisal bin Farhan"] * 2

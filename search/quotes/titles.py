@@ -8,6 +8,7 @@ Pure functions over strings; nothing here imports Django.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from search.quotes.cast import BODY_HEADS, Person, role_nations
@@ -199,22 +200,33 @@ def role_agrees(mention: str, person: Person, introduced: str = "") -> bool:
     # not where they are posted: Iran's ambassador to the IAEA is no IAEA official
     introductions = [POSTING.split(a, maxsplit=1)[0] for a in introductions]
     own |= {w for a in introductions for w in re.findall(WORD, a.lower())}
+    # the second word of a country of two ("Saudi Arabia's top diplomat") says no more
+    pairs = itertools.pairwise(words)
+    of_a_nation = {w for prev, w in pairs if nation_words(f"{prev} {w}")}
     qualifiers = {
         w
         for w in words
         if w not in ("the", "this", "that", noun)
         and w not in ROLE_SET
         and not nation_words(w)
+        and w not in of_a_nation
         and w not in ROLE_MODIFIERS - RANKS
+        and not AGE.fullmatch(w)
     }
     if noun in GENERIC_ROLES:
         qualifiers |= {w for w in words if w in ROLE_MODIFIERS - RANKS}
     own |= {initials(introduced), *(POSSESSIVE.sub("", w) for w in own)}
     qualifiers = {w for w in qualifiers if not SAID_OTHERWISE.get(w, frozenset()) & own}
     qualifiers = {w for w in qualifiers if not _their_bodys(w, person.role)}
-    return qualifiers <= own | {"top", "senior", "former", "then", "country's", "nation's"}
+    return qualifiers <= own | SAY_NOTHING
 
 
+# Words a role mention may add that say nothing of which title: "the country's top
+# diplomat", "the veteran diplomat", "the 39-year-old minister".
+SAY_NOTHING = frozenset(
+    "top senior former then country's nation's veteran longtime long-time seasoned".split()
+)
+AGE = re.compile(r"\d+-year-old")
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][a-z]+(?:[’']s)?\s+){1,5}[A-Z][a-z]+")
 
 
