@@ -477,3 +477,32 @@ def test_she_is_nobody_when_a_woman_and_a_person_of_no_known_gender_both_fit():
         "She said the first flights would start in April."
     )
     assert speakers_of(text) == ["Aigerim Ospan", "Roman Vassilenko", None]
+
+
+def test_he_after_an_unnamed_diplomat_is_that_diplomat_not_the_minister_named_before():
+    text = (
+        "BAKU, June 2 (APA) - Azerbaijani Foreign Minister Ramil Guliyev met EU envoys in Baku "
+        "on Monday.\n\n"
+        "A senior European diplomat said the talks had been frank.\n\n"
+        '"We did not agree on everything," he said.'
+    )
+    assert speakers_of(text) == [None, None]
+
+
+def test_he_after_a_role_that_fits_nobody_named_is_nobody():
+    text = (
+        "MOSCOW, July 9 (TASS) - Russian Foreign Minister Sergei Lavrenko met Armenian "
+        "lawmakers on Tuesday.\n\n"
+        "The Armenian minister said Yerevan was studying the proposals.\n\n"
+        '"We will give our answer next week," he said.'
+    )
+    assert speakers_of(text) == [None, None]
+
+
+def test_he_after_a_role_is_still_a_person_named_without_a_title():
+    text = (
+        "Donald Trump says he has big plans for the final month of the campaign.\n\n"
+        "The Republican nominee noted that his campaign had not spent much on ads.\n\n"
+        'He said, "We have some big plans for the final month."'
+    )
+    assert speakers_of(text)[-1] == "Donald Trump"

@@ -117,6 +117,8 @@ class Resolver(BodyMentions):
         self.last_speaker: Person | None = None
         # Where the last cue named its speaker, and who that was (None when nobody).
         self.last_cue: tuple[int, Person | None] = (-1, None)
+        # Where the last cue that named a speaker by a role found nobody.
+        self.unresolved_role = -1
         # Where sentences start, for "who the story is about" at a pronoun.
         self.sentences = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
         # The headline's end: the first line, when a blank line or a dateline follows it.
@@ -159,6 +161,8 @@ class Resolver(BodyMentions):
     def resolve(self, cue: Cue) -> Person | None:
         person = self._resolve(cue)
         self.last_cue = (cue.mention_start, person)
+        if person is None and self._somebody_else(cue):
+            self.unresolved_role = cue.mention_start  # "a senior diplomat said", nobody
         if person is not None and person.kind == "person" and not person.gender:
             # "Ospan said her embassy had issued 2,000 visas": the words are about herself
             own = OWN_PRONOUN.match(self.text, cue.end)
@@ -242,6 +246,18 @@ class Resolver(BodyMentions):
             self.last_speaker = person
         return person
 
+    def _somebody_else(self, cue: Cue) -> bool:
+        """Whether a cue that found nobody names a person by role that is nobody the story
+        named before: unnamed ("a senior diplomat"), or a title that every person named before
+        it, each with a title of their own, failed to fit ("the Armenian minister")."""
+        low = cue.mention.lower()
+        if not re.search(rf"\b{ROLE_NOUN}\b", low):
+            return False
+        if low.split()[0] in UNNAMED_OPENERS or cue.hint == "unnamed":
+            return True
+        before = self._before(cue.mention_start)
+        return bool(before) and all(p.role for _, p in before)
+
     @staticmethod
     def _how(person: Person, mention: str, low: str) -> str:
         """How the mention led to ``person``: one of the ATTRIBUTIONS."""
@@ -281,8 +297,8 @@ class Resolver(BodyMentions):
         if gender not in ("m", "f"):
             return None
         before = self._before(pos)
-        if not before:
-            return None
+        if not before or self.unresolved_role > before[0][0]:
+            return None  # "The Armenian minister said ... 'We will answer,' he said": him
         start, _ = self._sentence_of(pos)
         if before[0][0] < start:
             start, _ = self._sentence_of(before[0][0])
