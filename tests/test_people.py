@@ -739,3 +739,14 @@ def test_a_country_of_two_words_and_an_age_say_nothing_against_the_role():
         "The 39-year-old minister said the embassy would open in June."
     )
     assert [q.speaker for q in extract(text).quotes][1:] == ["Faisal bin Farhan"] * 2
+
+
+def test_a_headline_surname_is_the_person_the_story_names_whole_without_a_title():
+    text = (
+        "Russia ready to mediate between Baku and Yerevan, Lavrenko says\n\n"
+        'MOSCOW, July 9 (TASS) - "Our proposals are on the table," Sergei Lavrenko told a '
+        "news conference on Tuesday."
+    )
+    found = extract(text)
+    assert found.quotes[0].text == "Russia ready to mediate between Baku and Yerevan"
+    assert {q.speaker for q in found.quotes} == {"Sergei Lavrenko"}

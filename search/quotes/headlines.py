@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from search.quotes.cast import ORGANISATION_NAME, Person
-from search.quotes.names import only_a_role
+from search.quotes.names import full_name_in, only_a_role
 from search.quotes.reported import Reported
 from search.quotes.spans import Cue
 
@@ -51,7 +51,7 @@ def headline_source(text: str, people: list[Person]) -> Reported | None:
         if not m or m["who"].isupper() or m["what"].isupper() or len(m["what"].split()) < 3:
             continue
         who = m["who"].strip()
-        person = _names_a_person(who, people)
+        person = _names_a_person(who, people, text)
         if person or _names_a_body(who, people):
             return _said(m, who, hint="" if person else "organisation")
     return None
@@ -70,13 +70,15 @@ def _said(m: re.Match, who: str, hint: str) -> Reported:
     return Reported(m.start("what"), m.end("what"), cue)
 
 
-def _names_a_person(who: str, people: list[Person]) -> bool:
+def _names_a_person(who: str, people: list[Person], text: str = "") -> bool:
     """Whether the words that give the source are a person of the cast by name or surname,
     after their title or not ("Georgian FM Levan Tsiklauri: Tbilisi ready to host talks",
-    "Rakhimov: ..."), or a title alone ("Uzbek envoy: ...", "... - deputy FM") for the one
-    the story introduces with it."""
+    "Rakhimov: ..."), a surname the story gives whole ("..., Lavrenko says"), or a title
+    alone ("Uzbek envoy: ...", "... - deputy FM") for the one the story introduces with it."""
     if only_a_role(who):
         return True
+    if re.fullmatch(r"[A-Z][\w’'-]+", who) and full_name_in(text[len(who) :], who):
+        return True  # "..., Lavrenko says" over a story that names Sergei Lavrenko
     return any(
         p.kind == "person"
         and " " in p.name
