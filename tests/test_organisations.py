@@ -268,6 +268,48 @@ def test_the_statement_speaks_for_the_body_that_issued_it_in_the_cue_before():
     assert (quote.speaker, quote.attribution) == ("Azerbaijan's Foreign Ministry", "carried")
 
 
+def test_the_statement_speaks_for_the_body_that_issued_it_where_nobody_spoke():
+    story = (
+        "Ministry says border talks to resume\n\n"
+        "BAKU, April 3 (APA) - The Azerbaijani Foreign Ministry issued a statement on "
+        "Wednesday about the border talks with Armenia.\n\n"
+        "The statement said the commission would meet in Gabala on April 20."
+    )
+    assert found(story, "the commission would meet") == (
+        "Azerbaijani Foreign Ministry",
+        "carried",
+    )
+
+
+def test_a_statement_from_a_body_or_a_bodys_statement_speaks_for_the_body():
+    story = (
+        "ANKARA, May 5 (Anadolu) - The U.S. Embassy in Ankara denied on Friday a report that "
+        "it had suspended visa services.\n\n"
+        "The embassy's statement said appointments already booked would be honoured. A "
+        "statement from the Turkish Foreign Ministry said the matter was closed."
+    )
+    assert speaker_of(story, "appointments already booked") == (
+        "U.S. Embassy in Ankara",
+        "organisation",
+    )
+    assert speaker_of(story, "the matter was closed") == (
+        "Turkish Foreign Ministry",
+        "organisation",
+    )
+
+
+def test_a_days_statement_is_the_statement_of_the_body_that_issued_it():
+    story = (
+        "BRUSSELS, Nov 18 (AFP) - The Council of the European Union said in a statement on "
+        "Monday that 14 shipping firms had been added to its sanctions list.\n\n"
+        "Monday's statement said the measures would take effect on publication."
+    )
+    assert speaker_of(story, "the measures would take effect") == (
+        "Council of the European Union",
+        "organisation",
+    )
+
+
 def test_the_statement_speaks_for_nobody_when_the_cue_before_named_no_statement():
     story = (
         "The ministry said the talks had failed. Separately, the European Union issued a "
@@ -377,3 +419,53 @@ def test_the_agency_is_the_body_its_description_was_set_beside():
         "The agency said the first unit would be ready in 2030."
     )
     assert found(story, "the first unit") == ("Rosatom", "organisation")
+
+
+def test_a_bodys_press_service_named_before_it_speaks_for_the_body_and_so_does_the_press_service():
+    story = (
+        "MOSCOW, March 2 (TASS) - Russian President Sergei Volkov will visit Hanoi in April, "
+        "the Kremlin press service said on Monday.\n\n"
+        "The press service said the two sides would sign an energy agreement."
+    )
+    assert found(story, "Russian President Sergei Volkov") == ("Kremlin", "organisation")
+    assert found(story, "the two sides would sign") == ("Kremlin", "organisation")
+
+
+def test_the_press_service_of_a_person_speaks_for_nobody():
+    story = (
+        "BAKU, March 2 (Trend) - The leaders will meet in Ankara next week, the press service "
+        "of President Farid Guliyev said."
+    )
+    assert found(story, "The leaders will meet")[0] is None
+
+
+def test_the_ministry_is_the_one_that_spoke_not_the_one_named_last():
+    story = (
+        "MOSCOW, June 3 (Reuters) - Russia's Foreign Ministry said on Monday that Kyiv was "
+        "blocking the grain corridor. Ukraine's Foreign Ministry rejected the charge.\n\n"
+        "The ministry said Ukrainian forces had mined the approaches to Odesa."
+    )
+    assert found(story, "Ukrainian forces had mined") == (
+        "Russia's Foreign Ministry",
+        "organisation",
+    )
+
+
+def test_the_ministry_is_the_one_the_lead_opens_with_when_none_has_spoken():
+    story = (
+        "Georgia summons Russian envoy over detained shepherds\n\n"
+        "TBILISI, Oct 20 (Reuters) - Georgia's Foreign Ministry summoned the Russian charge "
+        "d'affaires on Friday. Russia's Foreign Ministry did not immediately respond.\n\n"
+        "The ministry said the detentions violated international law."
+    )
+    assert found(story, "the detentions") == ("Georgia's Foreign Ministry", "organisation")
+
+
+def test_the_ministry_is_nobody_when_two_that_fit_have_spoken_and_somebody_else_spoke_last():
+    story = (
+        "TBILISI, June 1 (Trend) - Georgia's Energy Ministry said the line would carry 1,000 "
+        "megawatts. Armenia's Energy Ministry said it would buy power in winter.\n\n"
+        "Deputy Minister Levan Abashidze said the tender would open in May.\n\n"
+        "The ministry said the line would be finished by 2028."
+    )
+    assert found(story, "the line would be finished")[0] is None

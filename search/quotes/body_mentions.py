@@ -22,13 +22,21 @@ from search.quotes.cast import (
     inside_quotes,
 )
 from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, of_kind
-from search.quotes.lexicon import ROLE_SET, STOP_CAPS, UNNAMED_HEADS, names_outlet
+from search.quotes.lexicon import (
+    MONTHS,
+    ROLE_SET,
+    STOP_CAPS,
+    UNNAMED_HEADS,
+    WEEKDAYS,
+    names_outlet,
+)
 from search.quotes.nations import nation_words
 from search.quotes.sources import DOCUMENTS
 from search.quotes.spans import Cue
 
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
+ISSUED_SENTENCES = 3  # how many sentences back "The statement said" finds who issued it
 BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS
 
 # The words a story writes before a body's name: "Georgia's ruling Georgian Dream party".
@@ -69,6 +77,34 @@ NOT_A_BODY = re.compile(
     rf"|(?:(?i:the)\s+)?\S+['’]s\s+(?:{'|'.join(DOCUMENTS)})\b"
     r"|(?i:the)\s+(?:Republican|Democrat)$)"
 )
+
+
+# "the Kremlin press service", "the Kyrgyz Cabinet of Ministers press office": the press
+# service of the body named before it, which speaks for that body.
+PRESS_SERVICE = re.compile(
+    r"(?:(?i:the)\s+)?(?P<body>(?!(?i:the|its|a|an)\s)\S.*?)\s+(?i:press\s+(?:service|office))"
+)
+# "the press service said": the press service the story named before.
+PRESS_BACK = re.compile(r"(?i:the|its)\s+press\s+(?:service|office)")
+_DOCUMENT = r"(?i:statement|communiqu[eé]|declaration|press\s+release|note|notice)"
+# "The embassy's statement", "the Turkish ministry's communique": the body that issued it.
+BODYS_DOCUMENT = re.compile(rf"(?P<body>.+?)['’]s\s+(?:[a-z]+\s+)?{_DOCUMENT}")
+# "A statement from the Iranian Foreign Ministry", "a statement issued by the council", "a
+# statement on the OSCE website".
+DOCUMENT_FROM = re.compile(
+    rf"(?i:a|an|the)\s+(?:[a-z]+\s+)?{_DOCUMENT}\s+(?:(?i:issued|released|published)\s+)?"
+    r"(?:(?i:from|by|of)\s+(?P<body>.+)|(?i:on)\s+(?P<site>.+?)(?:['’]s)?\s+"
+    r"(?:website|web\s+site|site|page|Telegram\s+channel))"
+)
+
+
+def document_of(mention: str) -> str:
+    """The body a mention of a document gives as its author ("the embassy's statement", "a
+    statement from the ministry"), or ""; a date's statement ("Monday's statement") names
+    none."""
+    m = BODYS_DOCUMENT.fullmatch(mention) or DOCUMENT_FROM.fullmatch(mention)
+    body = (m["body"] or m["site"] or "") if m else ""
+    return "" if body.lower() in WEEKDAYS | MONTHS else body
 
 
 def spelt(word: str) -> str:
@@ -143,13 +179,62 @@ class BodyMentions:
         or a body named there ("a spokesman for the Foreign Ministry"); nobody for a person's
         spokesman."""
         low = body.lower()
-        if low.split()[-1] not in BODY_NOUNS:
-            return None
+        if low.split()[-1] not in BODY_NOUNS and head_noun(low) not in BODY_NOUNS:
+            return self._known_body(body)  # "a statement on the OSCE website"
         if low.startswith(("the ", "its ")):
             back = self._organisation_back(low, pos)
             if back is not None or not any(w[:1].isupper() for w in body.split()):
                 return back
         return self._organisation(body)
+
+    def _issuer(self, noun: str, pos: int) -> Person | None:
+        """ "The statement said" after "Azerbaijan's Foreign Ministry issued a statement on
+        Friday", where nobody spoke: the body that sentence opens with, if it is the sentence
+        before or one of the two before that, and no cue came between."""
+        start, _ = self._sentence_of(pos)
+        for _ in range(ISSUED_SENTENCES):
+            if start == 0:
+                return None
+            start, end = self._sentence_of(start - 1)
+            if self.last_cue[0] >= start:
+                return None  # somebody spoke since
+            if re.search(
+                rf"(?i)\b(?:issued|released|published|put\s+out|adopted)\s+(?:a|an|its)"
+                rf"\s+(?:[\w-]+\s+)?{noun}\b",
+                self.text[start:end],
+            ):
+                return self._body_subject(start, end)
+        return None
+
+    def _known_body(self, name: str) -> Person | None:
+        """The organisation of the cast that ``name`` is ("OSCE" for the OSCE named earlier),
+        never a new one."""
+        name = re.sub(r"^the\s+", "", name, flags=re.I)
+        for p in self.people:
+            if p.kind == "organisation" and (
+                p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
+            ):
+                return p
+        return None
+
+    def _served(self, mention: str, spokesman: str, pos: int) -> Person | None | bool:
+        """The body that speaks through a spokesman for it (``spokesman``: the words for the
+        body), its press service ("the Kremlin press service", "the press service" it had
+        before) or its document ("the embassy's statement"); False when the mention is none
+        of these."""
+        if PRESS_BACK.fullmatch(mention):
+            if self.press_body is not None:
+                return self.press_body
+        press = PRESS_SERVICE.fullmatch(mention)
+        body = spokesman or (press["body"] if press else document_of(mention))
+        if not body:
+            return False
+        person = self._spoken_for(body, pos)
+        if person is None and not spokesman:
+            return False  # "the Holy See press office": no body of the cast; as it is named
+        if press or re.search(r"(?i)\bpress\s+(?:service|office)", mention):
+            self.press_body = person or self.press_body
+        return person
 
     def _organisation_back(self, low: str, pos: int) -> Person | None:
         """ "the ministry", "the foreign ministry", "the embassy": the body with that head
@@ -167,7 +252,7 @@ class BodyMentions:
             last = self.last_speaker
             return last if last is not None and last.kind == "organisation" else None
         nations = nation_words(low)
-        best: tuple[int, Person] | None = None
+        fits: list[Person] = []  # the bodies named before it that it can be
         first: tuple[int, Person] | None = None  # the body named next, in the lead
         for p in self.people:
             if p.kind != "organisation":
@@ -180,14 +265,39 @@ class BodyMentions:
             elif not self._called(head, others, p):
                 continue
             earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
-            if earlier and (best is None or max(earlier) > best[0]):
-                best = (max(earlier), p)
+            if earlier:
+                fits.append(p)
             soon = [x for x in p.positions if pos < x < pos + NAMED_SOON]
             if soon and not earlier and (first is None or min(soon) < first[0]):
                 first = (min(soon), p)
-        if best is None and first is not None and pos < self.headline + LEAD:
+        if not fits and first is not None and pos < self.headline + LEAD:
             return first[1]
-        return best[1] if best else None
+        return self._one_of(fits)
+
+    def _one_of(self, fits: list[Person]) -> Person | None:
+        """Of the bodies a mention fits, the one it refers back to: the only one; else the
+        body that spoke last, if it fits; else the only one of them that has spoken ("Russia's
+        ministry said ... Ukraine's ministry rejected the charge. The ministry said" is
+        Russia's); else, when none has spoken, the body the story's lead opens with
+        ("Georgia's Foreign Ministry summoned ... Russia's did not respond. The ministry
+        said"). Two that spoke, or none that spoke and neither leading: nobody."""
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        if any(p is self.last_speaker for p in fits):
+            return self.last_speaker
+        spoke = [p for p in fits if any(p is q for q in self.spoken)]
+        if spoke:
+            return spoke[0] if len(spoke) == 1 else None
+        lead = self._lead_body()
+        return lead if any(p is lead for p in fits) else None
+
+    def _lead_body(self) -> Person | None:
+        """The body the story's first sentence after its headline opens with."""
+        opening = re.search(r"\S", self.text[self.headline :])
+        if opening is None:
+            return None
+        start, end = self._sentence_of(self.headline + opening.start())
+        return self._body_subject(start, end)
 
     @staticmethod
     def _called(head: str, others: set[str], body: Person) -> bool:
@@ -252,11 +362,9 @@ class BodyMentions:
         if not name or not name[0].isupper() or names_outlet(name):
             return None
         name = company_named(name, self.bodies) or name  # "Bank of New York": … Co
-        for p in self.people:
-            if p.kind == "organisation" and (
-                p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
-            ):
-                return p  # "the IMF" for the International Monetary Fund named earlier
+        known = self._known_body(name)  # "the IMF" for the International Monetary Fund
+        if known is not None:
+            return known
         org = Person(name=name, kind="organisation")
         self.people.append(org)
         return org

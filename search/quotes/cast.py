@@ -136,6 +136,9 @@ ORGANISATION_NAME = re.compile(
 )
 
 
+PRESS_SERVICE_END = re.compile(r"\s+(?i:press\s+(?:service|office))$")
+
+
 def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     """The bodies the story names ("Azerbaijan's Foreign Ministry", "the Kremlin"), with where
     it names them, so that a later "the ministry said" finds the one it refers back to. A
@@ -152,6 +155,11 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
                 continue
         if any(s <= m.start() < e for s, e in quoted):
             continue
+        # "the Kremlin press service": the body it serves, when that is a body's name.
+        served = PRESS_SERVICE_END.sub("", name)
+        if served != name and not re.search(rf"\b(?i:{_HEAD})\b", served):
+            continue
+        name = served
         if " " not in name and name.lower() not in ("kremlin", "pentagon"):
             if name[0].islower() or name in BODY_HEADS:
                 continue  # "Ministry spokesperson Leyla Mammadova": no body named
