@@ -125,6 +125,12 @@ _NAME_CAP = (
     rf"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
     rf"Thursday|Friday|Saturday|Sunday)\b){_CAP}"
 )
+# After "and", a country's possessive starts another body: "Georgia's Ministry of Economy and
+# Azerbaijan's Ministry of Energy".
+_NOT_OWNER = r"(?![A-Z][\w.-]*[’']s\s)"
+# The regions a body's name may end with: "the Organization for Security and Co-operation in
+# Europe", "the Conference on Interaction and Confidence-Building Measures in Asia".
+_REGIONS = r"Europe|Asia|Africa|the\s+Americas|Latin\s+America|the\s+Middle\s+East|the\s+Pacific"
 ORGANISATION_NAME = re.compile(
     # "Azerbaijan's Foreign Ministry", "the Russian Embassy in Prague", "Russia's foreign
     # ministry", "the U.N. Office for the Coordination of Humanitarian Affairs", "Kremlin",
@@ -132,11 +138,26 @@ ORGANISATION_NAME = re.compile(
     rf"(?P<name>(?:{_CAP}[’']s\s+)?(?:(?:{_CAP}|foreign|defence|defense|interior|press|"
     r"transitional|military|national|federal|presidential)\s+){0,4}"
     rf"(?i:{_HEAD}|Chiefs\s+of\s+Staff|General\s+Staff)(?:\s+(?:of|for|in|on|to)\s+(?:the\s+)?{_NAME_CAP}"
-    rf"(?:\s+(?:of|for|and|the)?\s*{_NAME_CAP}){{0,4}})?)(?![\w-])"
+    rf"(?:\s+(?:of|for|the)?\s*{_NAME_CAP}|\s+and\s+{_NOT_OWNER}{_NAME_CAP}){{0,4}}"
+    rf"(?:\s+in\s+(?:{_REGIONS}))?)?)(?![\w-])"
 )
 
 
 PRESS_SERVICE_END = re.compile(r"\s+(?i:press\s+(?:service|office))$")
+
+
+def described_only(name: str) -> bool:
+    """Whether ``name`` only describes a body by its country and kind, in lower case ("the
+    Azerbaijani ministry", "Georgian defence ministry"), as a story refers to a body it names
+    in full elsewhere."""
+    words = re.sub(r"^(?i:the)\s+", "", name).split()
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) > 1
+        and words[-1].islower()
+        and bool(capitals)
+        and all(nation_words(w) and not w.endswith(("'s", "’s")) for w in capitals)
+    )
 
 
 def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
@@ -160,6 +181,8 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         if served != name and not re.search(rf"\b(?i:{_HEAD})\b", served):
             continue
         name = served
+        if described_only(name):
+            continue  # "the Azerbaijani ministry": a body named elsewhere, or said anew
         if " " not in name and name.lower() not in ("kremlin", "pentagon"):
             if name[0].islower() or name in BODY_HEADS:
                 continue  # "Ministry spokesperson Leyla Mammadova": no body named
