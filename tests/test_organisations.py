@@ -469,3 +469,77 @@ def test_the_ministry_is_nobody_when_two_that_fit_have_spoken_and_somebody_else_
         "The ministry said the line would be finished by 2028."
     )
     assert found(story, "the line would be finished")[0] is None
+
+
+def test_a_ministry_called_by_its_nationality_is_the_ministry_of_that_country_named_before():
+    story = (
+        "BAKU, Sept 9 (APA) - Azerbaijan's Ministry of Foreign Affairs said on Friday that "
+        "remarks by a French senator amounted to interference. France's Foreign Ministry did "
+        "not comment.\n\n"
+        "The Azerbaijani ministry said it expected an apology."
+    )
+    assert speaker_of(story, "it expected an apology") == (
+        "Azerbaijan's Ministry of Foreign Affairs",
+        "organisation",
+    )
+
+
+def test_two_countries_ministries_joined_by_and_are_two_bodies():
+    story = (
+        "TBILISI, June 1 (Trend) - Georgia's Ministry of Economy and Azerbaijan's Ministry of "
+        "Energy signed a memorandum on power exports on Thursday.\n\n"
+        "The Azerbaijani ministry said exports would reach one billion kilowatt hours a year."
+    )
+    assert speaker_of(story, "exports would reach") == (
+        "Azerbaijan's Ministry of Energy",
+        "organisation",
+    )
+
+
+def test_a_bodys_name_that_ends_in_europe_keeps_its_whole_name():
+    story = (
+        "VIENNA, Jan 4 (AFP) - The Organization for Security and Co-operation in Europe said "
+        "it would send observers to the border."
+    )
+    assert speaker_of(story, "it would send observers") == (
+        "Organization for Security and Co-operation in Europe",
+        "organisation",
+    )
+
+
+def test_a_firm_whose_name_reads_like_a_persons_is_an_organisation():
+    story = (
+        "NEW YORK, July 7 (Reuters) - Morgan Stanley said on Monday that the Federal Reserve "
+        "would cut rates in September. Fannie Mae said home sales would slow."
+    )
+    assert speaker_of(story, "the Federal Reserve would cut") == ("Morgan Stanley", "organisation")
+    assert speaker_of(story, "home sales would slow") == ("Fannie Mae", "organisation")
+
+
+def test_a_date_or_a_people_is_never_a_named_speaker():
+    story = (
+        "BRUSSELS, March 3 (Reuters) - The Europeans said they were ready to talk.\n\n"
+        "March said it would act on the proposal. The Russians said the offer was late."
+    )
+    assert speaker_of(story, "they were ready") == (None, None)
+    assert speaker_of(story, "it would act") == (None, None)
+    assert speaker_of(story, "the offer was late") == (None, None)
+
+
+def test_the_agency_is_the_un_agency_named_last_by_its_initials():
+    story = (
+        "GENEVA, Aug 4 (AFP) - The World Health Organization said hospitals in Gaza were "
+        "running out of fuel.\n\n"
+        "UNICEF said half a million children needed help. The agency said it would scale up "
+        "its operations."
+    )
+    assert speaker_of(story, "it would scale up") == ("UNICEF", "organisation")
+
+
+def test_the_release_speaks_for_the_body_that_issued_it():
+    story = (
+        "ASTANA, July 3 (Kazinform) - The Ministry of Energy said in a press release that a "
+        "new refinery would be built in Shymkent.\n\n"
+        "The release said construction would take three years."
+    )
+    assert speaker_of(story, "construction would take") == ("Ministry of Energy", "organisation")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.lexicon import ORG_HEAD, ROLE_SET, STOP_CAPS
+from search.quotes.lexicon import FIRMS_NAMED_LIKE_PEOPLE, ORG_HEAD, ROLE_SET, STOP_CAPS
 from search.quotes.nations import country_named, is_nation, is_place
 
 # Words that end a company's name, whatever comes before them.
@@ -165,7 +165,7 @@ def names_a_body(name: str, titled: bool = False) -> bool:
     way: it stays a person, whom a later "he" may mean."""
     words = name.split()
     last = words[-1].replace(".", "").lower()  # "L.P.", "N.V."
-    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
+    if last in COMPANY_ENDINGS or ORG_HEAD.search(name) or name in FIRMS_NAMED_LIKE_PEOPLE:
         return True
     if len(words) > 1 and not titled:
         if last == "general" and words[-2].lower() not in ROLE_SET:

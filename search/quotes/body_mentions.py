@@ -107,6 +107,23 @@ def document_of(mention: str) -> str:
     return "" if body.lower() in WEEKDAYS | MONTHS else body
 
 
+# The peoples a story speaks of as one ("The Europeans said", "the Westerners"), beside the
+# plural of a nationality ("the Russians", "Iranians").
+PEOPLES = frozenset("Europeans Westerners Allies Arabs Kurds Turks Asians Africans".split())
+
+
+def never_named(mention: str) -> bool:
+    """Whether a mention is a date ("Monday", "March") or a people ("The Europeans", "the
+    Russians"): never a named speaker, a person or a body."""
+    words = re.sub(r"^(?i:the)\s+", "", mention).split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if word.lower() in WEEKDAYS | MONTHS:
+        return True
+    return word in PEOPLES or word.endswith("s") and bool(nation_words(word[:-1]))
+
+
 def spelt(word: str) -> str:
     return SPELLINGS.get(word, word)
 

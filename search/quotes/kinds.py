@@ -68,6 +68,11 @@ WTO: organisation
 ILO: organisation agency
 FAO: organisation agency
 UNHCR: agency
+UNICEF: agency
+UNDP: agency
+UNESCO: agency organisation
+UNFPA: agency
+IOM: agency organisation
 UNRWA: agency
 WFP: agency
 Bundesbank: bank

@@ -19,7 +19,7 @@ from search.quotes.bodies import (
     names_a_body,
     strip_ticker,
 )
-from search.quotes.body_mentions import BODY_NOUNS, LEAD, NAMED_SOON, BodyMentions
+from search.quotes.body_mentions import BODY_NOUNS, LEAD, NAMED_SOON, BodyMentions, never_named
 from search.quotes.cast import (
     Person,
     inside_quotes,
@@ -90,7 +90,7 @@ FOCUS_FIRST = re.compile(r"^(?:Even|Only|Still|Indeed)\s+(?=[A-Z])")
 # "The statement said": a document the last speaker issued, which speaks for them.
 DOCUMENT_BACK = re.compile(
     r"(?i:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\s+"
-    r"(?P<noun>statement|commentary|communiqu[eé]|declaration|letter)"
+    r"(?P<noun>statement|commentary|communiqu[eé]|declaration|letter|release)"
 )
 DOCUMENT_SENTENCES = 3  # how many sentences after its cue a document is referred back to
 
@@ -162,6 +162,8 @@ class Resolver(BodyMentions):
             mention = POSSESSIVE_END.sub("", mention) or mention  # "Trump's claim that"
         low = mention.lower()
         low = OBJECT_PRONOUNS.get(low, low)
+        if never_named(mention) and self._known(mention) is None:
+            return None  # "Monday said", "The Europeans said"; but Theresa May is "May"
         person: Person | None
         body = not HEAD_OF.match(low) and (  # "the head of the ministry" is a person
             low.split()[-1] in BODY_NOUNS
