@@ -74,7 +74,7 @@ def strip_ticker(name: str) -> str:
 def _run(name: str) -> list[str]:
     """The words of a company's name, from the start of its sentence ("Kodak's Giles.
     Meanwhile Philips NV": Philips NV), without a sentence's opening word ("The", "But")."""
-    words = re.split(r"(?<=[a-z]{2}\.)\s+", name)[-1].split()
+    words = re.split(r"(?<=[a-z]{2}\.)\s+|\n\s*\n", name)[-1].split()  # or a paragraph's
     while words and (
         words[0] in STOP_CAPS or words[0].lower() in ROLE_SET or re.search(r"-[a-z]+$", words[0])
     ):

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.bodies import GENERIC, IT_AFTER, POSSESSIVE_END, company_named, strip_ticker
+from search.quotes.bodies import (
+    COMPANY_ENDINGS,
+    GENERIC,
+    IT_AFTER,
+    POSSESSIVE_END,
+    company_named,
+    strip_ticker,
+)
 from search.quotes.cast import (
     AGENCY_ROLE,
     AGENCY_WORDS,
     BODY_HEADS,
+    FIRM_NOUNS,
     Person,
     acronym,
     head_noun,
@@ -23,6 +31,7 @@ from search.quotes.cast import (
 )
 from search.quotes.kinds import ANY_BODY, KIND_NOUNS, describing, of_kind
 from search.quotes.lexicon import (
+    FIRMS_NAMED_LIKE_PEOPLE,
     MONTHS,
     ROLE_SET,
     STOP_CAPS,
@@ -37,7 +46,8 @@ from search.quotes.spans import Cue
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
 ISSUED_SENTENCES = 3  # how many sentences back "The statement said" finds who issued it
-BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS
+FIRM_HEADS = frozenset({"company", "firm"})  # "the company said": a company of the story
+BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS | FIRM_HEADS
 
 # The words a story writes before a body's name: "Georgia's ruling Georgian Dream party".
 DESCRIBED = re.compile(r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)+")
@@ -165,10 +175,12 @@ class BodyMentions:
         bare = re.sub(r"^the\s+", "", mention, flags=re.I)
         found = None
         for p, positions in self.introduced:
-            if p.role == AGENCY_ROLE:  # "Iran's state news agency IRNA": its name after it
+            if p.role == AGENCY_ROLE or p.role in FIRM_NOUNS:
+                # "Iran's state news agency IRNA", "state gas company Turkmengaz": its name
+                # after it
                 if not any(start <= x < end or self._right_after(end, x) for x in positions):
                     continue
-                fits = bare.lower().endswith("agency") or bare.endswith(p.name)
+                fits = bare.lower().endswith(p.role.split()[-1]) or bare.endswith(p.name)
             elif not any(start <= x < end for x in positions):
                 continue
             else:
@@ -279,6 +291,10 @@ class BodyMentions:
             if p.role == AGENCY_ROLE and head == "agency":
                 if others - AGENCY_WORDS:
                     continue  # "the state news agency", "the agency": the agency named
+            elif head in FIRM_HEADS or p.role in FIRM_NOUNS and head == p.role:
+                if not self._a_firm(p):
+                    continue  # "the company" for the state gas company Turkmengaz, or for
+                    # Viacom International Inc, never for a ministry
             elif not self._called(head, others, p):
                 continue
             earlier = [x for x in p.positions if x <= pos]  # the mention may introduce it
@@ -315,6 +331,18 @@ class BodyMentions:
             return None
         start, end = self._sentence_of(self.headline + opening.start())
         return self._body_subject(start, end)
+
+    def _a_firm(self, body: Person) -> bool:
+        """Whether the story shows ``body`` a firm: described as one ("gas giant Gazprom"),
+        introduced with a company's ending ("Viacom International Inc"), or called "the
+        company" after it spoke ("SOCAR said ... The company said")."""
+        words = body.name.split()
+        return (
+            body.role in FIRM_NOUNS
+            or bool(company_named(body.name, self.bodies))
+            or words[-1].replace(".", "").lower() in COMPANY_ENDINGS
+            or body.name in FIRMS_NAMED_LIKE_PEOPLE
+        )
 
     @staticmethod
     def _called(head: str, others: set[str], body: Person) -> bool:
@@ -378,6 +406,8 @@ class BodyMentions:
             name = name.split(" ", 1)[1]  # "Meanwhile Philips NV", "Montreal-based Noverco Inc"
         if not name or not name[0].isupper() or names_outlet(name):
             return None
+        if name.split()[-1].lower() in UNNAMED_HEADS:
+            return None  # "A State Department spokesperson": a person, unnamed
         name = company_named(name, self.bodies) or name  # "Bank of New York": … Co
         known = self._known_body(name)  # "the IMF" for the International Monetary Fund
         if known is not None:

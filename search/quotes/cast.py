@@ -202,9 +202,32 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
         person.role = AGENCY_ROLE  # a later "the state news agency" is this one
         person.positions.append(m.start(group))
+    for m in DESCRIBED_FIRM.finditer(text):
+        name = m["name"]
+        if not news_agency_named(name) or name.split()[0].lower() in DATE_WORDS:
+            continue
+        if any(s <= m.start() < e for s, e in quoted) or nation_words(name):
+            continue
+        person = found.get(name.lower()) or found.setdefault(
+            name.lower(), Person(name=name, kind="organisation")
+        )
+        person.role = person.role or m["noun"].lower()  # a later "the company" is this one
+        person.positions.append(m.start("name"))
     return sorted(found.values(), key=lambda p: p.positions[0])
 
 
+# The nouns a story describes a firm with before its name: "Turkmenistan's state gas company
+# Turkmengaz", "Russian gas giant Gazprom", "state oil company SOCAR".
+FIRM_NOUNS = frozenset("company firm giant corporation operator producer monopoly concern".split())
+DESCRIBED_FIRM = re.compile(
+    r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,3}(?P<noun>"
+    + "|".join(sorted(FIRM_NOUNS))
+    + r")\s+(?P<name>(?!(?:The|A|An)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?![\w’'-])"
+)
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
 AGENCY_ROLE = "news agency"
 # The words a story describes a news agency with, which are no part of its name.
 AGENCY_WORDS = frozenset(
