@@ -542,3 +542,17 @@ def test_a_bodys_unnamed_spokesperson_is_no_organisation_of_that_name():
         "the talks."
     )
     assert speaker_of(story, "Washington supported")[0] != "State Department spokesperson"
+
+
+def test_the_mfa_is_the_ministry_of_foreign_affairs_named_before_or_a_countrys_mfa():
+    story = (
+        "BAKU, Feb 3 (Trend) - Azerbaijan's Ministry of Foreign Affairs said on Monday that "
+        "the talks in Geneva had been useful.\n\n"
+        "The MFA said a new round would be held in March.\n\n"
+        "TASHKENT, Feb 3 (Trend) - Uzbekistan's MFA said the visa regime would be eased."
+    )
+    assert speaker_of(story, "a new round would be held") == (
+        "Azerbaijan's Ministry of Foreign Affairs",
+        "organisation",
+    )
+    assert speaker_of(story, "the visa regime") == ("Uzbekistan's MFA", "organisation")

@@ -350,6 +350,8 @@ class BodyMentions:
         name ("the foreign ministry"), or a noun for its kind ("the alliance" for NATO, "the
         U.N. nuclear watchdog" for the International Atomic Energy Agency)."""
         own = {spelt(w) for w in body.name.lower().split()}
+        if head == acronym(body.name).lower() and len(head) > 2:
+            return not others  # "the MFA" for Azerbaijan's Ministry of Foreign Affairs
         if spelt(head_noun(body.name)) == head:
             return others <= own
         if head in KIND_NOUNS and of_kind(head, body.name, body.aliases):

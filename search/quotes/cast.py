@@ -114,7 +114,7 @@ BODY_HEADS = (
     "Kremlin Pentagon Secretariat Cabinet Parliament Delegation Mission Service Administration "
     "Presidency Bureau Directorate Consulate Command Army Navy Court Bank Fund Union "
     "Organisation Organization Alliance Movement Authority Agency Coalition Front "
-    "Association Assembly Federation Institute Chamber Foundation Centre Center"
+    "Association Assembly Federation Institute Chamber Foundation Centre Center MFA"
 ).split()
 _HEAD = "|".join(BODY_HEADS)
 _CAP = r"(?:U\.N\.|U\.S\.|E\.U\.|(?!(?:The|A|An|In|On|At|But|And)\s)[A-Z][\w’'-]*)"
