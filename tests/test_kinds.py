@@ -118,3 +118,54 @@ def test_bodies_of_two_countries_stay_apart():
         "The ministry said a Russian diplomat would be expelled in turn."
     )
     assert found(story, "a Russian diplomat") == ("Ukraine's Foreign Ministry", "organisation")
+
+
+def test_the_diplomatic_mission_is_the_embassy_named_before():
+    story = (
+        "BAKU, May 2 (APA) - The Russian Embassy in Baku said on Monday it had sent a note "
+        "over the detention of two Russian citizens.\n\n"
+        "The diplomatic mission said consular officers had not been given access to them."
+    )
+    assert found(story, "consular officers") == ("Russian Embassy in Baku", "organisation")
+
+
+def test_the_government_is_the_cabinet_of_ministers_named_before():
+    story = (
+        "BISHKEK, May 2 (AKIpress) - The Cabinet of Ministers of Kyrgyzstan said on Monday "
+        "that fuel prices would be frozen.\n\n"
+        "The government said it would subsidise diesel for farmers."
+    )
+    assert found(story, "it would subsidise") == (
+        "Cabinet of Ministers of Kyrgyzstan",
+        "organisation",
+    )
+
+
+def test_the_military_or_the_army_is_the_defense_forces_named_before():
+    story = (
+        "JERUSALEM, May 2 (Reuters) - The Israel Defense Forces said on Monday its jets had "
+        "struck 30 targets.\n\n"
+        "The military said two soldiers had been wounded. The army said it would continue."
+    )
+    assert found(story, "two soldiers") == ("Israel Defense Forces", "organisation")
+    assert found(story, "it would continue") == ("Israel Defense Forces", "organisation")
+
+
+def test_the_parliament_or_the_chamber_is_the_rada_or_the_duma_named_before():
+    story = (
+        "KYIV, May 2 (Reuters) - The Verkhovna Rada said on Thursday the law would take "
+        "effect in June. The parliament said it would review the budget.\n\n"
+        "MOSCOW, May 2 (TASS) - The State Duma said the bill had passed. The chamber said 400 "
+        "deputies voted in favour. The Duma said the law would come into force in September."
+    )
+    assert found(story, "it would review") == ("Verkhovna Rada", "organisation")
+    assert found(story, "400 deputies") == ("State Duma", "organisation")
+    assert found(story, "the law would come into force") == ("State Duma", "organisation")
+
+
+def test_the_un_with_points_is_the_united_nations_named_before():
+    story = (
+        "NEW YORK, May 2 (AFP) - The United Nations said aid deliveries had been blocked.\n\n"
+        "The U.N. said it was talking to both sides."
+    )
+    assert found(story, "it was talking") == ("United Nations", "organisation")

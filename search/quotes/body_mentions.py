@@ -239,9 +239,10 @@ class BodyMentions:
         """The organisation of the cast that ``name`` is ("OSCE" for the OSCE named earlier),
         never a new one."""
         name = re.sub(r"^the\s+", "", name, flags=re.I)
+        letters = name.replace(".", "")  # "the U.N." for the United Nations
         for p in self.people:
             if p.kind == "organisation" and (
-                p.name.lower() == name.lower() or name in p.aliases or name == acronym(p.name)
+                p.name.lower() == name.lower() or name in p.aliases or letters == acronym(p.name)
             ):
                 return p
         return None

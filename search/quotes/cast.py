@@ -114,9 +114,12 @@ BODY_HEADS = (
     "Kremlin Pentagon Secretariat Cabinet Parliament Delegation Mission Service Administration "
     "Presidency Bureau Directorate Consulate Command Army Navy Court Bank Fund Union "
     "Organisation Organization Alliance Movement Authority Agency Coalition Front "
-    "Association Assembly Federation Institute Chamber Foundation Centre Center MFA"
+    "Association Assembly Federation Institute Chamber Foundation Centre Center MFA Duma Rada "
+    "Majlis Mazhilis Kenesh Knesset"
 ).split()
 _HEAD = "|".join(BODY_HEADS)
+# The bodies whose head noun is their whole name: "the Kremlin", "the Knesset".
+NAMED_BY_HEAD = frozenset("kremlin pentagon duma rada majlis mazhilis kenesh knesset".split())
 _CAP = r"(?:U\.N\.|U\.S\.|E\.U\.|(?!(?:The|A|An|In|On|At|But|And)\s)[A-Z][\w’'-]*)"
 # A capitalised word that can go on a body's name after "of", "to" or "and": not a date
 # ("the council on April 24", "the ministry on Monday").
@@ -183,7 +186,7 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         name = served
         if described_only(name):
             continue  # "the Azerbaijani ministry": a body named elsewhere, or said anew
-        if " " not in name and name.lower() not in ("kremlin", "pentagon"):
+        if " " not in name and name.lower() not in NAMED_BY_HEAD:
             if name[0].islower() or name in BODY_HEADS:
                 continue  # "Ministry spokesperson Leyla Mammadova": no body named
         name = POSSESSIVE_END.sub("", name)  # "the Ministry of Finance's"
@@ -193,6 +196,11 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         short = ACRONYM_AFTER.match(text, m.end())
         if short:
             person.aliases.add(short["short"])  # "the European Central Bank (ECB)"
+    for key in [k for k in found if k in NAMED_BY_HEAD]:
+        # "The Duma said" after "The State Duma passed the bill": the State Duma
+        longer = next((p for k, p in found.items() if k.endswith(" " + key)), None)
+        if longer is not None:
+            longer.positions.extend(found.pop(key).positions)
     for m in NEWS_AGENCY.finditer(text):
         group = next((g for g in ("before", "after") if news_agency_named(m[g] or "")), "")
         if not group or any(s <= m.start() < e for s, e in quoted):
