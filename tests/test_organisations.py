@@ -556,3 +556,13 @@ def test_the_mfa_is_the_ministry_of_foreign_affairs_named_before_or_a_countrys_m
         "organisation",
     )
     assert speaker_of(story, "the visa regime") == ("Uzbekistan's MFA", "organisation")
+
+
+def test_a_body_only_described_by_its_country_is_a_body_when_the_story_names_no_other():
+    story = (
+        "Armenia approves road\n\n"
+        "YEREVAN, May 4 (ARMENPRESS) - The Armenian government approved a plan on Thursday to "
+        "build a new road.\n\n"
+        "It said the road would cost $300 million."
+    )
+    assert speaker_of(story, "the road would cost") == ("Armenian government", "organisation")

@@ -163,6 +163,19 @@ def described_only(name: str) -> bool:
     )
 
 
+def _named_in_full(described: Person, bodies) -> bool:
+    """Whether another body of the story has the head noun and the country of a body it only
+    described ("Azerbaijan's Ministry of Energy" for "the Azerbaijani ministry")."""
+    head, nations = head_noun(described.name), nation_words(described.name)
+    return any(
+        other is not described
+        and head_noun(other.name) == head
+        and not described_only(other.name)
+        and (not nation_words(other.name) or nations & nation_words(other.name))
+        for other in bodies
+    )
+
+
 def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     """The bodies the story names ("Azerbaijan's Foreign Ministry", "the Kremlin"), with where
     it names them, so that a later "the ministry said" finds the one it refers back to. A
@@ -184,8 +197,6 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         if served != name and not re.search(rf"\b(?i:{_HEAD})\b", served):
             continue
         name = served
-        if described_only(name):
-            continue  # "the Azerbaijani ministry": a body named elsewhere, or said anew
         if " " not in name and name.lower() not in NAMED_BY_HEAD:
             if name[0].islower() or name in BODY_HEADS:
                 continue  # "Ministry spokesperson Leyla Mammadova": no body named
@@ -196,6 +207,9 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         short = ACRONYM_AFTER.match(text, m.end())
         if short:
             person.aliases.add(short["short"])  # "the European Central Bank (ECB)"
+    for key, body in list(found.items()):
+        if described_only(body.name) and _named_in_full(body, found.values()):
+            del found[key]  # "the Azerbaijani ministry" for Azerbaijan's Ministry of Energy
     for key in [k for k in found if k in NAMED_BY_HEAD]:
         # "The Duma said" after "The State Duma passed the bill": the State Duma
         longer = next((p for k, p in found.items() if k.endswith(" " + key)), None)
