@@ -43,3 +43,13 @@ def test_the_company_is_nobody_when_no_firm_has_spoken():
         "The company said deliveries would start on August 1."
     )
     assert speaker_of(story, "deliveries would start") == (None, None)
+
+
+def test_a_firm_described_after_its_name_is_an_organisation_but_a_person_in_it_is_not():
+    story = (
+        "ATYRAU, May 5 (Kazinform) - Tengizchevroil, the operator of the Tengiz field, said "
+        "the maintenance had been completed.\n\n"
+        "Ivan Petrov, the head of the group, said the output would rise."
+    )
+    assert speaker_of(story, "the maintenance had been") == ("Tengizchevroil", "organisation")
+    assert speaker_of(story, "the output would rise") == ("Ivan Petrov", "person")

@@ -566,3 +566,21 @@ def test_a_body_only_described_by_its_country_is_a_body_when_the_story_names_no_
         "It said the road would cost $300 million."
     )
     assert speaker_of(story, "the road would cost") == ("Armenian government", "organisation")
+
+
+def test_a_body_known_by_its_initials_speaks_through_its_press_office_before_it_spoke():
+    story = (
+        "BRUSSELS, May 6 (AFP) - NATO's press office said the decision would be approved at "
+        "the summit.\n\n"
+        "The alliance said it was not seeking confrontation."
+    )
+    assert speaker_of(story, "the decision would be") == ("NATO", "organisation")
+    assert speaker_of(story, "it was not seeking") == ("NATO", "organisation")
+
+
+def test_a_ministrys_press_department_speaks_for_the_ministry():
+    story = (
+        "MOSCOW, May 2 (TASS) - Russia's Foreign Ministry said the transit ban was illegal.\n\n"
+        "The ministry's Information and Press Department said a note had been handed over."
+    )
+    assert speaker_of(story, "a note had been") == ("Russia's Foreign Ministry", "organisation")

@@ -17,6 +17,7 @@ from search.quotes.bodies import (
     IT_AFTER,
     POSSESSIVE_END,
     company_named,
+    names_a_body,
     strip_ticker,
 )
 from search.quotes.cast import (
@@ -93,6 +94,10 @@ NOT_A_BODY = re.compile(
 # service of the body named before it, which speaks for that body.
 PRESS_SERVICE = re.compile(
     r"(?:(?i:the)\s+)?(?P<body>(?!(?i:the|its|a|an)\s)\S.*?)\s+(?i:press\s+(?:service|office))"
+)
+# "the ministry's Information and Press Department": its press service by another name.
+PRESS_DEPARTMENT = re.compile(
+    r"(?P<body>.+?)['’]s\s+(?:[A-Z][a-z]+\s+(?:and\s+)?)*Press\s+(?:Department|Office|Service)"
 )
 # "the press service said": the press service the story named before.
 PRESS_BACK = re.compile(r"(?i:the|its)\s+press\s+(?:service|office)")
@@ -209,7 +214,10 @@ class BodyMentions:
         spokesman."""
         low = body.lower()
         if low.split()[-1] not in BODY_NOUNS and head_noun(low) not in BODY_NOUNS:
-            return self._known_body(body)  # "a statement on the OSCE website"
+            known = self._known_body(body)  # "a statement on the OSCE website"
+            if known is None and names_a_body(body) and body[:1].isupper():
+                return self._organisation(body)  # "NATO's press office"
+            return known
         if low.startswith(("the ", "its ")):
             back = self._organisation_back(low, pos)
             if back is not None or not any(w[:1].isupper() for w in body.split()):
@@ -255,7 +263,7 @@ class BodyMentions:
         if PRESS_BACK.fullmatch(mention):
             if self.press_body is not None:
                 return self.press_body
-        press = PRESS_SERVICE.fullmatch(mention)
+        press = PRESS_SERVICE.fullmatch(mention) or PRESS_DEPARTMENT.fullmatch(mention)
         body = spokesman or (press["body"] if press else document_of(mention))
         if not body:
             return False

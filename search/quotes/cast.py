@@ -235,9 +235,30 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         )
         person.role = person.role or m["noun"].lower()  # a later "the company" is this one
         person.positions.append(m.start("name"))
+    for m in APPOSED_FIRM.finditer(text):
+        name = m["name"]
+        if not news_agency_named(name) or any(s <= m.start() < e for s, e in quoted):
+            continue
+        if name.split()[0] in STOP_CAPS or nation_words(name):
+            continue
+        if {w.lower() for w in m["words"].split()} & (ROLE_SET | {"of", "for", "at", "to"}):
+            continue  # "Ivan Petrov, the head of the group,": somebody in it
+        person = found.get(name.lower()) or found.setdefault(
+            name.lower(), Person(name=name, kind="organisation")
+        )
+        person.role = person.role or m["noun"].lower()
+        person.positions.append(m.start("name"))
     return sorted(found.values(), key=lambda p: p.positions[0])
 
 
+# "Tengizchevroil, the operator of the Tengiz field,", "Maersk, the Danish shipping group,":
+# a firm described after its name.
+APPOSED_FIRM = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?),\s+(?:the|a|an)\s+"
+    r"(?P<words>(?:[A-Za-z][\w-]*\s+){0,3})(?P<noun>company|firm|giant|operator|producer|group|"
+    r"concern)"
+    r"(?=\s*,|\s+(?:of|in|for|that|which|behind)\b)"
+)
 # The nouns a story describes a firm with before its name: "Turkmenistan's state gas company
 # Turkmengaz", "Russian gas giant Gazprom", "state oil company SOCAR".
 FIRM_NOUNS = frozenset("company firm giant corporation operator producer monopoly concern".split())
