@@ -169,3 +169,32 @@ def test_the_un_with_points_is_the_united_nations_named_before():
         "The U.N. said it was talking to both sides."
     )
     assert found(story, "it was talking") == ("United Nations", "organisation")
+
+
+def test_the_official_news_agency_is_the_agency_that_spoke_not_one_named_after_it():
+    story = (
+        "TEHRAN, May 2 (Reuters) - Iran test-fired a new missile on Sunday, IRNA reported.\n\n"
+        "The official news agency said the missile had a range of 2,000 km. Tasnim news "
+        "agency said the test was a success."
+    )
+    assert found(story, "the missile had a range") == ("IRNA", "organisation")
+
+
+def test_the_eu_executive_is_the_european_commission():
+    story = (
+        "BRUSSELS, May 5 (AFP) - The European Commission said on Monday the law was "
+        "incompatible with EU values.\n\n"
+        "The EU executive said Tbilisi should withdraw the bill."
+    )
+    assert found(story, "Tbilisi should withdraw") == ("European Commission", "organisation")
+
+
+def test_a_headquarters_is_a_body():
+    story = (
+        "KYIV, May 4 (Reuters) - Ukraine's Coordination Headquarters for the Treatment of "
+        "Prisoners of War said 90 Ukrainians had returned home."
+    )
+    assert found(story, "90 Ukrainians") == (
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War",
+        "organisation",
+    )

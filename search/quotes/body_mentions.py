@@ -297,7 +297,7 @@ class BodyMentions:
                 continue
             if nations and nation_words(p.name) and not nations & nation_words(p.name):
                 continue  # "the Russian ministry" is not Moldova's Ministry of Foreign Affairs
-            if p.role == AGENCY_ROLE and head == "agency":
+            if head == "agency" and (p.role == AGENCY_ROLE or of_kind("news", p.name)):
                 if others - AGENCY_WORDS:
                     continue  # "the state news agency", "the agency": the agency named
             elif head in FIRM_HEADS or p.role in FIRM_NOUNS and head == p.role:

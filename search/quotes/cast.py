@@ -115,7 +115,7 @@ BODY_HEADS = (
     "Presidency Bureau Directorate Consulate Command Army Navy Court Bank Fund Union "
     "Organisation Organization Alliance Movement Authority Agency Coalition Front "
     "Association Assembly Federation Institute Chamber Foundation Centre Center MFA Duma Rada "
-    "Majlis Mazhilis Kenesh Knesset"
+    "Majlis Mazhilis Kenesh Knesset Headquarters"
 ).split()
 _HEAD = "|".join(BODY_HEADS)
 # The bodies whose head noun is their whole name: "the Kremlin", "the Knesset".

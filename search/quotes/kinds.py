@@ -36,6 +36,7 @@ KIND_HEADS = {
     "agency": frozenset({"agency"}),
     "organisation": frozenset({"organisation", "organization"}),
     "union": frozenset({"union"}),
+    "executive": frozenset({"commission"}),  # "the EU executive"
     # "the diplomatic mission" for the Russian Embassy in Baku
     "mission": frozenset({"embassy", "consulate", "delegation", "mission"}),
     # "the government" for the Cabinet of Ministers of Kyrgyzstan
@@ -50,7 +51,8 @@ KIND_HEADS = {
     "chamber": frozenset(_PARLIAMENTS - {"parliament", "congress"}),
 }
 KIND_HEADS["organization"] = KIND_HEADS["organisation"]
-# Bodies a story names by initials or by a name without its kind, and the kinds they are.
+# Bodies a story names by initials (news agencies are "news": "the official news agency" is
+# IRNA) or by a name without its kind, and the kinds they are.
 _KNOWN = """
 NATO: alliance organisation
 North Atlantic Treaty Organization: alliance organisation
@@ -95,6 +97,17 @@ IOM: agency organisation
 UNRWA: agency
 WFP: agency
 Bundesbank: bank
+European Commission: executive commission
+IRNA: agency news
+ISNA: agency news
+Tasnim: agency news
+Fars: agency news
+Mehr: agency news
+KCNA: agency news
+Yonhap: agency news
+SANA: agency news
+WAFA: agency news
+Kazinform: agency news
 """
 KNOWN_KINDS = {
     name.strip(): frozenset(kinds.split())
@@ -106,7 +119,7 @@ DESCRIBING = frozenset(
     """
 u.n. un nuclear atomic military western atlantic defence defense security trade economic
 financial global international regional multilateral lending development competition
-antitrust anti-corruption rights energy diplomatic
+antitrust anti-corruption rights energy diplomatic eu e.u.
 """.split()
 )
 # The kind nouns that may refer to any body at all: the nearest one.

@@ -145,7 +145,7 @@ Ministry Office House Department Bank Council Commission Agency Government Embas
 Party Company Corp Corporation Group Union Kremlin Pentagon Secretariat Fund Organisation
 Organization Administration Cabinet Parliament Assembly Court Board Bureau Treasury Service
 Institute Association Federation Reserve Exchange Authority Inc Ltd Co Bundesbank OPEC NATO
-Campaign Foundation Center Centre Services Caucus MFA
+Campaign Foundation Center Centre Services Caucus MFA Headquarters
 """.split()
 ORG_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b")
 ORG_NOUNS = frozenset(w.lower() for w in ORG_HEADS) | {
