@@ -584,3 +584,17 @@ def test_a_ministrys_press_department_speaks_for_the_ministry():
         "The ministry's Information and Press Department said a note had been handed over."
     )
     assert speaker_of(story, "a note had been") == ("Russia's Foreign Ministry", "organisation")
+
+
+def test_it_is_the_body_that_spoke_two_sentences_back_when_nobody_was_named_since():
+    story = (
+        "ASTANA, May 2 (Kazinform) - Kazakhstan's Ministry of Energy said on Monday that the "
+        "first nuclear power plant would be built near Lake Balkhash.\n\n"
+        "Construction would begin in 2027, the ministry said. The plant would have two "
+        "reactors.\n\n"
+        "It added that the lead contractor would be chosen by June."
+    )
+    assert found(story, "the lead contractor") == (
+        "Kazakhstan's Ministry of Energy",
+        "organisation",
+    )

@@ -9,6 +9,7 @@ resolver's story state (``people``, ``text``, ``quoted``, ``sentences``, ``last_
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from search.quotes.bodies import (
@@ -47,6 +48,7 @@ from search.quotes.spans import Cue
 LEAD = 600  # characters of the story's opening where a headline's speaker is introduced
 NAMED_SOON = 400  # characters after a title in the lead where the story names its holder
 ISSUED_SENTENCES = 3  # how many sentences back "The statement said" finds who issued it
+IT_SENTENCES = 2  # how far back "It added" finds the body that spoke, with nobody named since
 FIRM_HEADS = frozenset({"company", "firm"})  # "the company said": a company of the story
 BODY_NOUNS = frozenset(w.lower() for w in BODY_HEADS) | KIND_NOUNS | FIRM_HEADS
 
@@ -156,9 +158,25 @@ class BodyMentions:
         if last is not None and last.kind == "organisation":
             if any(before <= x < pos for x in last.positions):
                 return last
+            if self._still_about(last, pos):
+                return last
         if self.last_cue[0] >= before:
             return None  # somebody else spoke there
         return self._body_subject(before, start)
+
+    def _still_about(self, body: Person, pos: int) -> bool:
+        """Whether the story has named nobody else since ``body`` spoke, a few sentences back
+        at most ("..., the ministry said. The plant would have two reactors. It added ...")."""
+        since = max((x for x in body.positions if x < pos), default=-1)
+        if (
+            since < 0
+            or bisect.bisect_right(self.sentences, pos) - bisect.bisect_right(self.sentences, since)
+            > IT_SENTENCES
+        ):
+            return False
+        return not any(
+            p is not body and any(since < x < pos for x in p.positions) for p in self.people
+        )
 
     def _body_subject(self, start: int, end: int) -> Person | None:
         """The body a sentence opens with, after its dateline: "VIENNA (Reuters) - The
