@@ -78,6 +78,13 @@ APPOSED_TO = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*
 LEAD_IN = re.compile(r"\s*(?:[^\n]{0,80}?\s(?:--|-|–|—)\s+)?(?:[Tt]he\s+)?")
 # The writer's words before a body's name: "the nonpartisan Congressional Budget Office".
 WRITERS_WORDS = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+# A date the parse left at the end of a body's name.
+DATE_AFTER = re.compile(
+    r"\s+(?:on|in|last|this|late|early)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b.*$",
+    re.I,
+)
 # The same word spelt both ways: "the Organization of Turkic States ... the organisation".
 SPELLINGS = {"organization": "organisation", "center": "centre", "defense": "defence"}
 
@@ -429,6 +436,7 @@ class BodyMentions:
         name = re.sub(r"^the\s+", "", strip_ticker(mention), flags=re.I).strip()
         # "the nonpartisan Congressional Budget Office": the writer's words before the name.
         name = WRITERS_WORDS.sub("", name)
+        name = DATE_AFTER.sub("", name)  # "the Embassy of Japan in Baku on Monday"
         if " " in name:  # "the Ministry of Finance's", but "Lloyd's" is its name
             name = POSSESSIVE_END.sub("", name)
         while " " in name and (name.split()[0] in STOP_CAPS or name.split()[0].endswith("-based")):

@@ -163,6 +163,11 @@ def described_only(name: str) -> bool:
     )
 
 
+# Where a mission is seated, after the country it is of: "the Embassy of Japan in Baku".
+SEATED_IN = re.compile(rf" in (?:the )?{_NAME_CAP}(?: {_NAME_CAP})?(?![\w-])")
+SEATED_HEADS = frozenset({"embassy", "consulate", "mission", "delegation"})
+
+
 def _named_in_full(described: Person, bodies) -> bool:
     """Whether another body of the story has the head noun and the country of a body it only
     described ("Azerbaijan's Ministry of Energy" for "the Azerbaijani ministry")."""
@@ -183,6 +188,9 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     found: dict[str, Person] = {}
     for m in ORGANISATION_NAME.finditer(text):
         name = m["name"]
+        seat = SEATED_IN.match(text, m.end())
+        if seat and " in " not in name and head_noun(name) in SEATED_HEADS:
+            name += seat.group()  # "the Embassy of the United States in Kazakhstan"
         words = name.split()
         if not any(w[:1].isupper() for w in words) or words[0] in STOP_CAPS:
             if words[0] not in STOP_CAPS:
