@@ -127,3 +127,14 @@ def test_a_ministrys_press_department_speaks_for_the_ministry():
         "The ministry's Information and Press Department said a note had been handed over."
     )
     assert speaker_of(story, "a note had been") == ("Russia's Foreign Ministry", "organisation")
+
+
+def test_a_statement_released_by_a_body_speaks_for_it_though_the_parse_cut_the_mention():
+    story = (
+        "TBILISI, Nov 21 (Trend) - A statement released by the Georgian Foreign Ministry "
+        "after the talks said the two sides had agreed to open a new border crossing."
+    )
+    assert speaker_of(story, "the two sides had agreed") == (
+        "Georgian Foreign Ministry",
+        "organisation",
+    )

@@ -108,6 +108,13 @@ PRESS_SERVICE = re.compile(
 PRESS_DEPARTMENT = re.compile(
     r"(?P<body>.+?)['’]s\s+(?:[A-Z][a-z]+\s+(?:and\s+)?)*Press\s+(?:Department|Office|Service)"
 )
+# A document named without its author, who is named right after: "A statement released by
+# the Georgian Foreign Ministry".
+BARE_DOCUMENT = re.compile(r"(?i:a|an)\s+(?:[a-z]+\s+)?(?i:statement|communiqu[eé]|declaration)")
+ISSUED_BY = re.compile(
+    r"\s+(?:(?:issued|released|published|put\s+out)\s+)?(?:by|from)\s+"
+    r"(?P<body>(?:the\s+)?(?:[A-Z][\w’'.-]*\s*(?:(?:of|for|and)\s+(?=[A-Z]))?)+)"
+)
 # "the press service said": the press service the story named before.
 PRESS_BACK = re.compile(r"(?i:the|its)\s+press\s+(?:service|office)")
 _DOCUMENT = r"(?i:statement|communiqu[eé]|declaration|press\s+release|note|notice)"
@@ -290,6 +297,11 @@ class BodyMentions:
                 return self.press_body
         press = PRESS_SERVICE.fullmatch(mention) or PRESS_DEPARTMENT.fullmatch(mention)
         body = spokesman or (press["body"] if press else document_of(mention))
+        if not body and BARE_DOCUMENT.fullmatch(mention) and self.text.startswith(mention, pos):
+            # "A statement released by the Georgian Foreign Ministry ... said", the parse's
+            # mention cut after "A statement"
+            after = ISSUED_BY.match(self.text, pos + len(mention))
+            body = after["body"].strip() if after else ""
         if not body:
             return False
         person = self._spoken_for(body, pos)
