@@ -493,3 +493,15 @@ def test_an_embassy_keeps_where_it_is_seated_but_no_date_after_it():
         "organisation",
     )
     assert speaker_of(story, "its visa section") == ("Embassy of Japan in Almaty", "organisation")
+
+
+def test_the_ministry_in_the_lead_is_the_mfa_the_headline_names():
+    story = (
+        "Azerbaijani MFA: Armenia must stop provocations\n\n"
+        "BAKU, Feb 3 (Trend) - Armenia must stop provocations on the border, the ministry said "
+        "on Monday."
+    )
+    assert speaker_of(story, "Armenia must stop provocations on") == (
+        "Azerbaijani MFA",
+        "organisation",
+    )

@@ -398,6 +398,8 @@ class BodyMentions:
         own = {spelt(w) for w in body.name.lower().split()}
         if head == acronym(body.name).lower() and len(head) > 2:
             return not others  # "the MFA" for Azerbaijan's Ministry of Foreign Affairs
+        if head == "ministry" and head_noun(body.name) == "mfa":
+            return others <= {"foreign"}  # "the ministry" for Azerbaijan's MFA
         if spelt(head_noun(body.name)) == head:
             return others <= own
         if head in KIND_NOUNS and of_kind(head, body.name, body.aliases):
