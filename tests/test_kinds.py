@@ -198,3 +198,15 @@ def test_a_headquarters_is_a_body():
         "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War",
         "organisation",
     )
+
+
+def test_a_body_described_before_its_name_speaks_by_it_and_is_that_kind_later():
+    story = (
+        "MOSCOW, May 2 (TASS) - Russia's consumer watchdog Rospotrebnadzor said on Monday it "
+        "would suspend imports of Georgian wine.\n\n"
+        "The watchdog said tests had found pesticides. Russia's space agency Roscosmos said "
+        "the launch had been postponed. The agency said the rocket would fly in June."
+    )
+    assert found(story, "it would suspend") == ("Rospotrebnadzor", "organisation")
+    assert found(story, "tests had found") == ("Rospotrebnadzor", "organisation")
+    assert found(story, "the rocket would fly") == ("Roscosmos", "organisation")

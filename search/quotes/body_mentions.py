@@ -25,6 +25,7 @@ from search.quotes.cast import (
     AGENCY_ROLE,
     AGENCY_WORDS,
     BODY_HEADS,
+    DESCRIBED_NOUNS,
     FIRM_NOUNS,
     Person,
     acronym,
@@ -212,7 +213,7 @@ class BodyMentions:
         bare = re.sub(r"^the\s+", "", mention, flags=re.I)
         found = None
         for p, positions in self.introduced:
-            if p.role == AGENCY_ROLE or p.role in FIRM_NOUNS:
+            if p.role == AGENCY_ROLE or p.role in DESCRIBED_NOUNS:
                 # "Iran's state news agency IRNA", "state gas company Turkmengaz": its name
                 # after it
                 if not any(start <= x < end or self._right_after(end, x) for x in positions):
@@ -337,8 +338,8 @@ class BodyMentions:
             if head == "agency" and (p.role == AGENCY_ROLE or of_kind("news", p.name)):
                 if others - AGENCY_WORDS:
                     continue  # "the state news agency", "the agency": the agency named
-            elif head in FIRM_HEADS or p.role in FIRM_NOUNS and head == p.role:
-                if not self._a_firm(p):
+            elif head in FIRM_HEADS or p.role in DESCRIBED_NOUNS and head == p.role:
+                if head in FIRM_HEADS and not self._a_firm(p):
                     continue  # "the company" for the state gas company Turkmengaz, or for
                     # Viacom International Inc, never for a ministry
             elif not self._called(head, others, p):

@@ -270,9 +270,11 @@ APPOSED_FIRM = re.compile(
 # The nouns a story describes a firm with before its name: "Turkmenistan's state gas company
 # Turkmengaz", "Russian gas giant Gazprom", "state oil company SOCAR".
 FIRM_NOUNS = frozenset("company firm giant corporation operator producer monopoly concern".split())
+# ... or a public body so: "Russia's consumer watchdog Rospotrebnadzor", "space agency Roscosmos".
+DESCRIBED_NOUNS = FIRM_NOUNS | frozenset("watchdog regulator agency service bureau".split())
 DESCRIBED_FIRM = re.compile(
     r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,3}(?P<noun>"
-    + "|".join(sorted(FIRM_NOUNS))
+    + "|".join(sorted(DESCRIBED_NOUNS))
     + r")\s+(?P<name>(?!(?:The|A|An)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?![\w’'-])"
 )
 DATE_WORDS = frozenset(
