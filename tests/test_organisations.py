@@ -425,6 +425,11 @@ def test_a_date_or_a_people_is_never_a_named_speaker():
     assert speaker_of(story, "the offer was late") == (None, None)
 
 
+def test_a_country_whose_name_ends_like_a_plural_still_speaks():
+    story = "MANILA, May 2 (Reuters) - The Philippines said it would protest to Beijing."
+    assert speaker_of(story, "it would protest") == ("Philippines", "organisation")
+
+
 def test_the_agency_is_the_un_agency_named_last_by_its_initials():
     story = (
         "GENEVA, Aug 4 (AFP) - The World Health Organization said hospitals in Gaza were "

@@ -42,7 +42,7 @@ from search.quotes.lexicon import (
     WEEKDAYS,
     names_outlet,
 )
-from search.quotes.nations import nation_words
+from search.quotes.nations import country_named, is_place, nation_words
 from search.quotes.sources import DOCUMENTS
 from search.quotes.spans import Cue
 
@@ -153,6 +153,8 @@ def never_named(mention: str) -> bool:
     word = words[0]
     if word.lower() in WEEKDAYS | MONTHS:
         return True
+    if is_place(word) or country_named(word):
+        return False  # "The Philippines said"
     return word in PEOPLES or word.endswith("s") and bool(nation_words(word[:-1]))
 
 
