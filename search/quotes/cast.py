@@ -232,31 +232,27 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
         person.role = AGENCY_ROLE  # a later "the state news agency" is this one
         person.positions.append(m.start(group))
-    for m in DESCRIBED_FIRM.finditer(text):
-        name = m["name"]
-        if not news_agency_named(name) or name.split()[0].lower() in DATE_WORDS:
-            continue
-        if any(s <= m.start() < e for s, e in quoted) or nation_words(name):
-            continue
-        person = found.get(name.lower()) or found.setdefault(
-            name.lower(), Person(name=name, kind="organisation")
-        )
-        person.role = person.role or m["noun"].lower()  # a later "the company" is this one
-        person.positions.append(m.start("name"))
-    for m in APPOSED_FIRM.finditer(text):
+    for name, noun, at in _described_bodies(text, quoted):
+        body = found.setdefault(name.lower(), Person(name=name, kind="organisation"))
+        body.role = body.role or noun  # a later "the company", "the watchdog" is this one
+        body.positions.append(at)
+    return sorted(found.values(), key=lambda p: p.positions[0])
+
+
+def _described_bodies(text: str, quoted: list[tuple[int, int]]):
+    """Each body named beside the noun that describes it ("state gas company Turkmengaz",
+    "Tengizchevroil, the operator of the Tengiz field,"): its name, the noun, where."""
+    for m in (*DESCRIBED_FIRM.finditer(text), *APPOSED_FIRM.finditer(text)):
         name = m["name"]
         if not news_agency_named(name) or any(s <= m.start() < e for s, e in quoted):
             continue
-        if name.split()[0] in STOP_CAPS or nation_words(name):
+        if name.split()[0].lower() in DATE_WORDS or nation_words(name):
             continue
-        if {w.lower() for w in m["words"].split()} & (ROLE_SET | {"of", "for", "at", "to"}):
+        if {w.lower() for w in (m.groupdict().get("words") or "").split()} & (
+            ROLE_SET | {"of", "for", "at", "to"}
+        ):
             continue  # "Ivan Petrov, the head of the group,": somebody in it
-        person = found.get(name.lower()) or found.setdefault(
-            name.lower(), Person(name=name, kind="organisation")
-        )
-        person.role = person.role or m["noun"].lower()
-        person.positions.append(m.start("name"))
-    return sorted(found.values(), key=lambda p: p.positions[0])
+        yield name, m["noun"].lower(), m.start("name")
 
 
 # "Tengizchevroil, the operator of the Tengiz field,", "Maersk, the Danish shipping group,":
