@@ -210,3 +210,12 @@ def test_a_body_described_before_its_name_speaks_by_it_and_is_that_kind_later():
     assert found(story, "it would suspend") == ("Rospotrebnadzor", "organisation")
     assert found(story, "tests had found") == ("Rospotrebnadzor", "organisation")
     assert found(story, "the rocket would fly") == ("Roscosmos", "organisation")
+
+
+def test_the_agency_described_by_where_it_is_based_is_the_agency_named_before():
+    story = (
+        "VIENNA, May 2 (Reuters) - The IAEA, the U.N. nuclear watchdog, said its inspectors "
+        "had visited the site.\n\n"
+        "The Vienna-based agency said it had found no undeclared material."
+    )
+    assert found(story, "it had found no") == ("IAEA", "organisation")

@@ -158,6 +158,11 @@ def never_named(mention: str) -> bool:
     return word in PEOPLES or word.endswith("s") and bool(nation_words(word[:-1]))
 
 
+def based(word: str) -> bool:
+    """Whether a word only says where a body is based ("the Vienna-based agency")."""
+    return word.lower().endswith("-based")
+
+
 def spelt(word: str) -> str:
     return SPELLINGS.get(word, word)
 
@@ -323,7 +328,8 @@ class BodyMentions:
         if not words:
             return None
         words = [spelt(w) for w in words]
-        head, others = words[-1], {w for w in words[:-1] if not nation_words(w)}
+        head = words[-1]
+        others = {w for w in words[:-1] if not nation_words(w) and not based(w)}
         if head in ANY_BODY:
             # "the body" fits every body, the ones its words mention too: only the body that
             # spoke last

@@ -149,6 +149,10 @@ ORGANISATION_NAME = re.compile(
 PRESS_SERVICE_END = re.compile(r"\s+(?i:press\s+(?:service|office))$")
 
 
+def _capitals(name: str) -> list[str]:
+    return [w for w in name.split() if w[:1].isupper()] or [""]
+
+
 def described_only(name: str) -> bool:
     """Whether ``name`` only describes a body by its country and kind, in lower case ("the
     Azerbaijani ministry", "Georgian defence ministry"), as a story refers to a body it names
@@ -218,6 +222,8 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     for key, body in list(found.items()):
         if described_only(body.name) and _named_in_full(body, found.values()):
             del found[key]  # "the Azerbaijani ministry" for Azerbaijan's Ministry of Energy
+        elif all(w.lower().endswith("-based") for w in _capitals(body.name)):
+            del found[key]  # "the Vienna-based agency": where a body is, not its name
     for key in [k for k in found if k in NAMED_BY_HEAD]:
         # "The Duma said" after "The State Duma passed the bill": the State Duma
         longer = next((p for k, p in found.items() if k.endswith(" " + key)), None)

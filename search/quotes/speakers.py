@@ -19,7 +19,14 @@ from search.quotes.bodies import (
     names_a_body,
     strip_ticker,
 )
-from search.quotes.body_mentions import BODY_NOUNS, LEAD, NAMED_SOON, BodyMentions, never_named
+from search.quotes.body_mentions import (
+    BODY_NOUNS,
+    LEAD,
+    NAMED_SOON,
+    BodyMentions,
+    based,
+    never_named,
+)
 from search.quotes.cast import (
     Person,
     inside_quotes,
@@ -191,7 +198,7 @@ class Resolver(BodyMentions):
             # "the ministry said", "The Kyrgyz delegation said": the body the story named,
             # or, when it names one anew with a proper name, that body.
             person = self._organisation_back(low, cue.mention_start)
-            named = [w for w in mention.split() if w not in STOP_CAPS]
+            named = [w for w in mention.split() if w not in STOP_CAPS and not based(w)]
             if person is None and any(w[:1].isupper() for w in named):
                 person = self._organisation(mention)
             elif person is None:
