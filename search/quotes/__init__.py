@@ -69,7 +69,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "12-names"
+EXTRACTOR_VERSION = "13-orgs5"
 
 
 def extract(text: str) -> Extraction:
