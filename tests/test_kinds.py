@@ -118,3 +118,104 @@ def test_bodies_of_two_countries_stay_apart():
         "The ministry said a Russian diplomat would be expelled in turn."
     )
     assert found(story, "a Russian diplomat") == ("Ukraine's Foreign Ministry", "organisation")
+
+
+def test_the_diplomatic_mission_is_the_embassy_named_before():
+    story = (
+        "BAKU, May 2 (APA) - The Russian Embassy in Baku said on Monday it had sent a note "
+        "over the detention of two Russian citizens.\n\n"
+        "The diplomatic mission said consular officers had not been given access to them."
+    )
+    assert found(story, "consular officers") == ("Russian Embassy in Baku", "organisation")
+
+
+def test_the_government_is_the_cabinet_of_ministers_named_before():
+    story = (
+        "BISHKEK, May 2 (AKIpress) - The Cabinet of Ministers of Kyrgyzstan said on Monday "
+        "that fuel prices would be frozen.\n\n"
+        "The government said it would subsidise diesel for farmers."
+    )
+    assert found(story, "it would subsidise") == (
+        "Cabinet of Ministers of Kyrgyzstan",
+        "organisation",
+    )
+
+
+def test_the_military_or_the_army_is_the_defense_forces_named_before():
+    story = (
+        "JERUSALEM, May 2 (Reuters) - The Israel Defense Forces said on Monday its jets had "
+        "struck 30 targets.\n\n"
+        "The military said two soldiers had been wounded. The army said it would continue."
+    )
+    assert found(story, "two soldiers") == ("Israel Defense Forces", "organisation")
+    assert found(story, "it would continue") == ("Israel Defense Forces", "organisation")
+
+
+def test_the_parliament_or_the_chamber_is_the_rada_or_the_duma_named_before():
+    story = (
+        "KYIV, May 2 (Reuters) - The Verkhovna Rada said on Thursday the law would take "
+        "effect in June. The parliament said it would review the budget.\n\n"
+        "MOSCOW, May 2 (TASS) - The State Duma said the bill had passed. The chamber said 400 "
+        "deputies voted in favour. The Duma said the law would come into force in September."
+    )
+    assert found(story, "it would review") == ("Verkhovna Rada", "organisation")
+    assert found(story, "400 deputies") == ("State Duma", "organisation")
+    assert found(story, "the law would come into force") == ("State Duma", "organisation")
+
+
+def test_the_un_with_points_is_the_united_nations_named_before():
+    story = (
+        "NEW YORK, May 2 (AFP) - The United Nations said aid deliveries had been blocked.\n\n"
+        "The U.N. said it was talking to both sides."
+    )
+    assert found(story, "it was talking") == ("United Nations", "organisation")
+
+
+def test_the_official_news_agency_is_the_agency_that_spoke_not_one_named_after_it():
+    story = (
+        "TEHRAN, May 2 (Reuters) - Iran test-fired a new missile on Sunday, IRNA reported.\n\n"
+        "The official news agency said the missile had a range of 2,000 km. Tasnim news "
+        "agency said the test was a success."
+    )
+    assert found(story, "the missile had a range") == ("IRNA", "organisation")
+
+
+def test_the_eu_executive_is_the_european_commission():
+    story = (
+        "BRUSSELS, May 5 (AFP) - The European Commission said on Monday the law was "
+        "incompatible with EU values.\n\n"
+        "The EU executive said Tbilisi should withdraw the bill."
+    )
+    assert found(story, "Tbilisi should withdraw") == ("European Commission", "organisation")
+
+
+def test_a_headquarters_is_a_body():
+    story = (
+        "KYIV, May 4 (Reuters) - Ukraine's Coordination Headquarters for the Treatment of "
+        "Prisoners of War said 90 Ukrainians had returned home."
+    )
+    assert found(story, "90 Ukrainians") == (
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War",
+        "organisation",
+    )
+
+
+def test_a_body_described_before_its_name_speaks_by_it_and_is_that_kind_later():
+    story = (
+        "MOSCOW, May 2 (TASS) - Russia's consumer watchdog Rospotrebnadzor said on Monday it "
+        "would suspend imports of Georgian wine.\n\n"
+        "The watchdog said tests had found pesticides. Russia's space agency Roscosmos said "
+        "the launch had been postponed. The agency said the rocket would fly in June."
+    )
+    assert found(story, "it would suspend") == ("Rospotrebnadzor", "organisation")
+    assert found(story, "tests had found") == ("Rospotrebnadzor", "organisation")
+    assert found(story, "the rocket would fly") == ("Roscosmos", "organisation")
+
+
+def test_the_agency_described_by_where_it_is_based_is_the_agency_named_before():
+    story = (
+        "VIENNA, May 2 (Reuters) - The IAEA, the U.N. nuclear watchdog, said its inspectors "
+        "had visited the site.\n\n"
+        "The Vienna-based agency said it had found no undeclared material."
+    )
+    assert found(story, "it had found no") == ("IAEA", "organisation")

@@ -70,7 +70,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "13-roles5"
+EXTRACTOR_VERSION = "14-roles5"
 
 
 def extract(text: str) -> Extraction:

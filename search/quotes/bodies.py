@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from search.quotes.lexicon import ORG_HEAD, ROLE_SET, STOP_CAPS
+from search.quotes.lexicon import FIRMS_NAMED_LIKE_PEOPLE, ORG_HEAD, ROLE_SET, STOP_CAPS
 from search.quotes.nations import country_named, is_nation, is_place
 
 # Words that end a company's name, whatever comes before them.
@@ -74,7 +74,7 @@ def strip_ticker(name: str) -> str:
 def _run(name: str) -> list[str]:
     """The words of a company's name, from the start of its sentence ("Kodak's Giles.
     Meanwhile Philips NV": Philips NV), without a sentence's opening word ("The", "But")."""
-    words = re.split(r"(?<=[a-z]{2}\.)\s+", name)[-1].split()
+    words = re.split(r"(?<=[a-z]{2}\.)\s+|\n\s*\n", name)[-1].split()  # or a paragraph's
     while words and (
         words[0] in STOP_CAPS or words[0].lower() in ROLE_SET or re.search(r"-[a-z]+$", words[0])
     ):
@@ -165,7 +165,7 @@ def names_a_body(name: str, titled: bool = False) -> bool:
     way: it stays a person, whom a later "he" may mean."""
     words = name.split()
     last = words[-1].replace(".", "").lower()  # "L.P.", "N.V."
-    if last in COMPANY_ENDINGS or ORG_HEAD.search(name):
+    if last in COMPANY_ENDINGS or ORG_HEAD.search(name) or name in FIRMS_NAMED_LIKE_PEOPLE:
         return True
     if len(words) > 1 and not titled:
         if last == "general" and words[-2].lower() not in ROLE_SET:

@@ -145,9 +145,12 @@ BODY_HEADS = (
     "Kremlin Pentagon Secretariat Cabinet Parliament Delegation Mission Service Administration "
     "Presidency Bureau Directorate Consulate Command Army Navy Court Bank Fund Union "
     "Organisation Organization Alliance Movement Authority Agency Coalition Front "
-    "Association Assembly Federation Institute Chamber Foundation Centre Center"
+    "Association Assembly Federation Institute Chamber Foundation Centre Center MFA Duma Rada "
+    "Majlis Mazhilis Kenesh Knesset Headquarters"
 ).split()
 _HEAD = "|".join(BODY_HEADS)
+# The bodies whose head noun is their whole name: "the Kremlin", "the Knesset".
+NAMED_BY_HEAD = frozenset("kremlin pentagon duma rada majlis mazhilis kenesh knesset".split())
 _CAP = r"(?:U\.N\.|U\.S\.|E\.U\.|(?!(?:The|A|An|In|On|At|But|And)\s)[A-Z][\w’'-]*)"
 # A capitalised word that can go on a body's name after "of", "to" or "and": not a date
 # ("the council on April 24", "the ministry on Monday").
@@ -156,6 +159,12 @@ _NAME_CAP = (
     rf"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
     rf"Thursday|Friday|Saturday|Sunday)\b){_CAP}"
 )
+# After "and", a country's possessive starts another body: "Georgia's Ministry of Economy and
+# Azerbaijan's Ministry of Energy".
+_NOT_OWNER = r"(?![A-Z][\w.-]*[’']s\s)"
+# The regions a body's name may end with: "the Organization for Security and Co-operation in
+# Europe", "the Conference on Interaction and Confidence-Building Measures in Asia".
+_REGIONS = r"Europe|Asia|Africa|the\s+Americas|Latin\s+America|the\s+Middle\s+East|the\s+Pacific"
 ORGANISATION_NAME = re.compile(
     # "Azerbaijan's Foreign Ministry", "the Russian Embassy in Prague", "Russia's foreign
     # ministry", "the U.N. Office for the Coordination of Humanitarian Affairs", "Kremlin",
@@ -163,8 +172,48 @@ ORGANISATION_NAME = re.compile(
     rf"(?P<name>(?:{_CAP}[’']s\s+)?(?:(?:{_CAP}|foreign|defence|defense|interior|press|"
     r"transitional|military|national|federal|presidential)\s+){0,4}"
     rf"(?i:{_HEAD}|Chiefs\s+of\s+Staff|General\s+Staff)(?:\s+(?:of|for|in|on|to)\s+(?:the\s+)?{_NAME_CAP}"
-    rf"(?:\s+(?:of|for|and|the)?\s*{_NAME_CAP}){{0,4}})?)(?![\w-])"
+    rf"(?:\s+(?:of|for|the)?\s*{_NAME_CAP}|\s+and\s+{_NOT_OWNER}{_NAME_CAP}){{0,4}}"
+    rf"(?:\s+in\s+(?:{_REGIONS}))?)?)(?![\w-])"
 )
+
+
+PRESS_SERVICE_END = re.compile(r"\s+(?i:press\s+(?:service|office))$")
+
+
+def _capitals(name: str) -> list[str]:
+    return [w for w in name.split() if w[:1].isupper()] or [""]
+
+
+def described_only(name: str) -> bool:
+    """Whether ``name`` only describes a body by its country and kind, in lower case ("the
+    Azerbaijani ministry", "Georgian defence ministry"), as a story refers to a body it names
+    in full elsewhere."""
+    words = re.sub(r"^(?i:the)\s+", "", name).split()
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) > 1
+        and words[-1].islower()
+        and bool(capitals)
+        and all(nation_words(w) and not w.endswith(("'s", "’s")) for w in capitals)
+    )
+
+
+# Where a mission is seated, after the country it is of: "the Embassy of Japan in Baku".
+SEATED_IN = re.compile(rf" in (?:the )?{_NAME_CAP}(?: {_NAME_CAP})?(?![\w-])")
+SEATED_HEADS = frozenset({"embassy", "consulate", "mission", "delegation"})
+
+
+def _named_in_full(described: Person, bodies) -> bool:
+    """Whether another body of the story has the head noun and the country of a body it only
+    described ("Azerbaijan's Ministry of Energy" for "the Azerbaijani ministry")."""
+    head, nations = head_noun(described.name), nation_words(described.name)
+    return any(
+        other is not described
+        and head_noun(other.name) == head
+        and not described_only(other.name)
+        and (not nation_words(other.name) or nations & nation_words(other.name))
+        for other in bodies
+    )
 
 
 def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
@@ -174,6 +223,9 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
     found: dict[str, Person] = {}
     for m in ORGANISATION_NAME.finditer(text):
         name = m["name"]
+        seat = SEATED_IN.match(text, m.end())
+        if seat and " in " not in name and head_noun(name) in SEATED_HEADS:
+            name += seat.group()  # "the Embassy of the United States in Kazakhstan"
         words = name.split()
         if not any(w[:1].isupper() for w in words) or words[0] in STOP_CAPS:
             if words[0] not in STOP_CAPS:
@@ -183,7 +235,12 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
                 continue
         if any(s <= m.start() < e for s, e in quoted):
             continue
-        if " " not in name and name.lower() not in ("kremlin", "pentagon"):
+        # "the Kremlin press service": the body it serves, when that is a body's name.
+        served = PRESS_SERVICE_END.sub("", name)
+        if served != name and not re.search(rf"\b(?i:{_HEAD})\b", served):
+            continue
+        name = served
+        if " " not in name and name.lower() not in NAMED_BY_HEAD:
             if name[0].islower() or name in BODY_HEADS:
                 continue  # "Ministry spokesperson Leyla Mammadova": no body named
         name = POSSESSIVE_END.sub("", name)  # "the Ministry of Finance's"
@@ -193,6 +250,16 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         short = ACRONYM_AFTER.match(text, m.end())
         if short:
             person.aliases.add(short["short"])  # "the European Central Bank (ECB)"
+    for key, body in list(found.items()):
+        if described_only(body.name) and _named_in_full(body, found.values()):
+            del found[key]  # "the Azerbaijani ministry" for Azerbaijan's Ministry of Energy
+        elif all(w.lower().endswith("-based") for w in _capitals(body.name)):
+            del found[key]  # "the Vienna-based agency": where a body is, not its name
+    for key in [k for k in found if k in NAMED_BY_HEAD]:
+        # "The Duma said" after "The State Duma passed the bill": the State Duma
+        longer = next((p for k, p in found.items() if k.endswith(" " + key)), None)
+        if longer is not None:
+            longer.positions.extend(found.pop(key).positions)
     for m in NEWS_AGENCY.finditer(text):
         group = next((g for g in ("before", "after") if news_agency_named(m[g] or "")), "")
         if not group or any(s <= m.start() < e for s, e in quoted):
@@ -202,9 +269,51 @@ def organisations(text: str, quoted: list[tuple[int, int]]) -> list[Person]:
         person = found.get(key) or found.setdefault(key, Person(name=name, kind="organisation"))
         person.role = AGENCY_ROLE  # a later "the state news agency" is this one
         person.positions.append(m.start(group))
+    for name, noun, at in _described_bodies(text, quoted):
+        body = found.setdefault(name.lower(), Person(name=name, kind="organisation"))
+        body.role = body.role or noun  # a later "the company", "the watchdog" is this one
+        body.positions.append(at)
     return sorted(found.values(), key=lambda p: p.positions[0])
 
 
+def _described_bodies(text: str, quoted: list[tuple[int, int]]):
+    """Each body named beside the noun that describes it ("state gas company Turkmengaz",
+    "Tengizchevroil, the operator of the Tengiz field,"): its name, the noun, where."""
+    for m in (*DESCRIBED_FIRM.finditer(text), *APPOSED_FIRM.finditer(text)):
+        name = m["name"]
+        if not news_agency_named(name) or any(s <= m.start() < e for s, e in quoted):
+            continue
+        if name.split()[0].lower() in DATE_WORDS or nation_words(name):
+            continue
+        if {w.lower() for w in (m.groupdict().get("words") or "").split()} & (
+            ROLE_SET | {"of", "for", "at", "to"}
+        ):
+            continue  # "Ivan Petrov, the head of the group,": somebody in it
+        yield name, m["noun"].lower(), m.start("name")
+
+
+# "Tengizchevroil, the operator of the Tengiz field,", "Maersk, the Danish shipping group,":
+# a firm described after its name.
+APPOSED_FIRM = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?),\s+(?:the|a|an)\s+"
+    r"(?P<words>(?:[A-Za-z][\w-]*\s+){0,3})(?P<noun>company|firm|giant|operator|producer|group|"
+    r"concern)"
+    r"(?=\s*,|\s+(?:of|in|for|that|which|behind)\b)"
+)
+# The nouns a story describes a firm with before its name: "Turkmenistan's state gas company
+# Turkmengaz", "Russian gas giant Gazprom", "state oil company SOCAR".
+FIRM_NOUNS = frozenset("company firm giant corporation operator producer monopoly concern".split())
+# ... or a public body so: "Russia's consumer watchdog Rospotrebnadzor", "space agency Roscosmos".
+DESCRIBED_NOUNS = FIRM_NOUNS | frozenset("watchdog regulator agency service bureau".split())
+DESCRIBED_FIRM = re.compile(
+    r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,3}(?P<noun>"
+    + "|".join(sorted(DESCRIBED_NOUNS))
+    + r")\s+(?P<name>(?!(?:The|A|An)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?![\w’'-])"
+)
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
 AGENCY_ROLE = "news agency"
 # The words a story describes a news agency with, which are no part of its name.
 AGENCY_WORDS = frozenset(

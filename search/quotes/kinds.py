@@ -16,6 +16,13 @@ from search.quotes.nations import nation_words
 
 # The head nouns each kind noun stands for ("the watchdog" may be an authority or an agency),
 # beyond the kind noun itself.
+# The head nouns of a country's parliament or of one of its chambers.
+_PARLIAMENTS = set(
+    """
+parliament assembly rada duma majlis mazhilis kenesh knesset bundestag sejm senate congress
+seimas saeima riigikogu khural hural sobranie skupstina legislature chamber
+""".split()
+)
 KIND_HEADS = {
     "alliance": frozenset({"alliance", "treaty"}),
     "bloc": frozenset({"union", "bloc", "community", "council", "organisation", "organization"}),
@@ -29,9 +36,23 @@ KIND_HEADS = {
     "agency": frozenset({"agency"}),
     "organisation": frozenset({"organisation", "organization"}),
     "union": frozenset({"union"}),
+    "executive": frozenset({"commission"}),  # "the EU executive"
+    # "the diplomatic mission" for the Russian Embassy in Baku
+    "mission": frozenset({"embassy", "consulate", "delegation", "mission"}),
+    # "the government" for the Cabinet of Ministers of Kyrgyzstan
+    "government": frozenset({"cabinet", "government"}),
+    "cabinet": frozenset({"cabinet", "government"}),
+    # "the military", "the army" for the Israel Defense Forces
+    "military": frozenset({"forces", "army", "military"}),
+    "army": frozenset({"forces", "army"}),
+    # "the parliament", "the legislature", "the chamber" for the Verkhovna Rada, the Duma
+    "parliament": frozenset(_PARLIAMENTS),
+    "legislature": frozenset(_PARLIAMENTS),
+    "chamber": frozenset(_PARLIAMENTS - {"parliament", "congress"}),
 }
 KIND_HEADS["organization"] = KIND_HEADS["organisation"]
-# Bodies a story names by initials or by a name without its kind, and the kinds they are.
+# Bodies a story names by initials (news agencies are "news": "the official news agency" is
+# IRNA) or by a name without its kind, and the kinds they are.
 _KNOWN = """
 NATO: alliance organisation
 North Atlantic Treaty Organization: alliance organisation
@@ -68,9 +89,25 @@ WTO: organisation
 ILO: organisation agency
 FAO: organisation agency
 UNHCR: agency
+UNICEF: agency
+UNDP: agency
+UNESCO: agency organisation
+UNFPA: agency
+IOM: agency organisation
 UNRWA: agency
 WFP: agency
 Bundesbank: bank
+European Commission: executive commission
+IRNA: agency news
+ISNA: agency news
+Tasnim: agency news
+Fars: agency news
+Mehr: agency news
+KCNA: agency news
+Yonhap: agency news
+SANA: agency news
+WAFA: agency news
+Kazinform: agency news
 """
 KNOWN_KINDS = {
     name.strip(): frozenset(kinds.split())
@@ -82,7 +119,7 @@ DESCRIBING = frozenset(
     """
 u.n. un nuclear atomic military western atlantic defence defense security trade economic
 financial global international regional multilateral lending development competition
-antitrust anti-corruption rights energy
+antitrust anti-corruption rights energy diplomatic eu e.u.
 """.split()
 )
 # The kind nouns that may refer to any body at all: the nearest one.

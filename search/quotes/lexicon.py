@@ -145,7 +145,7 @@ Ministry Office House Department Bank Council Commission Agency Government Embas
 Party Company Corp Corporation Group Union Kremlin Pentagon Secretariat Fund Organisation
 Organization Administration Cabinet Parliament Assembly Court Board Bureau Treasury Service
 Institute Association Federation Reserve Exchange Authority Inc Ltd Co Bundesbank OPEC NATO
-Campaign Foundation Center Centre Services Caucus
+Campaign Foundation Center Centre Services Caucus MFA Headquarters
 """.split()
 ORG_HEAD = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b")
 ORG_NOUNS = frozenset(w.lower() for w in ORG_HEADS) | {
@@ -159,6 +159,20 @@ ORG_NOUNS = frozenset(w.lower() for w in ORG_HEADS) | {
     "company",
     "spokesperson",
 }
+# Firms whose names read like a person's ("Morgan Stanley", "Fannie Mae"): a story writes them
+# with no ending that shows them a firm, so only a list can tell.
+FIRMS_NAMED_LIKE_PEOPLE = frozenset(
+    """
+Fannie Mae|Freddie Mac|Sallie Mae|Ginnie Mae|Farmer Mac|Morgan Stanley|Goldman Sachs|
+Merrill Lynch|J.P. Morgan|JP Morgan|Morgan Grenfell|Dean Witter|Smith Barney|Paine Webber|
+PaineWebber|Bear Stearns|Lehman Brothers|Salomon Brothers|Kidder Peabody|Shearson Lehman|
+Drexel Burnham|Charles Schwab|Edward Jones|Raymond James|Wells Fargo|Arthur Andersen|
+Ernst & Young|Price Waterhouse|Standard & Poor's|Dow Jones|Lloyd's|Moody's|Marks & Spencer|
+Sotheby's|Christie's|Jardine Matheson|Credit Suisse|Hewlett-Packard|Procter & Gamble|
+Johnson & Johnson|Anheuser-Busch|Rolls-Royce|Philip Morris|Baker McKenzie|Allen & Overy|
+Clifford Chance|Ralph Lauren|Estee Lauder
+""".replace("\n", "").split("|")
+)
 UNNAMED_HEADS = frozenset(
     """
 official officials source sources dealer dealers analyst analysts trader traders banker bankers

@@ -20,7 +20,14 @@ from search.quotes.bodies import (
     names_a_body,
     strip_ticker,
 )
-from search.quotes.body_mentions import BODY_NOUNS, LEAD, NAMED_SOON, BodyMentions
+from search.quotes.body_mentions import (
+    BODY_NOUNS,
+    LEAD,
+    NAMED_SOON,
+    BodyMentions,
+    based,
+    never_named,
+)
 from search.quotes.cast import (
     Person,
     inside_quotes,
@@ -97,7 +104,8 @@ BODYS_SPOKESMAN = re.compile(rf"(?P<body>.+?)['’]s\s+(?i:{_SPEAKS_FOR})")
 FOCUS_FIRST = re.compile(r"^(?:Even|Only|Still|Indeed)\s+(?=[A-Z])")
 # "The statement said": a document the last speaker issued, which speaks for them.
 DOCUMENT_BACK = re.compile(
-    r"(?i:the|that|this)\s+(?P<noun>statement|commentary|communiqu[eé]|declaration|letter)"
+    r"(?i:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s)\s+"
+    r"(?P<noun>statement|commentary|communiqu[eé]|declaration|letter|release)"
 )
 DOCUMENT_SENTENCES = 3
 # How far back "she" or "he" looks for a second person it could be.
@@ -115,6 +123,8 @@ class Resolver(BodyMentions):
         # is about ("'Ghasemi has given us his word,' she said").
         self.quoted = sorted(quoted)
         self.last_speaker: Person | None = None
+        self.spoken: list[Person] = []  # everybody a cue has given words to, in order
+        self.press_body: Person | None = None  # whose press service spoke last
         # Where the last cue named its speaker, and who that was (None when nobody).
         self.last_cue: tuple[int, Person | None] = (-1, None)
         # Where the last cue that named a speaker by a role found nobody.
@@ -178,6 +188,8 @@ class Resolver(BodyMentions):
             mention = POSSESSIVE_END.sub("", mention) or mention  # "Trump's claim that"
         low = mention.lower()
         low = OBJECT_PRONOUNS.get(low, low)
+        if never_named(mention) and self._known(mention) is None:
+            return None  # "Monday said", "The Europeans said"; but Theresa May is "May"
         person: Person | None
         body = not HEAD_OF.match(low) and (  # "the head of the ministry" is a person
             low.split()[-1] in BODY_NOUNS
@@ -195,16 +207,18 @@ class Resolver(BodyMentions):
         named_at = self._named_at(cue)  # the person whose introduced name ends the mention
         here = self._introduced_in(cue, mention) or named_at
         spokesman = SPOKESMAN_FOR.fullmatch(mention) or BODYS_SPOKESMAN.fullmatch(mention)
-        if spokesman:
-            # "the ministry's press service said", "a spokesman for the department said"
-            person = self._spoken_for(spokesman["body"], cue.mention_start)
+        served = self._served(mention, spokesman["body"] if spokesman else "", cue.mention_start)
+        if served is not False:
+            # "the ministry's press service said", "a spokesman for the department said",
+            # "the Kremlin press service said", "a statement from the ministry said"
+            person = served
         elif here is not None:
             person = here
         elif body:
             # "the ministry said", "The Kyrgyz delegation said": the body the story named,
             # or, when it names one anew with a proper name, that body.
             person = self._organisation_back(low, cue.mention_start)
-            named = [w for w in mention.split() if w not in STOP_CAPS]
+            named = [w for w in mention.split() if w not in STOP_CAPS and not based(w)]
             if person is None and any(w[:1].isupper() for w in named):
                 person = self._organisation(mention)
             elif person is None:
@@ -244,6 +258,7 @@ class Resolver(BodyMentions):
             if low in ("he", "she") and not person.gender:
                 person.gender = PRONOUNS[low]
             self.last_speaker = person
+            self.spoken.append(person)
         return person
 
     def _somebody_else(self, cue: Cue) -> bool:
@@ -424,12 +439,12 @@ class Resolver(BodyMentions):
         commentary, said") no more than a few sentences before; else nobody."""
         at, person = self.last_cue
         if person is None or at < 0:
-            return None
+            return self._issuer(noun, pos)
         start, end = self._sentence_of(at)
         if not re.search(
             rf"(?i)\b(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?{noun}\b", self.text[start:end]
         ):
-            return None
+            return self._issuer(noun, pos)
         first = bisect.bisect_right(self.sentences, at)
         here = bisect.bisect_right(self.sentences, pos)
         return person if 0 < here - first <= DOCUMENT_SENTENCES else None
