@@ -13,9 +13,10 @@ the exact input string. The passes, in order:
    where each span starts and ends (``edges``). Only paragraphs with a reporting word or a
    quote mark are parsed;
 3. speakers: the story's cast, the people introduced with a role or an honorific and the
-   bodies it names (``cast``, with what a name is in ``names`` and countries in ``nations``),
-   then every mention ("he", "the diplomat", "the ministry", "Bocharnikov") resolved against
-   it, or left unattributed when the evidence is weak or two fit (``speakers``).
+   bodies it names (``cast``, with what a name is in ``names``, what it says of a gender in
+   ``genders`` and countries in ``nations``), then every mention ("he", "the diplomat", "the
+   ministry", "Bocharnikov") resolved against it, or left unattributed when the evidence is
+   weak or two fit (``speakers``).
 """
 
 from __future__ import annotations

@@ -31,10 +31,10 @@ from search.quotes.body_mentions import (
 from search.quotes.cast import (
     Person,
     inside_quotes,
-    name_gender,
     names_words,
     role_nations,
 )
+from search.quotes.genders import name_gender
 from search.quotes.kinds import merge_same_bodies
 from search.quotes.lexicon import (
     HONORIFICS,
