@@ -68,6 +68,7 @@ def compare_search(
         cursor.execute("VACUUM ANALYZE search_pg_document")  # as autovacuum would, later
         cursor.execute(
             "SELECT pg_total_relation_size('search_pg_document') "
+            "+ pg_total_relation_size('search_pg_stored') "
             "+ pg_total_relation_size('search_pg_word')"
         )
         size = cursor.fetchone()[0]

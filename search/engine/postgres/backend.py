@@ -42,7 +42,9 @@ from .compile import (
 )
 from .documents import (
     ARTICLE,
+    DELETE_SQL,
     QUOTE,
+    STORED_UPSERT_SQL,
     UPSERT_SQL,
     WORDS_SQL,
     article_row,
@@ -149,14 +151,11 @@ class PostgresBackend(SearchBackend):
 
         def run(cursor):
             if article_ids:  # an article goes with its quotes
-                cursor.execute(
-                    "DELETE FROM search_pg_document WHERE article_id = ANY(%s)", [article_ids]
-                )
+                gone = "DELETE FROM search_pg_document WHERE article_id = ANY(%s)"
+                cursor.execute(DELETE_SQL.format(gone=gone), [article_ids])
             if quote_ids:
-                cursor.execute(
-                    "DELETE FROM search_pg_document WHERE doctype = 'q' AND doc_id = ANY(%s)",
-                    [quote_ids],
-                )
+                gone = "DELETE FROM search_pg_document WHERE doctype = 'q' AND doc_id = ANY(%s)"
+                cursor.execute(DELETE_SQL.format(gone=gone), [quote_ids])
 
         if article_ids or quote_ids:
             self._run(run)
@@ -169,6 +168,7 @@ class PostgresBackend(SearchBackend):
 
         def run(cursor):
             cursor.execute("DELETE FROM search_pg_document")
+            cursor.execute("DELETE FROM search_pg_stored")
             cursor.execute("DELETE FROM search_pg_word")
             done, batch = 0, []
             for row in _rows(articles, quotes):
@@ -248,9 +248,10 @@ class PostgresBackend(SearchBackend):
                 cursor.execute("SELECT count(*) FROM search_pg_document")
                 return cursor.fetchone()[0]
             cursor.execute(
-                "SELECT stored, ts_rank(vector, q) AS r, count(*) OVER () FROM "
-                "search_pg_document, CAST(%s AS tsquery) AS q WHERE vector @@ q "
-                "ORDER BY r DESC LIMIT %s",
+                "SELECT s.stored, p.r, p.n FROM (SELECT doctype, doc_id, ts_rank(vector, q) AS r, "
+                "count(*) OVER () AS n FROM search_pg_document, CAST(%s AS tsquery) AS q "
+                "WHERE vector @@ q ORDER BY r DESC LIMIT %s) AS p "
+                "JOIN search_pg_stored s USING (doctype, doc_id)",
                 [words_query, limit],
             )
             rows = cursor.fetchall()
@@ -298,12 +299,13 @@ class PostgresBackend(SearchBackend):
         if sort == "relevance" and (words_query is None or not terms):
             sort = "newest"  # nothing to rank by (filters only, or only exclusions)
         page, per_page = max(1, int(request.page or 1)), max(1, int(request.per_page or 10))
-        found = {}
+        keys = {}
         for doctype in (QUOTE, ARTICLE):
             from_rum = rum and (not filtered[doctype] or totals.get(doctype, 0) >= RUM_FROM)
-            found[doctype] = results.ranked_page(
+            keys[doctype] = results.ranked_page(
                 cursor, doctype, where, params, words_query, sort, page, per_page, totals, from_rum
             )
+        found = results.with_stored(cursor, keys)
         shown = [
             t for rows in found.values() for stored, _ in rows for t in results.shown_texts(stored)
         ]
@@ -349,4 +351,5 @@ def _insert(cursor, rows: list[dict]) -> None:
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
         cursor.executemany(UPSERT_SQL, batch)
+        cursor.executemany(STORED_UPSERT_SQL, batch)
         cursor.execute(WORDS_SQL, [[t for row in batch for t in vocabulary_texts(row)]])

@@ -13,7 +13,7 @@ from ..base import (
     PeriodCount,
     SpeakerActivity,
 )
-from .documents import ARTICLE, QUOTE
+from .documents import ARTICLE, QUOTE, STORED_SQL
 
 FACET_LIMIT = 30
 # ts_rank weights for {D (unused), C names, B body, A title}; normalisation 1 divides by
@@ -126,8 +126,8 @@ def activity(cursor, where: str, params: list, speakers: list[FacetValue]) -> Ac
 def ranked_page(
     cursor, doctype, where, params, words_query, sort, page, per_page, totals, rum=False
 ):
-    """[(stored fields, score)] of one page of one type, ranked (from the type's RUM index
-    if ``rum``) or sorted by date."""
+    """[(doc_id, score)] of one page of one type, ranked (from the type's RUM index if
+    ``rum``) or sorted by date."""
     offset = (page - 1) * per_page
     order_params: list = []
     if offset >= totals.get(doctype, 0):
@@ -151,11 +151,29 @@ def ranked_page(
             else "d.published ASC NULLS LAST, d.doc_id ASC"
         )
     cursor.execute(
-        f"SELECT d.stored, {score} AS score FROM search_pg_document d "
+        f"SELECT d.doc_id, {score} AS score FROM search_pg_document d "
         f"WHERE d.doctype = %s AND {where} ORDER BY {order} LIMIT %s OFFSET %s",
         [*select_params, doctype, *params, *order_params, per_page, offset],
     )
-    return [(_json(stored), float(score)) for stored, score in cursor.fetchall()]
+    return [(doc_id, float(score)) for doc_id, score in cursor.fetchall()]
+
+
+def with_stored(cursor, pages: dict[str, list]) -> dict[str, list[tuple[dict, float]]]:
+    """{doctype: [(stored fields, score)]} for pages of {doctype: [(doc_id, score)]}, in
+    their order, the stored fields of both types read in one statement."""
+    keys = [(doctype, doc_id) for doctype, rows in pages.items() for doc_id, _ in rows]
+    stored = {}
+    if keys:
+        cursor.execute(STORED_SQL, [[k[0] for k in keys], [k[1] for k in keys]])
+        stored = {(doctype, doc_id): _json(s) for doctype, doc_id, s in cursor.fetchall()}
+    return {
+        doctype: [
+            (stored[doctype, doc_id], score)
+            for doc_id, score in rows
+            if (doctype, doc_id) in stored
+        ]
+        for doctype, rows in pages.items()
+    }
 
 
 def _json(value) -> dict:
