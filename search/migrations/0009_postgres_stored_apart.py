@@ -2,7 +2,7 @@
 # article's whole body) move out of search_pg_document into search_pg_stored, read only for
 # the rows of a page. Counting and faceting every match reads search_pg_document's rows, and
 # without the stored fields it holds 40% fewer pages ("said" at 100k articles: 16,230 pages
-# to 10,988). PostgreSQL keeps a dropped column's values in the rows written before, so the
+# to 11,045). PostgreSQL keeps a dropped column's values in the rows written before, so the
 # table is rewritten (CLUSTER, which rebuilds its indexes, RUM or GIN alike), in the order of
 # its primary key: each type's rows together. Nothing happens on other databases.
 

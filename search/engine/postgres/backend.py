@@ -252,7 +252,7 @@ class PostgresBackend(SearchBackend):
                 "SELECT s.stored, p.r, p.n FROM (SELECT doctype, doc_id, ts_rank(vector, q) AS r, "
                 "count(*) OVER () AS n FROM search_pg_document, CAST(%s AS tsquery) AS q "
                 "WHERE vector @@ q ORDER BY r DESC LIMIT %s) AS p "
-                "JOIN search_pg_stored s USING (doctype, doc_id)",
+                "JOIN search_pg_stored s USING (doctype, doc_id) ORDER BY p.r DESC",
                 [words_query, limit],
             )
             rows = cursor.fetchall()
