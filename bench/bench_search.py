@@ -12,9 +12,10 @@ through a bare ``searcher.search`` (``bare_search`` below), with the ratio; and 
 same searches with the who-says-it-most panel and the timeline (``activity=True``, bars laid
 out) beside the plain search, with the p95 they add.
 ``--keep DIR --reuse`` searches the index an earlier run built in DIR (a 100k build takes
-minutes) and ``--stress-only`` times just the stress set. ``--backend postgres`` also loads
-the same documents into the PostgreSQL backend and times the same queries on both
-(``bench/pg_compare.py``).
+minutes), and with ``--backend postgres`` the PostgreSQL documents a run before loaded (when
+it holds as many), and ``--stress-only`` times just the stress set. ``--backend postgres``
+also loads the same documents into the PostgreSQL backend and times the same queries on
+both (``bench/pg_compare.py``).
 Quotes come from a cheap regex over the bodies, not from the real extractor.
 """
 
@@ -313,7 +314,7 @@ def run_scale(
     if compare:
         from pg_compare import compare_search
 
-        compare_search(articles, quotes, query_sets(quotes), STRESS, repeat, backend)
+        compare_search(articles, quotes, query_sets(quotes), STRESS, repeat, backend, reuse)
     backend.close()
 
 

@@ -41,17 +41,26 @@ def setup_django() -> str | None:
 # searches
 
 
-def compare_search(articles, quotes, queries: dict, stress: list, repeat: int, whoosh) -> None:
+def compare_search(
+    articles, quotes, queries: dict, stress: list, repeat: int, whoosh, reuse: bool = False
+) -> None:
     """Rebuild the PostgreSQL backend with the documents ``whoosh`` holds, then time the
-    same queries on both, alternating, and print p50/p95 and PostgreSQL/Whoosh ratios."""
+    same queries on both, alternating, and print p50/p95 and PostgreSQL/Whoosh ratios.
+    ``reuse``: keep the documents a run before loaded, when there are as many (a database
+    kept between runs: a 100k rebuild takes minutes)."""
     from search.engine import SearchRequest
     from search.engine.postgres import PostgresBackend
     from search.query import parse
 
     pg = PostgresBackend({})
     total = len(articles) + len(quotes)
+    loaded = pg.status()["documents"]
     start = time.perf_counter()
-    pg.rebuild(iter(articles), iter(quotes), total=total)
+    reused = reuse and loaded == {"article": len(articles), "quote": len(quotes)}
+    if reused:
+        print("\nPostgreSQL: reusing the documents loaded earlier")
+    else:
+        pg.rebuild(iter(articles), iter(quotes), total=total)
     took = time.perf_counter() - start
     from django.db import connection
 
@@ -59,14 +68,14 @@ def compare_search(articles, quotes, queries: dict, stress: list, repeat: int, w
         cursor.execute("VACUUM ANALYZE search_pg_document")  # as autovacuum would, later
         cursor.execute(
             "SELECT pg_total_relation_size('search_pg_document') "
+            "+ pg_total_relation_size('search_pg_stored') "
             "+ pg_total_relation_size('search_pg_word')"
         )
         size = cursor.fetchone()[0]
     print(f"\nPostgreSQL ranks with its {pg.text_index() or 'missing'} index")
-    print(
-        f"PostgreSQL build {took:.1f} s, {len(articles) / took:,.0f} articles/s, "
-        f"{total / took:,.0f} docs/s, tables and indexes {size / 2**20:.0f} MiB"
-    )
+    built = "" if reused else f"PostgreSQL build {took:.1f} s, {len(articles) / took:,.0f} "
+    built += "" if reused else f"articles/s, {total / took:,.0f} docs/s, "
+    print(f"{built}tables and indexes {size / 2**20:.0f} MiB")
 
     def timed(backend, request, cold: bool) -> float:
         if cold and hasattr(backend, "clear_cache"):

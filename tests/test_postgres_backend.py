@@ -19,7 +19,7 @@ from search.intake.ingest import ingest_text
 from search.models import Article, Source, Speaker
 from search.query import parse
 
-from .backend_contract import BackendContract, article
+from .backend_contract import BackendContract, article, quote
 from .test_indexing import found, story
 
 ON_POSTGRES = connection.vendor == "postgresql"
@@ -267,3 +267,16 @@ def test_two_writers_creating_the_same_new_speaker_make_one(monkeypatch):
     assert errors == []
     assert len(found) == 2 and len(set(found)) == 1
     assert Speaker.objects.count() == 1
+
+
+def test_deleted_documents_leave_no_stored_fields_behind(backend):
+    grain = article(1, "Grain talks", "Ministers met.", published=None, source="X")
+    oil = article(2, "Oil", "Prices rose.", published=None, source="X")
+    said = [quote(10 + n, art, "It is plentiful.", speaker="Ann Lee", slug="ann-lee",
+                  role="minister") for n, art in enumerate((grain, oil))]  # fmt: skip
+    backend.update([grain, oil], said)
+    backend.delete(article_ids=[1])  # and its quote, 10
+    backend.delete(quote_ids=[11])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT doctype, doc_id FROM search_pg_stored ORDER BY 1, 2")
+        assert cursor.fetchall() == [("a", 2)]

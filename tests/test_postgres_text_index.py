@@ -116,3 +116,26 @@ def test_a_word_common_in_articles_and_rare_in_quotes_pages_both_from_rum(postgr
     results = postgres_search.search(SearchRequest(query=parse("grain")))
     assert [h.quote_id for h in results.quotes.hits] == [10]
     assert results.articles.total == 5 and results.articles.hits[0].article_id == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_in_a_transaction_of_its_own_counts_each_type_from_its_own_index():
+    """Outside the caller's transaction the facets are counted with index scans off (the
+    bitmaps of each type's RUM index); the counts are those of the pass over both types."""
+    backend = PostgresBackend({})
+    docs = [article(n, f"Report {n}", "They spoke of grain.", published=None, source="X")
+            for n in range(1, 4)]  # fmt: skip
+    quotes = [quote(10, docs[0], "Grain is plentiful.", speaker="Ann Lee", slug="ann-lee",
+                    role="minister")]  # fmt: skip
+    backend.rebuild(docs, quotes)
+    try:
+        assert not connection.in_atomic_block
+        results = backend.search(SearchRequest(query=parse("grain"), activity=True))
+        assert (results.quotes.total, results.articles.total) == (1, 3)
+        assert [(v.value, v.count) for v in results.facets["speaker"]] == [("ann-lee", 1)]
+        assert [(v.value, v.count) for v in results.facets["source"]] == [("X", 3)]
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_indexscan")
+            assert cursor.fetchone() == ("on",)
+    finally:
+        backend.rebuild([], [])  # the search tables are not flushed between tests

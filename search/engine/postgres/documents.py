@@ -1,6 +1,7 @@
 """What the PostgreSQL backend stores: one row per article or quote in ``search_pg_document``
-(created by migrations 0003 and 0005 on PostgreSQL only), and the words of the index in
-``search_pg_word`` for prefixes and "did you mean".
+(created by migrations 0003 and 0005 on PostgreSQL only), its stored fields in
+``search_pg_stored`` (migration 0009), and the words of the index in ``search_pg_word`` for
+prefixes and "did you mean".
 
 A row's ``vector`` is made by PostgreSQL in the INSERT itself, with weights for its parts:
 A title and B body (English, stemmed, accents folded with ``unaccent``), C speaker names
@@ -13,7 +14,9 @@ so the vector also holds the title's and body's stop words once each, without po
 marked by a leading space (``' and'``). PostgreSQL's parser never makes a lexeme with a
 space, so no word, phrase or name searched can meet them ("others", stemmed 'other', does
 not find the stop word "other"); only a prefix asks for them (``' a':*``, see ``compile``).
-``stored`` holds everything a hit shows, so results never read the application's tables.
+``stored`` holds everything a hit shows, so results never read the application's tables. It
+has a table of its own, read only for a page's rows: counting and faceting every match
+reads ``search_pg_document``, which without it holds 40% fewer pages.
 """
 
 from __future__ import annotations
@@ -32,9 +35,9 @@ MIN_WORD, MAX_WORD = 3, 30  # vocabulary words kept for suggestions and prefixes
 UPSERT_SQL = f"""
 INSERT INTO search_pg_document AS d
     (doctype, doc_id, article_id, version, published, source, speaker_slug, speaker_name,
-     kind, speaker_kind, stored, vector, role_vector)
+     kind, speaker_kind, vector, role_vector)
 VALUES (%(doctype)s, %(doc_id)s, %(article_id)s, %(version)s, %(published)s, %(source)s,
-        %(speaker_slug)s, %(speaker_name)s, %(kind)s, %(speaker_kind)s, %(stored)s::jsonb,
+        %(speaker_slug)s, %(speaker_name)s, %(kind)s, %(speaker_kind)s,
         setweight(to_tsvector('english', unaccent(%(title)s)), 'A')
         || setweight(to_tsvector('english', unaccent(%(body)s)), 'B')
         || setweight(to_tsvector('simple', unaccent(%(names)s)), 'C')
@@ -48,9 +51,25 @@ ON CONFLICT (doctype, doc_id) DO UPDATE SET
     article_id = EXCLUDED.article_id, version = EXCLUDED.version,
     published = EXCLUDED.published, source = EXCLUDED.source,
     speaker_slug = EXCLUDED.speaker_slug, speaker_name = EXCLUDED.speaker_name,
-    kind = EXCLUDED.kind, speaker_kind = EXCLUDED.speaker_kind, stored = EXCLUDED.stored,
-    vector = EXCLUDED.vector,
+    kind = EXCLUDED.kind, speaker_kind = EXCLUDED.speaker_kind, vector = EXCLUDED.vector,
     role_vector = EXCLUDED.role_vector
+"""
+
+STORED_UPSERT_SQL = """
+INSERT INTO search_pg_stored AS s (doctype, doc_id, stored)
+VALUES (%(doctype)s, %(doc_id)s, %(stored)s::jsonb)
+ON CONFLICT (doctype, doc_id) DO UPDATE SET stored = EXCLUDED.stored
+"""
+# A page's stored fields, by (doctype, doc_id), in one statement for both types.
+STORED_SQL = """
+SELECT s.doctype, s.doc_id, s.stored FROM search_pg_stored s
+JOIN unnest(%s::char(1)[], %s::bigint[]) AS k(doctype, doc_id)
+    ON s.doctype = k.doctype AND s.doc_id = k.doc_id
+"""
+# Deleting documents deletes their stored fields (``gone``: the deleting statement).
+DELETE_SQL = """
+WITH gone AS ({gone} RETURNING doctype, doc_id)
+DELETE FROM search_pg_stored s USING gone WHERE s.doctype = gone.doctype AND s.doc_id = gone.doc_id
 """
 
 # Words are inserted in order, so two writers adding the same new words never deadlock.
