@@ -29,7 +29,7 @@ ALLOWED_HOSTS = env_list("DIPLOMACY_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DIPLOMACY_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "diplomacy.admin_site.DiplomacyAdminConfig",  # Django's admin, one repair
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
