@@ -53,3 +53,21 @@ def test_a_firm_described_after_its_name_is_an_organisation_but_a_person_in_it_i
     )
     assert speaker_of(story, "the maintenance had been") == ("Tengizchevroil", "organisation")
     assert speaker_of(story, "the output would rise") == ("Ivan Petrov", "person")
+
+
+def test_a_firm_introduced_with_a_role_like_a_persons_is_still_an_organisation():
+    story = (
+        "ZURICH, March 3 (Reuters) - The power utility is issuing 100 mln Swiss francs of "
+        "notes due 1995, lead manager Credit Suisse said. Goldman Sachs said the issue was "
+        "well received."
+    )
+    assert speaker_of(story, "The power utility is issuing") == ("Credit Suisse", "organisation")
+
+
+def test_a_savings_bank_named_without_its_legal_ending_is_an_organisation():
+    story = (
+        "MIAMI, April 2 (Reuters) - American Savings said the purchase would end a dispute "
+        "with regulators. First Federal said its shareholders had approved the merger."
+    )
+    assert speaker_of(story, "the purchase would end") == ("American Savings", "organisation")
+    assert speaker_of(story, "its shareholders had approved") == ("First Federal", "organisation")

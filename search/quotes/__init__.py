@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from search.quotes.bodies import names_a_firm
 from search.quotes.cast import Person, honorific_people, introductions, organisations
 from search.quotes.direct import (
     MARK,
@@ -71,7 +72,7 @@ MAX_TEXT = 2_000_000  # characters; beyond this the rest is not searched for quo
 MAX_PARSED_CHARS = 100_000
 # Raised whenever the rules change what they find, so that ``reextract_quotes`` knows which
 # stored articles were extracted by older rules.
-EXTRACTOR_VERSION = "14-roles5"
+EXTRACTOR_VERSION = "15-firms"
 
 
 def extract(text: str) -> Extraction:
@@ -204,6 +205,19 @@ def _names_itself(text: str, q: Span, person: Person) -> bool:
     return re.search(rf"(?<![\w-]){surname}(?![\w-])", text[q.start : q.end]) is not None
 
 
+def _speaker(p: Person) -> ExtractedSpeaker:
+    # A name that only a firm has is a firm's, whatever the parse or a title before it
+    # made of it ("lead manager Credit Suisse said").
+    kind = "organisation" if p.kind == "person" and names_a_firm(p.name) else p.kind
+    return ExtractedSpeaker(
+        name=p.name,
+        kind=kind,
+        role=p.role,
+        aliases=tuple(sorted(p.aliases)) if kind == p.kind else (),
+        surname=p.surname if kind == "person" else "",
+    )
+
+
 def _result(text: str, spans: list[Span]) -> Extraction:
     quotes, used, seen = [], {}, set()
     for q in spans:
@@ -233,14 +247,5 @@ def _result(text: str, spans: list[Span]) -> Extraction:
                 attribution=how if person else "",
             )
         )
-    speakers = tuple(
-        ExtractedSpeaker(
-            name=p.name,
-            kind=p.kind,
-            role=p.role,
-            aliases=tuple(sorted(p.aliases)),
-            surname=p.surname if p.kind == "person" else "",
-        )
-        for p in used.values()
-    )
+    speakers = tuple(_speaker(p) for p in used.values())
     return Extraction(tuple(quotes), speakers)

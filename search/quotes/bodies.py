@@ -20,7 +20,7 @@ COMPANY_ENDINGS = frozenset(
 corp corporation inc co ltd plc ag sa nv bv spa ab asa oy kk llc lp group holdings
 international industries systems airlines airways motors petroleum oil energy mining
 resources partners capital securities trust bancorp chemicals electric steel technologies
-communications pharmaceuticals
+communications pharmaceuticals savings federal
 """.split()
 )
 # The legal endings that introduce a company in a story ("Hoechst AG", "Prime Computer Inc").
@@ -156,6 +156,20 @@ def company_named(name: str, bodies: dict[str, set[str]]) -> str:
     if len(fits) > 1 and len({f.split()[0] for f in fits}) > 1:
         return ""
     return fits[0] if fits else ""  # the first introduced: "Viacom Inc" before its units
+
+
+# Endings no person's name has ("Steel", "Oil" and "Capital" can be surnames).
+FIRM_ONLY_ENDINGS = frozenset(w.lower() for w in LEGAL_WORDS) | {
+    "bancorp", "holdings", "savings", "federal", "securities", "airlines",
+}  # fmt: skip
+
+
+def names_a_firm(name: str) -> bool:
+    """Whether a name the parse or a title took for a person's ("lead manager Credit Suisse
+    said", "American Savings said") can only be a firm's."""
+    words = name.split()
+    last = words[-1].replace(".", "").lower()
+    return name in FIRMS_NAMED_LIKE_PEOPLE or (len(words) > 1 and last in FIRM_ONLY_ENDINGS)
 
 
 def names_a_body(name: str, titled: bool = False) -> bool:
