@@ -143,6 +143,22 @@ def test_the_version_changes_with_denormalised_fields(committed):
     assert documents.quote_document(Quote.objects.get(pk=quote.pk))["version"] != before
 
 
+def test_documents_read_in_bulk_are_those_of_their_models(committed):
+    with committed():
+        article = story(speaker="Mikhail Bocharnikov", quotes=["Relations are strong.", "Yes."])
+        unattributed = story(quotes=["Nobody knows who said this."])
+    speaker = Speaker.objects.get()
+    speaker.aliases = ["Bocharnikov", "M. Bocharnikov"]
+    speaker.save()
+    articles = [Article.objects.get(pk=a.pk) for a in (article, unattributed)]
+    quotes = list(Quote.objects.order_by("pk"))
+    assert list(documents.article_documents()) == [documents.article_document(a) for a in articles]
+    assert list(documents.quote_documents()) == [documents.quote_document(q) for q in quotes]
+    assert list(documents.quote_documents([quotes[-1].pk])) == [
+        documents.quote_document(quotes[-1])
+    ]
+
+
 # saves and deletes reach the index after commit
 
 

@@ -371,6 +371,23 @@ def test_a_new_speaker_met_twice_in_one_import_is_one_speaker_with_their_aliases
     assert Speaker.matching("Lavrov") == speaker
 
 
+def test_new_speakers_whose_names_give_one_slug_each_get_a_slug_of_their_own(tmp_path):
+    Speaker.objects.create(name="Mary O.Neil")  # slug mary-oneil, stored before the import
+    names = ["Mary O'Neil", "Mary ONeil", "Mary O Neil"]  # mary-oneil twice, then mary-o-neil
+    records = [
+        {"body": LAVROV_SAID.format(name=name, n=n), "year": 2023} for n, name in enumerate(names)
+    ]
+    report = ingest.import_jsonl(feed_of(tmp_path, *records))
+    assert report.summary() == "3 imported, 0 already present, 0 failed"
+    slugs = dict(Speaker.objects.values_list("name", "slug"))
+    assert slugs == {
+        "Mary O.Neil": "mary-oneil",
+        "Mary O'Neil": "mary-oneil-2",
+        "Mary ONeil": "mary-oneil-3",
+        "Mary O Neil": "mary-o-neil",
+    }
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_speaker_who_gains_a_spelling_later_in_an_import_is_indexed_with_it(
     tmp_path, monkeypatch

@@ -190,6 +190,27 @@ def test_text_analysed_once_is_indexed_as_the_whole_chain_would(tmp_path):
     assert [t.text for t in once("cutting", mode="query")] == ["cut"]
 
 
+def test_a_bodys_word_pairs_are_indexed_as_the_whole_chain_would_give_them():
+    """body_grams replays the words the body field found just before: the pairs and their
+    positions must be those of the chain run afresh."""
+    from whoosh.analysis import CompositeAnalyzer
+
+    from search.engine.whoosh.schema import GRAM_ANALYZER
+
+    plain = CompositeAnalyzer(*GRAM_ANALYZER.items)
+    text = "Aliyev's envoys said it was cutting ties; the Envoy’s talks of the co-operation said"
+    index = {"positions": True, "boosts": True, "mode": "index"}
+    GRAM_ANALYZER.base(text, **index)  # the body field, analysed first
+    for kwargs in (
+        index,
+        {"positions": True, "no_morph": True},
+        {"positions": True, "mode": "query"},
+    ):
+        got = [(t.text, t.pos) for t in GRAM_ANALYZER(text, **kwargs)]
+        assert got == [(t.text, t.pos) for t in plain(text, **kwargs)]
+    assert ("said it", 2) in [(t.text, t.pos) for t in GRAM_ANALYZER(text, **index)]
+
+
 # rebuilding
 
 

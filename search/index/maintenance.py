@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from search.engine import get_backend
-from search.index.documents import article_document, article_rows, quote_document, quote_rows
+from search.index.documents import article_documents, quote_documents
 from search.index.sync import reindex
 from search.models import Article, Quote
 
@@ -32,8 +32,8 @@ class Drift:
 def expected_versions() -> dict[str, dict[int, str]]:
     """The version every document should have, from the database."""
     return {
-        "article": {a.pk: article_document(a)["version"] for a in article_rows()},
-        "quote": {q.pk: quote_document(q)["version"] for q in quote_rows()},
+        "article": {doc["id"]: doc["version"] for doc in article_documents()},
+        "quote": {doc["id"]: doc["version"] for doc in quote_documents()},
     }
 
 
@@ -72,14 +72,14 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> dict[st
     counts = {"article": Article.objects.count(), "quote": Quote.objects.count()}
     written = Counter()
 
-    def documents(rows, build, kind):
-        for row in rows:
+    def documents(docs, kind):
+        for doc in docs:
             written[kind] += 1
-            yield build(row)
+            yield doc
 
     get_backend().rebuild(
-        documents(article_rows(), article_document, "article"),
-        documents(quote_rows(), quote_document, "quote"),
+        documents(article_documents(), "article"),
+        documents(quote_documents(), "quote"),
         total=sum(counts.values()),
         progress=progress,
     )

@@ -37,13 +37,7 @@ from search.index import documents
 from search.index.backlog import Backlog
 from search.index.beside import Beside
 from search.index.changes import Pending
-from search.index.documents import (
-    article_document,
-    article_rows,
-    ids_where,
-    quote_document,
-    quote_rows,
-)
+from search.index.documents import article_documents, ids_where, quote_documents
 from search.models import Article, Quote, Source, Speaker, SpeakerAlias, quotes_created
 
 log = logging.getLogger(__name__)
@@ -391,12 +385,11 @@ def _send_current(
             backend.add(added["article"], added["quote"])
             added["article"], added["quote"] = [], []
 
-    for kind, rows, build in (
-        ("article", article_rows(ids["article"]), article_document),
-        ("quote", quote_rows(ids["quote"]), quote_document),
+    for kind, docs in (
+        ("article", article_documents(ids["article"])),
+        ("quote", quote_documents(ids["quote"])),
     ):
-        for row in rows:
-            doc = build(row)
+        for doc in docs:
             seen.add((kind, doc["id"]))
             if known.get((kind, doc["id"]), "") == doc["version"]:
                 continue

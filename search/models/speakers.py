@@ -64,6 +64,8 @@ class Speaker(models.Model):
                 if self._new_aliases is not None:
                     self._write_aliases(self._new_aliases)
                     self._new_aliases = None
+                elif self.just_created:
+                    self._saved_aliases = []  # none yet: nothing to read back
             finally:
                 self.just_created = False
 
@@ -115,8 +117,13 @@ class Speaker(models.Model):
             self._prefetched_objects_cache.pop("alias_set", None)
         self._saved_aliases = sorted(wanted.values())
 
+    @staticmethod
+    def base_slug(name: str) -> str:
+        """The slug a new speaker of this name gets unless another speaker has it."""
+        return slugify(" ".join(name.split()), allow_unicode=False)[:200] or "speaker"
+
     def _unique_slug(self) -> str:
-        base = slugify(self.name, allow_unicode=False)[:200] or "speaker"
+        base = self.base_slug(self.name)
         slug, n = base, 2
         while Speaker.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
@@ -176,28 +183,29 @@ class Speaker(models.Model):
         lookup=None,
         aliases=(),
         new: bool = False,
+        slug: str = "",
     ) -> Speaker:
         """The speaker with this name (in any spelling), created if new; the role is kept up
         to date with the latest article that states one. ``lookup(name)`` finds an existing
         speaker (``named`` unless given); a speaker created here is saved once, with
         ``aliases``, and the caller adds them to one found. ``new``: the caller knows that
         no stored speaker goes by the name (``KnownSpeakers``), so the first look-up is
-        skipped.
+        skipped; ``slug``, that no stored speaker has this slug, so it is not asked.
 
         Two imports may create the same new speaker at once (or two speakers whose names
         give the same slug): the loser of the race gets an IntegrityError from the unique
-        columns, rolls back its savepoint, and looks again, finding the winner's row."""
+        columns, rolls back the savepoint of ``save``, and looks again, finding the
+        winner's row (or another slug)."""
         lookup = lookup or cls.named
         speaker = None if new else lookup(name)
         for attempt in range(cls.CREATE_ATTEMPTS):
             if speaker is not None:
                 break
             try:
-                with transaction.atomic():
-                    speaker = cls(name=name, kind=kind, role=role)
-                    if set(aliases) - {name}:
-                        speaker.aliases = [a for a in aliases if a != name]
-                    speaker.save()
+                speaker = cls(name=name, kind=kind, role=role, slug=slug if not attempt else "")
+                if set(aliases) - {name}:
+                    speaker.aliases = [a for a in aliases if a != name]
+                speaker.save()  # in a savepoint of its own, aliases and all
                 return speaker
             except IntegrityError:
                 if attempt + 1 == cls.CREATE_ATTEMPTS:
@@ -230,6 +238,7 @@ class Speaker(models.Model):
                 lookup=lookup,
                 aliases=names,
                 new=bool(getattr(known, "surely_new", None) and known.surely_new(found.name)),
+                slug=known.free_slug(found.name) if hasattr(known, "free_slug") else "",
             )
         if _glued_before(speaker.name, found.name, found.kind):
             # Older rules glued the end of the sentence before onto the name ("Hokkaido But

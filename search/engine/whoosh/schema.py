@@ -74,11 +74,17 @@ class AnalysedOnce(CompositeAnalyzer):
         self._last = threading.local()
 
     def __call__(self, value, no_morph=False, **kwargs):
-        if kwargs.get("mode", "index") != "index" or not isinstance(value, str):
-            return super().__call__(value, no_morph=no_morph, **kwargs)
-        if not self.REPLAYED.issuperset(kwargs):
+        if not self.replays(value, kwargs):
             return super().__call__(value, no_morph=no_morph, **kwargs)
         return self._replay(self._words(value), 1 if no_morph else 2, kwargs.get("positions"))
+
+    def replays(self, value, kwargs: dict) -> bool:
+        """Whether a call with ``value`` and ``kwargs`` is answered by replaying words."""
+        return (
+            kwargs.get("mode", "index") == "index"
+            and isinstance(value, str)
+            and self.REPLAYED.issuperset(kwargs)
+        )
 
     def _words(self, value: str) -> list[tuple[int, str, str]]:
         """(position, word, its morphed form) for each token of ``value``."""
@@ -167,9 +173,24 @@ def gram(first: str, second: str) -> str:
     return first + GRAM_SEP + second
 
 
+class GramsOnce(CompositeAnalyzer):
+    """``base``'s chain, then ``grams`` (which reads positions). Indexing a body's pairs
+    replays the words ``base`` found for the body field just before (``AnalysedOnce``)
+    instead of running the whole chain again; queries run the chain."""
+
+    def __init__(self, base: AnalysedOnce, grams: Filter) -> None:
+        super().__init__(base, grams)
+        self.base, self.grams = base, grams
+
+    def __call__(self, value, no_morph=False, **kwargs):
+        if not (kwargs.get("positions") and self.base.replays(value, kwargs)):
+            return super().__call__(value, no_morph=no_morph, **kwargs)
+        return self.grams(self.base(value, no_morph=no_morph, **kwargs))
+
+
 TEXT_ANALYZER = text_analyzer()
 NAME_ANALYZER = name_analyzer()
-GRAM_ANALYZER = TEXT_ANALYZER | CommonGramsFilter()
+GRAM_ANALYZER = GramsOnce(TEXT_ANALYZER, CommonGramsFilter())
 
 
 def make_schema() -> fields.Schema:
